@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests drive (the npm clients under
+# tests/clients), runs `dotnet test` with a TRX report per test project, and ends with the plain
+# line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if [[ -f tests/clients/package.json ]]; then
+  echo "== installing test clients (npm ci in tests/clients)" >&2
+  (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/clients" >&2; exit 2; }
+fi
+
+results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
+rm -rf "$results" && mkdir -p "$results"
+
+dotnet test --solution McpServer.sln -c Release --report-xunit-trx --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; reports=0
+for trx in "$results"/*.trx; do
+  [[ -f $trx ]] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+projects=$(grep -c '\.Tests\.csproj' McpServer.sln)
+if (( reports < projects )); then
+  echo "only $reports of $projects test projects wrote a report: counting the missing ones as failed" >&2
+  failed=$((failed + projects - reports))
+  (( status == 0 )) && status=1
+fi
+(( failed > 0 && status == 0 )) && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
