@@ -6,6 +6,7 @@ internal static class Commands
     // One line per command: name → entry point taking the remaining arguments and returning the exit code.
     private static readonly Dictionary<string, Func<string[], int>> Registry = new(StringComparer.Ordinal)
     {
+        ["corpus"] = CorpusCommand.Run,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -1,0 +1,27 @@
+using SkillHost.Analysis.Languages.Python;
+using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Syntax;
+
+/// <summary>The one entry point from source to structural model, whatever the language.</summary>
+public static class SyntaxParsers
+{
+    /// <summary>Detects the language (extension, shebang, content) and parses; null when the language is unknown.</summary>
+    public static SyntaxTree? Parse(SourceText text, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var info = LanguageDetector.Detect(path ?? text.Path, text);
+        return info.Language == SourceLanguage.Unknown ? null : Parse(text, info.Language);
+    }
+
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language) => language switch
+    {
+        SourceLanguage.Python => PythonParser.Parse(text),
+        SourceLanguage.Rust => RustParser.Parse(text),
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
+    };
+
+    public static bool IsSupportedExtension(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".py" or ".pyi" or ".pyw" or ".rs";
+}

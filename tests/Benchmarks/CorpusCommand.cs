@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Benchmarks;
+
+/// <summary>
+/// `corpus DIR... [--threads N] [--list-diagnostics] [--slow-ms N]`: lexes and builds the structure of
+/// every .py/.pyi/.rs file below the folders, in parallel, and prints one summary line. A robustness
+/// run as much as a speed figure: exceptions and slow files are counted and listed.
+/// </summary>
+internal static class CorpusCommand
+{
+    public static int Run(string[] args)
+    {
+        var folders = new List<string>();
+        var threads = Environment.ProcessorCount;
+        var listDiagnostics = false;
+        var slowMs = 2000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--threads" when i + 1 < args.Length:
+                    threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--slow-ms" when i + 1 < args.Length:
+                    slowMs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--list-diagnostics":
+                    listDiagnostics = true;
+                    break;
+                default:
+                    folders.Add(args[i]);
+                    break;
+            }
+        }
+
+        var missing = folders.Where(f => !Directory.Exists(f)).ToList();
+        if (folders.Count == 0 || missing.Count > 0)
+        {
+            Console.Error.WriteLine(folders.Count == 0
+                ? "usage: corpus DIR... [--threads N] [--list-diagnostics] [--slow-ms N]"
+                : $"corpus: no such folder: {string.Join(", ", missing)}");
+            return 2;
+        }
+
+        var files = folders
+            .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
+            .Where(SyntaxParsers.IsSupportedExtension)
+            .ToList();
+        // Read everything first so the figure is lexing + structure, not disk.
+        var inputs = files.Select(f => (Path: f, Bytes: File.ReadAllBytes(f))).ToArray();
+        long bytes = inputs.Sum(i => (long)i.Bytes.Length);
+
+        var exceptions = new ConcurrentBag<string>();
+        var withDiagnostics = new ConcurrentBag<string>();
+        var slow = new ConcurrentBag<string>();
+        var total = Stopwatch.StartNew();
+        Parallel.ForEach(inputs, new ParallelOptions { MaxDegreeOfParallelism = threads }, input =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var text = SourceText.From(input.Bytes, input.Path);
+                var language = input.Path.EndsWith(".rs", StringComparison.OrdinalIgnoreCase) ? SourceLanguage.Rust : SourceLanguage.Python;
+                var tree = SyntaxParsers.Parse(text, language);
+                var errors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0)
+                {
+                    withDiagnostics.Add($"{input.Path}: {errors.Count} error(s), first: {errors[0].Format(text)}");
+                }
+            }
+#pragma warning disable CA1031 // A robustness run must count every failure and go on.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                exceptions.Add($"{input.Path}: {e.GetType().Name}: {e.Message}");
+            }
+
+            if (clock.ElapsedMilliseconds > slowMs)
+            {
+                slow.Add($"{input.Path}: {clock.ElapsedMilliseconds} ms");
+            }
+        });
+        total.Stop();
+
+        foreach (var line in exceptions.Order(StringComparer.Ordinal))
+        {
+            Console.WriteLine("exception " + line);
+        }
+
+        foreach (var line in slow.Order(StringComparer.Ordinal))
+        {
+            Console.WriteLine("slow " + line);
+        }
+
+        if (listDiagnostics)
+        {
+            foreach (var line in withDiagnostics.Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine("diagnostics " + line);
+            }
+        }
+
+        var seconds = total.Elapsed.TotalSeconds;
+        var mbps = bytes / 1e6 / seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"corpus: files={inputs.Length} bytes={bytes} seconds={seconds:F3} mbps={mbps:F1} exceptions={exceptions.Count} diagnostics={withDiagnostics.Count}"));
+        return exceptions.IsEmpty && slow.IsEmpty ? 0 : 1;
+    }
+}
