@@ -50,6 +50,8 @@ internal static class CorpusCommand
         var files = folders
             .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
             .Where(SyntaxParsers.IsSupportedExtension)
+            // Third-party packages installed into an interpreter are not the standard library.
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}site-packages{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
         // Read everything first so the figure is lexing + structure, not disk.
         var inputs = files.Select(f => (Path: f, Bytes: File.ReadAllBytes(f))).ToArray();
