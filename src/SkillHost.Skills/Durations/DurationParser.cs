@@ -9,8 +9,8 @@ namespace SkillHost.Skills.Durations;
 /// </summary>
 /// <remarks>
 /// A figure needs a unit (ns, us/µs/μs, ms, s or the words), so plain numbers are not durations; that keeps
-/// tables of counts or sizes from being taken for cost tables. Trailing text is allowed only in parentheses
-/// or after "per"/"each"/"/" so a sentence that merely starts with a figure is not a duration.
+/// tables of counts or sizes from being taken for cost tables. Remarks are allowed in parentheses, after
+/// "per"/"each"/"/" and after a comma or semicolon; other trailing words make the text not a duration.
 /// </remarks>
 public static partial class DurationParser
 {
@@ -23,13 +23,13 @@ public static partial class DurationParser
             return false;
         }
 
-        var match = DurationPattern().Match(text.Trim());
+        var match = DurationPattern().Match(Simplify(text));
         if (!match.Success)
         {
             return false;
         }
 
-        var approximate = match.Groups["approx"].Success;
+        var approximate = match.Groups["approx"].Success || match.Groups["approx2"].Success;
         if (!TryNumber(match.Groups["min"].Value, out var min))
         {
             return false;
@@ -57,6 +57,19 @@ public static partial class DurationParser
 
         range = new DurationRange(low, high, approximate);
         return true;
+    }
+
+    // Remarks do not change the figure: "1,000,000 ns (1 ms)", "~50 µs (simple) to ~5 ms", "~5 ms, depending on X".
+    private static string Simplify(string text)
+    {
+        var simplified = Parenthesised().Replace(text, " ");
+        var remark = simplified.IndexOfAny([',', ';']);
+        if (remark >= 0 && remark + 1 < simplified.Length && char.IsWhiteSpace(simplified[remark + 1]))
+        {
+            simplified = simplified[..remark];
+        }
+
+        return simplified.Trim();
     }
 
     /// <summary>Parses <paramref name="text"/> or returns null.</summary>
@@ -88,9 +101,12 @@ public static partial class DurationParser
     [GeneratedRegex(
         @"^(?:(?<approx>~|≈|about\s|approx\.?\s|around\s)\s*|(?<upto><|≤|up\s+to\s|under\s)\s*)?"
         + "(?<min>" + Number + @")\s*(?:(?<minunit>" + Unit + @")\b\s*)?"
-        + @"(?:(?:-|–|—|to)\s*(?<max>" + Number + @")\s*)?"
+        + @"(?:(?:-|–|—|to)\s*(?<approx2>~|≈)?\s*(?<max>" + Number + @")\s*)?"
         + "(?<unit>" + Unit + @")\b"
-        + @"\s*(?:\(.*\)|(?:per|each|/)\b.*|/.*)?\s*$",
+        + @"\s*(?:(?:per|each)\b.*|/.*)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Parenthesised();
 }

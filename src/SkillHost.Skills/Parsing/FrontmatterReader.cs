@@ -46,9 +46,10 @@ internal static class FrontmatterReader
     {
         const int firstLine = 2;
         YamlStream stream = new();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -62,8 +63,10 @@ internal static class FrontmatterReader
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // YamlDotNet 18.1 throws InvalidOperationException on some malformed flow collections; the parser's position still says where.
+            var line = (int)Math.Max(1, parser.Current?.Start.Line ?? 1) + firstLine - 1;
             diagnostics.Add(new(DiagnosticSeverity.Error, DiagnosticCodes.InvalidYaml,
-                $"The frontmatter could not be read as YAML: {e.Message}", firstLine, source));
+                $"The frontmatter is not valid YAML near here ({e.GetType().Name}). Check brackets and quotes.", line, source));
             return null;
         }
 

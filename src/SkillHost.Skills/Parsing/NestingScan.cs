@@ -7,14 +7,22 @@ internal static class NestingScan
     {
         var reader = new LineReader(text);
         var (bestLine, bestDepth, number) = (1, 0, 0);
+        var (longestLine, longest) = (1, 0);
         while (reader.TryNext(out var line))
         {
             number++;
+            if (line.Length > longest)
+            {
+                (longestLine, longest) = (number, line.Length);
+            }
+
             var depth = 0;
             var spaces = 0;
-            foreach (var c in line)
+            for (var i = 0; i < line.Length; i++)
             {
-                if (c == '>' || c == '-' || c == '*' || c == '+')
+                var c = line[i];
+                var marker = c is '-' or '*' or '+' && (i + 1 == line.Length || line[i + 1] == ' ');
+                if (c == '>' || marker)
                 {
                     depth++;
                 }
@@ -39,6 +47,7 @@ internal static class NestingScan
             }
         }
 
-        return (bestLine, bestDepth);
+        // No block nesting to blame: the depth is inline (emphasis, brackets), most likely on the longest line.
+        return bestDepth >= 8 ? (bestLine, bestDepth) : (longestLine, bestDepth);
     }
 }
