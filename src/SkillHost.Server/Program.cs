@@ -1,4 +1,3 @@
-using System.CommandLine;
+using SkillHost.Server.Cli;
 
-var root = new RootCommand("SkillHost");
-return root.Parse(args).Invoke();
+return SkillHostCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace SkillHost.Server.Cli;
+
+/// <summary>The <c>skillhost</c> command tree. Each verb lives in its own file and is added here.</summary>
+internal static class SkillHostCli
+{
+    public static RootCommand Build(CliOutput output)
+    {
+        var root = new RootCommand("SkillHost: a host for AI-agent skills (Agent Skills SKILL.md) with an MCP server.");
+        root.Add(SkillCommand.Create(output));
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var cli = new CliOutput(output, error);
+        var result = Build(cli).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // System.CommandLine would exit 1 on a usage error; 1 means "the skill has problems" here, so report and use 2.
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'skillhost --help' (or 'skillhost skill <verb> --help') for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

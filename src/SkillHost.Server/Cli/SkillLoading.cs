@@ -1,0 +1,37 @@
+using SkillHost.Skills;
+
+namespace SkillHost.Server.Cli;
+
+/// <summary>Resolves a PATH and parses the skill, reporting I/O problems on the error writer.</summary>
+internal static class SkillLoading
+{
+    public static SkillDocument? Load(string path, CliOutput output, string baseDirectory) =>
+        Load(path, output, baseDirectory, out _);
+
+    public static SkillDocument? Load(string path, CliOutput output, string baseDirectory, out string? folder)
+    {
+        folder = null;
+        var resolved = SkillPathResolver.Resolve(path, baseDirectory, out var error);
+        if (resolved is not { } found)
+        {
+            output.Error.WriteLine($"error: {error}");
+            return null;
+        }
+
+        try
+        {
+            folder = found.SkillFolder;
+            return SkillParser.ParseFile(found.SkillFile);
+        }
+        catch (IOException e)
+        {
+            output.Error.WriteLine($"error: cannot read '{found.SkillFile}': {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            output.Error.WriteLine($"error: no permission to read '{found.SkillFile}': {e.Message}");
+        }
+
+        return null;
+    }
+}
