@@ -1,0 +1,51 @@
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules;
+
+/// <summary>How sure a rule is that a finding is real and matters.</summary>
+public enum Confidence
+{
+    Low,
+    Medium,
+    High,
+}
+
+/// <summary>Why the code is believed to be hot: the facts, and a plausible repetition count derived from them.</summary>
+/// <param name="LoopDepth">Loops (within the function) that repeat the flagged code.</param>
+/// <param name="InAsyncContext">Inside an async function or block.</param>
+/// <param name="PerItemFunction">The enclosing function is called from a loop elsewhere in the reviewed code.</param>
+/// <param name="Facts">Sentences a reader can check: "inside `for row in rows` (line 12)".</param>
+/// <param name="Repetitions">A plausible number of executions per call of the enclosing code, for ranking.</param>
+public sealed record HotPathEvidence(int LoopDepth, bool InAsyncContext, bool PerItemFunction, IReadOnlyList<string> Facts, double Repetitions);
+
+/// <summary>The expected impact: prose plus, where the skill prices the operation, the figure it cites.</summary>
+/// <param name="PerOccurrence">Cost of one occurrence from the skill's cost table, or null.</param>
+/// <param name="CostSource">"Python costs: getattr on an object (50-100 ns)" — the table and row cited.</param>
+public sealed record ImpactEstimate(string Text, CostFigure? PerOccurrence, string? CostSource)
+{
+    /// <summary>Nanoseconds per call of the enclosing code (mid-range figure × repetitions) used to rank findings; 0 when unpriced.</summary>
+    public double RankingNs { get; init; }
+}
+
+/// <summary>A nanosecond range read from a skill cost table.</summary>
+public readonly record struct CostFigure(double MinNs, double MaxNs)
+{
+    public double MidNs => (MinNs + MaxNs) / 2;
+}
+
+/// <summary>One problem found in one file, located precisely, with everything a report needs.</summary>
+public sealed record Finding(
+    RuleDescriptor Rule,
+    string Path,
+    TextSpan Span,
+    LinePosition Start,
+    LinePosition End,
+    string Message,
+    HotPathEvidence Evidence,
+    string Fix,
+    ImpactEstimate Impact,
+    Confidence Confidence)
+{
+    /// <summary>The checklist wording for the rule's slug, from the skill.</summary>
+    public string? ChecklistText { get; init; }
+}

@@ -1,0 +1,56 @@
+using SkillHost.Analysis.Syntax;
+
+namespace SkillHost.Analysis.Rules;
+
+/// <summary>Turns a node's position (loops around it, async context, callers that loop) into <see cref="HotPathEvidence"/>.</summary>
+public static class HotPathAnalysis
+{
+    public static HotPathEvidence Evidence(SyntaxNode node, ProjectIndex project, ReviewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(options);
+        var facts = new List<string>();
+        var loops = node.EnclosingLoops().ToList();
+        foreach (var loop in loops)
+        {
+            facts.Add($"inside {Describe(loop)} (line {loop.Start.Line})");
+        }
+
+        var inAsync = node.IsInAsyncContext();
+        if (inAsync)
+        {
+            facts.Add("runs in an async context, where blocking stalls every other task");
+        }
+
+        var function = node.EnclosingFunction();
+        var perItem = function is not null && project.IsCalledInLoop(function.Name);
+        if (perItem)
+        {
+            facts.Add($"`{function!.Name}` is called from a loop in the reviewed code, so it runs per item");
+        }
+
+        var repetitions = Math.Pow(options.PlausibleLoopCount, loops.Count) * (perItem ? options.PlausibleLoopCount : 1);
+        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions);
+    }
+
+    private static string Describe(LoopNode loop)
+    {
+        var source = loop.Tree.Source;
+        return loop.LoopKind switch
+        {
+            LoopKind.For when loop.Target is not null && loop.IterableSpan is { } it => $"`for {loop.Target} in {Shorten(source.ToString(it))}`",
+            LoopKind.Comprehension => $"a {loop.Comprehension.ToString().ToLowerInvariant()} comprehension",
+            LoopKind.IteratorClosure => $"the closure of `.{loop.Adapter}(…)`",
+            LoopKind.While => "a `while` loop",
+            LoopKind.Loop => "a `loop`",
+            _ => "a loop",
+        };
+    }
+
+    private static string Shorten(string text)
+    {
+        var oneLine = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+        return oneLine.Length > 40 ? oneLine[..37] + "…" : oneLine;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SkillHost.Analysis.Rules.PyO3;
+
+/// <summary>The PyO3 rules, in id order.</summary>
+public static class PyO3Rules
+{
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+    ];
+}

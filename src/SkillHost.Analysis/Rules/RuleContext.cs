@@ -1,0 +1,98 @@
+using System.Globalization;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules;
+
+/// <summary>What a rule sees while it analyses one file, and where it reports.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Finding> _findings;
+    private readonly Rule _rule;
+
+    internal RuleContext(Rule rule, SyntaxTree tree, SkillKnowledge skill, ProjectIndex project, ReviewOptions options, List<Finding> findings)
+    {
+        _rule = rule;
+        Tree = tree;
+        Skill = skill;
+        Project = project;
+        Options = options;
+        _findings = findings;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    public SkillKnowledge Skill { get; }
+
+    public ProjectIndex Project { get; }
+
+    public ReviewOptions Options { get; }
+
+    public string Path => Tree.Source.Path ?? "<input>";
+
+    /// <summary>The source text of a span.</summary>
+    public string TextOf(TextSpan span) => Tree.Source.ToString(span);
+
+    /// <summary>
+    /// Reports a finding at <paramref name="node"/> (or <paramref name="span"/> when given): the
+    /// hot-path evidence and the cost-table figure are filled in from the node's context and the
+    /// rule's <see cref="RuleDescriptor.CostOperation"/>.
+    /// </summary>
+    /// <param name="occurrences">How many priced operations one execution of the node performs (2 for two clones).</param>
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var at = span ?? node.Span;
+        var evidence = HotPathAnalysis.Evidence(node, Project, Options);
+        var descriptor = _rule.Descriptor;
+        var impactEstimate = PriceImpact(descriptor, impact, evidence, occurrences);
+        _findings.Add(new Finding(
+            descriptor,
+            Path,
+            at,
+            Tree.Source.GetLinePosition(at.Start),
+            Tree.Source.GetLinePosition(at.End),
+            message,
+            evidence,
+            fix,
+            impactEstimate,
+            confidence)
+        {
+            ChecklistText = Skill.ChecklistItem(descriptor.Slug)?.Text,
+        });
+    }
+
+    private ImpactEstimate PriceImpact(RuleDescriptor descriptor, string impact, HotPathEvidence evidence, int occurrences)
+    {
+        if (descriptor.CostOperation is null || Skill.FindCost(descriptor.CostOperation) is not { } cost)
+        {
+            return new ImpactEstimate(impact, null, null);
+        }
+
+        var figure = new CostFigure(cost.Row.MinNs, cost.Row.MaxNs);
+        var source = $"{cost.Table.Title}: {cost.Row.Operation} ({cost.Row.Text})";
+        var repetitions = evidence.Repetitions * occurrences;
+        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {cost.Row.Text} ≈ {FormatNs(figure.MinNs * repetitions)}–{FormatNs(figure.MaxNs * repetitions)} per call");
+        return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)
+        {
+            RankingNs = figure.MidNs * repetitions,
+        };
+    }
+
+    private static string FormatCount(double count) => count.ToString(count >= 10_000 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
+
+    internal static string FormatNs(double ns) => ns switch
+    {
+        >= 1e9 => (ns / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + " s",
+        >= 1e6 => (ns / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + " ms",
+        >= 1e3 => (ns / 1e3).ToString("0.##", CultureInfo.InvariantCulture) + " µs",
+        _ => ns.ToString("0.##", CultureInfo.InvariantCulture) + " ns",
+    };
+}
+
+/// <summary>Knobs of a review.</summary>
+/// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
+public sealed record ReviewOptions(double PlausibleLoopCount = 10_000)
+{
+    public static ReviewOptions Default { get; } = new();
+}

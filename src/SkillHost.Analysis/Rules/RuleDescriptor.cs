@@ -1,0 +1,35 @@
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules;
+
+/// <summary>The checklist group a rule belongs to: the part of its slug before the slash.</summary>
+public enum RuleGroup
+{
+    Python,
+    Rust,
+    PyO3,
+}
+
+/// <summary>
+/// What a rule is, in the ruff doc template: what it does, why it is bad, an example, what to use
+/// instead. The checklist wording and the cost figures are not here: they come from the parsed skill
+/// (<see cref="SkillKnowledge"/>), looked up by <see cref="Slug"/> and <see cref="CostOperation"/>.
+/// </summary>
+/// <param name="Id">Stable, append-only id: PY001, RS001, PYO001.</param>
+/// <param name="Slug">The checklist slug, e.g. "python/quadratic".</param>
+/// <param name="Name">Named after the anti-pattern, in PascalCase: "MembershipTestOnList".</param>
+/// <param name="Language">The language of the files it inspects (PyO3 rules inspect Rust, except single-item-api which looks at Python).</param>
+/// <param name="CostOperation">The operation of a skill cost-table row that prices one occurrence ("dict lookup", "PyO3 GIL acquire/release"), or null.</param>
+/// <param name="TechniqueSection">A technique section of the skill the rule cites besides its checklist item, or null.</param>
+public sealed record RuleDescriptor(
+    string Id,
+    string Slug,
+    string Name,
+    RuleGroup Group,
+    SourceLanguage Language,
+    string WhatItDoes,
+    string WhyBad,
+    string Example,
+    string UseInstead,
+    string? CostOperation = null,
+    string? TechniqueSection = null);
