@@ -49,6 +49,26 @@ internal sealed class BlockEntry
     public TextSpan ConditionSpan;
     public IReadOnlyList<WithItem> WithItems = [];
 
+    /// <summary>Forgets the previous block so the entry can be reused (entries are pooled: one per open block).</summary>
+    public void Reset()
+    {
+        Kind = default;
+        Sequence = Start = BodyStart = BodyDepth = HeaderEnd = 0;
+        Inline = AwaitingIndent = IsAsync = IsMethod = IsGenerator = false;
+        Name = "";
+        NameSpan = default;
+        Attributes = [];
+        Parameters = [];
+        ReturnType = null;
+        Bases = [];
+        Fields?.Clear();
+        LoopKind = default;
+        Target = null;
+        IterableSpan = null;
+        ConditionSpan = default;
+        WithItems = [];
+    }
+
     public void AddField(FieldInfo field)
     {
         Fields ??= [];

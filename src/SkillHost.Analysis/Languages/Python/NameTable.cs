@@ -4,30 +4,38 @@ namespace SkillHost.Analysis.Languages.Python;
 /// Per-thread string interning for names the model keeps (callees, function and field names): the
 /// same few thousand identifiers recur across files, so most lookups allocate nothing.
 /// </summary>
-internal static class NameTable
+internal sealed class NameTable
 {
     private const int MaxEntries = 64 * 1024;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? t_table;
+    private static NameTable? t_current;
 
-    public static string Intern(ReadOnlySpan<char> text)
+    private readonly Dictionary<string, string> _table = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private NameTable() => _lookup = _table.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The table of the calling thread; callers keep the reference for the duration of one parse.</summary>
+    public static NameTable ForCurrentThread() => t_current ??= new NameTable();
+
+    public static string InternOnCurrentThread(ReadOnlySpan<char> text) => ForCurrentThread().Intern(text);
+
+    public string Intern(ReadOnlySpan<char> text)
     {
-        var table = t_table ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var existing))
+        if (_lookup.TryGetValue(text, out var existing))
         {
             return existing;
         }
 
-        if (table.Count >= MaxEntries)
+        if (_table.Count >= MaxEntries)
         {
             // Bounded memory: an unusual corpus (generated names) simply starts over.
-            table.Clear();
+            _table.Clear();
         }
 
         var value = text.ToString();
-        table[value] = value;
+        _table[value] = value;
         return value;
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class PythonLexer
     private Cursor _cursor;
     private PythonToken[] _tokens;
     private int _count;
+    private bool _pooled;
 
     // Indentation stack: column, column with tabs counted as 1 (CPython's consistency check), and
     // whether the level was pushed only to recover from a bad dedent (no INDENT/DEDENT emitted for it).
@@ -41,6 +42,9 @@ public sealed partial class PythonLexer
     private bool _atLineStart = true;
     private bool _lineHasContent;
     private bool _reportedDepth;
+
+    // Where the last comment ended: a 3.12 f-string field may go on after a comment's line break.
+    private int _commentEnd = -1;
 
     private PythonLexer(string text, bool includeTrivia, List<Diagnostic> diagnostics, PythonToken[] buffer)
     {
@@ -64,7 +68,7 @@ public sealed partial class PythonLexer
     /// <summary>The parser's entry: tokens go into a pooled array that the caller returns to <see cref="ArrayPool{T}.Shared"/>.</summary>
     internal static PythonToken[] TokenizePooled(string text, List<Diagnostic> diagnostics, out int count)
     {
-        var lexer = new PythonLexer(text, includeTrivia: false, diagnostics, ArrayPool<PythonToken>.Shared.Rent(text.Length / 5 + 16));
+        var lexer = new PythonLexer(text, includeTrivia: false, diagnostics, ArrayPool<PythonToken>.Shared.Rent(text.Length / 5 + 16)) { _pooled = true };
         lexer.Run();
         count = lexer._count;
         return lexer._tokens;
@@ -124,6 +128,7 @@ public sealed partial class PythonLexer
                     var length = _cursor.Rest.IndexOfAny('\n', '\r');
                     var end = length < 0 ? _text.Length : start + length;
                     _cursor.Position = end;
+                    _commentEnd = end;
                     EmitTrivia(K.Comment, start, end);
                     return;
                 }
@@ -185,8 +190,9 @@ public sealed partial class PythonLexer
         if (_frameCount > 0)
         {
             ref var top = ref _frames[_frameCount - 1];
-            // A single-quoted f-string may break lines only inside brackets of a replacement field.
-            if (top.IsField && !top.Triple && _bracketDepth == top.BracketDepth)
+            // A single-quoted f-string may break lines only inside brackets of a replacement field, or
+            // after a comment in it (3.12); anywhere else the string is taken as unterminated.
+            if (top.IsField && !top.Triple && _bracketDepth == top.BracketDepth && _commentEnd != start)
             {
                 AbandonFString(start);
                 return;
@@ -360,10 +366,10 @@ public sealed partial class PythonLexer
 
     private void Grow()
     {
-        var bigger = new PythonToken[_tokens.Length * 2];
-        _tokens.AsSpan().CopyTo(bigger);
         // A pooled buffer goes back to the pool; the caller returns whichever array it finally gets.
-        if (!_includeTrivia)
+        var bigger = _pooled ? ArrayPool<PythonToken>.Shared.Rent(_tokens.Length * 2) : new PythonToken[_tokens.Length * 2];
+        _tokens.AsSpan().CopyTo(bigger);
+        if (_pooled)
         {
             ArrayPool<PythonToken>.Shared.Return(_tokens);
         }

@@ -63,10 +63,7 @@ internal sealed partial class PythonStructureBuilder
         return j < hi && _tok[j].Kind == K.InKeyword ? j : j - 1;
     }
 
-    private static bool IsOperand(PythonTokenKind kind) => kind is K.Name or K.Number or K.StringLiteral or K.Dot
-        or K.Plus or K.Minus or K.Star or K.Slash or K.DoubleSlash or K.Percent or K.At or K.DoubleStar
-        or K.VerticalBar or K.Ampersand or K.Circumflex or K.LeftShift or K.RightShift or K.Tilde
-        or K.AwaitKeyword or K.NoneKeyword or K.TrueKeyword or K.FalseKeyword or K.Ellipsis;
+    private static bool IsOperand(PythonTokenKind kind) => TokenClasses.IsOperand(kind);
 
     /// <summary>Start of the comparison operand ending at <paramref name="j"/>: operators binding tighter than comparisons are walked over.</summary>
     private int OperandStart(int j, int lo)

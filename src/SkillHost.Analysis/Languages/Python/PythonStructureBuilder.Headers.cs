@@ -68,15 +68,11 @@ internal sealed partial class PythonStructureBuilder
         }
 
         var scope = EnclosingScope();
-        var entry = new BlockEntry
-        {
-            Kind = BlockKind.Function,
-            Sequence = _sequence++,
-            Name = NameOf(nameIndex),
-            NameSpan = _tok[nameIndex].Span,
-            IsAsync = isAsync,
-            IsMethod = scope is { Kind: BlockKind.Class },
-        };
+        var entry = NewBlock(BlockKind.Function, 0);
+        entry.Name = NameOf(nameIndex);
+        entry.NameSpan = _tok[nameIndex].Span;
+        entry.IsAsync = isAsync;
+        entry.IsMethod = scope is { Kind: BlockKind.Class };
         entry.Attributes = TakeDecorators(s, out entry.Start);
 
         var p = nameIndex + 1;
@@ -121,7 +117,9 @@ internal sealed partial class PythonStructureBuilder
             return SimpleStatement(s, e);
         }
 
-        var entry = new BlockEntry { Kind = BlockKind.Class, Sequence = _sequence++, Name = NameOf(nameIndex), NameSpan = _tok[nameIndex].Span };
+        var entry = NewBlock(BlockKind.Class, 0);
+        entry.Name = NameOf(nameIndex);
+        entry.NameSpan = _tok[nameIndex].Span;
         entry.Attributes = TakeDecorators(s, out entry.Start);
         var p = nameIndex + 1;
         if (p < e && _tok[p].Kind == K.LeftBracket)
@@ -172,16 +170,11 @@ internal sealed partial class PythonStructureBuilder
             inIndex = Next(inIndex, colon);
         }
 
-        var entry = new BlockEntry
-        {
-            Kind = BlockKind.Loop,
-            Sequence = _sequence++,
-            Start = _tok[s].Start,
-            LoopKind = LoopKind.For,
-            IsAsync = isAsync,
-            Target = inIndex > forIndex + 1 ? TextOf(forIndex + 1, inIndex) : null,
-            IterableSpan = inIndex + 1 < colon ? SpanOf(inIndex + 1, colon) : null,
-        };
+        var entry = NewBlock(BlockKind.Loop, _tok[s].Start);
+        entry.LoopKind = LoopKind.For;
+        entry.IsAsync = isAsync;
+        entry.Target = inIndex > forIndex + 1 ? TextOf(forIndex + 1, inIndex) : null;
+        entry.IterableSpan = inIndex + 1 < colon ? SpanOf(inIndex + 1, colon) : null;
         ScanRange(Math.Min(inIndex + 1, colon), colon);
         return OpenBlock(entry, colon, e);
     }
@@ -195,14 +188,9 @@ internal sealed partial class PythonStructureBuilder
         }
 
         var isWhile = _tok[s].Kind == K.WhileKeyword;
-        var entry = new BlockEntry
-        {
-            Kind = isWhile ? BlockKind.Loop : BlockKind.Conditional,
-            Sequence = _sequence++,
-            Start = _tok[s].Start,
-            LoopKind = LoopKind.While,
-            ConditionSpan = SpanOf(s + 1, colon),
-        };
+        var entry = NewBlock(isWhile ? BlockKind.Loop : BlockKind.Conditional, _tok[s].Start);
+        entry.LoopKind = LoopKind.While;
+        entry.ConditionSpan = SpanOf(s + 1, colon);
         ScanRange(s + 1, colon);
         return OpenBlock(entry, colon, e);
     }
@@ -249,14 +237,9 @@ internal sealed partial class PythonStructureBuilder
             a = b + 1;
         }
 
-        var entry = new BlockEntry
-        {
-            Kind = BlockKind.With,
-            Sequence = _sequence++,
-            Start = _tok[s].Start,
-            IsAsync = isAsync,
-            WithItems = items,
-        };
+        var entry = NewBlock(BlockKind.With, _tok[s].Start);
+        entry.IsAsync = isAsync;
+        entry.WithItems = items;
         return OpenBlock(entry, colon, e);
     }
 

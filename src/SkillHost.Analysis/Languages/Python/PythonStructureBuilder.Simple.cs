@@ -55,7 +55,7 @@ internal sealed partial class PythonStructureBuilder
 
         if (augmented >= 0)
         {
-            op = NameTable.Intern(_text.AsSpan(_tok[augmented].Start, _tok[augmented].Length));
+            op = _names.Intern(_text.AsSpan(_tok[augmented].Start, _tok[augmented].Length));
             CollectTargets(targetStart, augmented, targets);
             ScanRange(s, augmented);
             valueStart = augmented + 1;

@@ -8,6 +8,7 @@ namespace SkillHost.Analysis.Languages.Python;
 internal sealed partial class PythonStructureBuilder
 {
     private readonly List<BlockEntry> _blocks = [];
+    private readonly Stack<BlockEntry> _freeBlocks = new();
     private readonly List<AttributeInfo> _decorators = [];
     private int _decoratorStart = -1;
     private int _depth;
@@ -305,6 +306,17 @@ internal sealed partial class PythonStructureBuilder
             _ => new WithNode(span) { IsAsync = entry.IsAsync, Items = entry.WithItems, BodySpan = body },
         };
         AddNode(node, entry.Sequence);
+        entry.Reset();
+        _freeBlocks.Push(entry);
+    }
+
+    private BlockEntry NewBlock(BlockKind kind, int start)
+    {
+        var entry = _freeBlocks.Count > 0 ? _freeBlocks.Pop() : new BlockEntry();
+        entry.Kind = kind;
+        entry.Sequence = _sequence++;
+        entry.Start = start;
+        return entry;
     }
 
     private static Visibility VisibilityOf(string name) => name.StartsWith('_') ? Visibility.Private : Visibility.Public;

@@ -31,10 +31,15 @@ internal sealed partial class PythonStructureBuilder
     /// <summary>For each opening bracket: what appears directly inside it (HasFor, HasComma, HasColon).</summary>
     private readonly byte[] _flags;
 
-    private PendingNode[] _nodes = new PendingNode[64];
+    [ThreadStatic]
+    private static PendingNode[]? t_nodeBuffer;
+
+    // Reused across files on a thread (cleared after each build) so a big file does not grow a new one each time.
+    private PendingNode[] _nodes = t_nodeBuffer ??= new PendingNode[1024];
     private int _nodeCount;
     private int _sequence;
     private readonly List<Argument> _scratchArguments = [];
+    private readonly NameTable _names = NameTable.ForCurrentThread();
 
     private PythonStructureBuilder(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
     {
@@ -70,11 +75,9 @@ internal sealed partial class PythonStructureBuilder
         }
     }
 
-    private static bool IsOpener(PythonTokenKind kind) => kind is K.LeftParen or K.LeftBracket or K.LeftBrace
-        or K.FStringStart or K.TStringStart or K.ReplacementFieldStart;
+    private static bool IsOpener(PythonTokenKind kind) => TokenClasses.IsOpener(kind);
 
-    private static bool IsCloser(PythonTokenKind kind) => kind is K.RightParen or K.RightBracket or K.RightBrace
-        or K.FStringEnd or K.TStringEnd or K.ReplacementFieldEnd;
+    private static bool IsCloser(PythonTokenKind kind) => TokenClasses.IsCloser(kind);
 
     private static PythonTokenKind OpenerOf(PythonTokenKind closer) => closer switch
     {
@@ -178,7 +181,7 @@ internal sealed partial class PythonStructureBuilder
 
     private string TextOf(int first, int endExclusive) => endExclusive > first ? _source.ToString(SpanOf(first, endExclusive)) : "";
 
-    private string NameOf(int index) => NameTable.Intern(_text.AsSpan(_tok[index].Start, _tok[index].Length));
+    private string NameOf(int index) => _names.Intern(_text.AsSpan(_tok[index].Start, _tok[index].Length));
 
     /// <summary>Tokens <paramref name="first"/>..<paramref name="last"/> (names and dots) as written without whitespace, interned.</summary>
     private string ChainText(int first, int last, string? prefix = null)
@@ -195,7 +198,7 @@ internal sealed partial class PythonStructureBuilder
 
         if (contiguous && prefix is null)
         {
-            return NameTable.Intern(_text.AsSpan(_tok[first].Start, _tok[last].End - _tok[first].Start));
+            return _names.Intern(_text.AsSpan(_tok[first].Start, _tok[last].End - _tok[first].Start));
         }
 
         var length = prefix?.Length ?? 0;
@@ -218,7 +221,7 @@ internal sealed partial class PythonStructureBuilder
             at += _tok[i].Length;
         }
 
-        return NameTable.Intern(buffer);
+        return _names.Intern(buffer);
     }
 
     private void AddNode(SyntaxNode node) => AddNode(node, _sequence++);
@@ -228,6 +231,7 @@ internal sealed partial class PythonStructureBuilder
         if (_nodeCount == _nodes.Length)
         {
             Array.Resize(ref _nodes, _nodes.Length * 2);
+            t_nodeBuffer = _nodes;
         }
 
         _nodes[_nodeCount++] = new PendingNode { Node = node, Sequence = sequence };
@@ -240,41 +244,55 @@ internal sealed partial class PythonStructureBuilder
     private ModuleNode Assemble()
     {
         var root = new ModuleNode(new TextSpan(0, _text.Length));
-        var nodes = _nodes.AsSpan(0, _nodeCount);
-        nodes.Sort(default(PendingOrder));
-        var stack = new List<SyntaxNode>(32) { root };
-        foreach (var pending in nodes)
+        var count = _nodeCount;
+        var keys = ArrayPool<long>.Shared.Rent(count);
+        var order = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            var node = pending.Node;
-            while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
+            // Primitive keys sort fast: start ascending, then end descending. Equal spans (the clauses
+            // of one comprehension) are put back in creation order afterwards.
+            var sorted = true;
+            for (var i = 0; i < count; i++)
             {
-                stack.RemoveAt(stack.Count - 1);
+                var span = _nodes[i].Node.Span;
+                keys[i] = ((long)span.Start << 32) | (uint)(int.MaxValue - span.End);
+                order[i] = i;
+                sorted &= i == 0 || keys[i] >= keys[i - 1];
             }
 
-            stack[^1].AddChild(node);
-            stack.Add(node);
+            if (!sorted)
+            {
+                Array.Sort(keys, order, 0, count);
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                for (var j = i; j > 0 && keys[j] == keys[j - 1] && _nodes[order[j]].Sequence < _nodes[order[j - 1]].Sequence; j--)
+                {
+                    (order[j], order[j - 1]) = (order[j - 1], order[j]);
+                }
+            }
+
+            var stack = new List<SyntaxNode>(32) { root };
+            for (var i = 0; i < count; i++)
+            {
+                var node = _nodes[order[i]].Node;
+                while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+
+                stack[^1].AddChild(node);
+                stack.Add(node);
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+            Array.Clear(_nodes, 0, count);
         }
 
         return root;
-    }
-
-    private readonly struct PendingOrder : IComparer<PendingNode>
-    {
-        public int Compare(PendingNode x, PendingNode y)
-        {
-            var a = x.Node.Span;
-            var b = y.Node.Span;
-            if (a.Start != b.Start)
-            {
-                return a.Start < b.Start ? -1 : 1;
-            }
-
-            if (a.End != b.End)
-            {
-                return a.End > b.End ? -1 : 1;
-            }
-
-            return x.Sequence.CompareTo(y.Sequence);
-        }
     }
 }
