@@ -1,15 +1,26 @@
+using System.Buffers;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Languages.Python;
 
-/// <summary>Builds the structural model of Python source. (Scaffolding: the Python front end replaces this file.)</summary>
+/// <summary>Python source to structural model: <see cref="PythonLexer"/> then <see cref="PythonStructureBuilder"/>; never throws on any input.</summary>
 public static class PythonParser
 {
     public static SyntaxTree Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var root = new ModuleNode(new TextSpan(0, text.Length));
-        return new SyntaxTree(text, SourceLanguage.Python, root, []);
+        var diagnostics = new List<Diagnostic>();
+        var tokens = PythonLexer.TokenizePooled(text.Text, diagnostics, out var count);
+        try
+        {
+            var root = PythonStructureBuilder.Build(text, tokens, count, diagnostics);
+            diagnostics.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+            return new SyntaxTree(text, SourceLanguage.Python, root, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<PythonToken>.Shared.Return(tokens);
+        }
     }
 }

@@ -1,0 +1,55 @@
+using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
+
+namespace SkillHost.Analysis.Languages.Python;
+
+/// <summary>Hard keywords of Python 3 (async/await included); soft keywords and Python 2's print/exec stay names.</summary>
+internal static class Keywords
+{
+    public static PythonTokenKind Classify(ReadOnlySpan<char> name)
+    {
+        if (name.Length is < 2 or > 8)
+        {
+            return K.Name;
+        }
+
+        return name switch
+        {
+            "False" => K.FalseKeyword,
+            "None" => K.NoneKeyword,
+            "True" => K.TrueKeyword,
+            "and" => K.AndKeyword,
+            "as" => K.AsKeyword,
+            "assert" => K.AssertKeyword,
+            "async" => K.AsyncKeyword,
+            "await" => K.AwaitKeyword,
+            "break" => K.BreakKeyword,
+            "class" => K.ClassKeyword,
+            "continue" => K.ContinueKeyword,
+            "def" => K.DefKeyword,
+            "del" => K.DelKeyword,
+            "elif" => K.ElifKeyword,
+            "else" => K.ElseKeyword,
+            "except" => K.ExceptKeyword,
+            "finally" => K.FinallyKeyword,
+            "for" => K.ForKeyword,
+            "from" => K.FromKeyword,
+            "global" => K.GlobalKeyword,
+            "if" => K.IfKeyword,
+            "import" => K.ImportKeyword,
+            "in" => K.InKeyword,
+            "is" => K.IsKeyword,
+            "lambda" => K.LambdaKeyword,
+            "nonlocal" => K.NonlocalKeyword,
+            "not" => K.NotKeyword,
+            "or" => K.OrKeyword,
+            "pass" => K.PassKeyword,
+            "raise" => K.RaiseKeyword,
+            "return" => K.ReturnKeyword,
+            "try" => K.TryKeyword,
+            "while" => K.WhileKeyword,
+            "with" => K.WithKeyword,
+            "yield" => K.YieldKeyword,
+            _ => K.Name,
+        };
+    }
+}

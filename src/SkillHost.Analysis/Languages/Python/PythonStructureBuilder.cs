@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
+
+namespace SkillHost.Analysis.Languages.Python;
+
+/// <summary>
+/// Builds the structural model from the significant tokens (no comments or NL) in one forward pass.
+/// Statements are found with INDENT/DEDENT and an explicit block stack; expressions are scanned flat,
+/// creating a node wherever a construct starts (calls, comprehensions, lambdas…). Nodes are collected
+/// with their spans and nested at the end by source containment, so nothing here recurses: deep
+/// nesting cannot overflow the stack, and the work stays linear in the number of tokens.
+/// </summary>
+internal sealed partial class PythonStructureBuilder
+{
+    private const byte HasFor = 1;
+    private const byte HasComma = 2;
+    private const byte HasColon = 4;
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly PythonToken[] _tok;
+    private readonly int _n;
+    private readonly List<Diagnostic> _diagnostics;
+
+    /// <summary>For each bracket token, the index of its partner (closers point back), or -1.</summary>
+    private readonly int[] _match;
+
+    /// <summary>For each opening bracket: what appears directly inside it (HasFor, HasComma, HasColon).</summary>
+    private readonly byte[] _flags;
+
+    [ThreadStatic]
+    private static PendingNode[]? t_nodeBuffer;
+
+    // Reused across files on a thread (cleared after each build) so a big file does not grow a new one each time.
+    private PendingNode[] _nodes = t_nodeBuffer ??= new PendingNode[1024];
+    private int _nodeCount;
+    private int _sequence;
+    private readonly List<Argument> _scratchArguments = [];
+    private readonly NameTable _names = NameTable.ForCurrentThread();
+
+    private PythonStructureBuilder(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _tok = tokens;
+        _n = count;
+        _diagnostics = diagnostics;
+        _match = ArrayPool<int>.Shared.Rent(count);
+        _flags = ArrayPool<byte>.Shared.Rent(count);
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private struct PendingNode
+    {
+        public SyntaxNode Node;
+        public int Sequence;
+    }
+
+    public static ModuleNode Build(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
+    {
+        var builder = new PythonStructureBuilder(source, tokens, count, diagnostics);
+        try
+        {
+            builder.MatchBrackets();
+            builder.BuildStatements();
+            return builder.Assemble();
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(builder._match);
+            ArrayPool<byte>.Shared.Return(builder._flags);
+        }
+    }
+
+    private static bool IsOpener(PythonTokenKind kind) => TokenClasses.IsOpener(kind);
+
+    private static bool IsCloser(PythonTokenKind kind) => TokenClasses.IsCloser(kind);
+
+    private static PythonTokenKind OpenerOf(PythonTokenKind closer) => closer switch
+    {
+        K.RightParen => K.LeftParen,
+        K.RightBracket => K.LeftBracket,
+        K.RightBrace => K.LeftBrace,
+        K.FStringEnd => K.FStringStart,
+        K.TStringEnd => K.TStringStart,
+        _ => K.ReplacementFieldStart,
+    };
+
+    /// <summary>Pairs brackets (f-string start/end and replacement fields count) with one explicit stack.</summary>
+    private void MatchBrackets()
+    {
+        var stack = ArrayPool<int>.Shared.Rent(64);
+        var depth = 0;
+        try
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                var kind = _tok[i].Kind;
+                _match[i] = -1;
+                _flags[i] = 0;
+                if (IsOpener(kind))
+                {
+                    if (depth == stack.Length)
+                    {
+                        var bigger = ArrayPool<int>.Shared.Rent(stack.Length * 2);
+                        stack.AsSpan().CopyTo(bigger);
+                        ArrayPool<int>.Shared.Return(stack);
+                        stack = bigger;
+                    }
+
+                    stack[depth++] = i;
+                }
+                else if (IsCloser(kind))
+                {
+                    var opener = OpenerOf(kind);
+                    var at = depth - 1;
+                    // Like the lexer: a mismatched closer closes up to its partner if one is open.
+                    while (at >= 0 && _tok[stack[at]].Kind != opener)
+                    {
+                        at--;
+                    }
+
+                    if (at >= 0)
+                    {
+                        _match[stack[at]] = i;
+                        _match[i] = stack[at];
+                        depth = at;
+                    }
+                }
+                else if (depth > 0)
+                {
+                    switch (kind)
+                    {
+                        case K.ForKeyword:
+                            _flags[stack[depth - 1]] |= HasFor;
+                            break;
+                        case K.Comma:
+                            _flags[stack[depth - 1]] |= HasComma;
+                            break;
+                        case K.Colon:
+                            _flags[stack[depth - 1]] |= HasColon;
+                            break;
+                        case K.Newline or K.EndOfFile:
+                            // The lexer ends logical lines only outside brackets: whatever is open here never closes.
+                            depth = 0;
+                            break;
+                        default:
+                            break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
+        }
+    }
+
+    /// <summary>The index after the bracket group opened at <paramref name="open"/>; an unclosed bracket is stepped into.</summary>
+    private int After(int open, int hi)
+    {
+        var close = _match[open];
+        return close > open && close < hi ? close + 1 : open + 1;
+    }
+
+    /// <summary>The index of the closer of <paramref name="open"/>, or <paramref name="hi"/> when it does not close before it.</summary>
+    private int ContentEnd(int open, int hi)
+    {
+        var close = _match[open];
+        return close > open && close < hi ? close : hi;
+    }
+
+    /// <summary>The next token index at the same bracket level.</summary>
+    private int Next(int i, int hi) => IsOpener(_tok[i].Kind) ? After(i, hi) : i + 1;
+
+    private TextSpan SpanOf(int first, int endExclusive) =>
+        endExclusive > first ? TextSpan.FromBounds(_tok[first].Start, _tok[endExclusive - 1].End) : new TextSpan(first < _n ? _tok[first].Start : _text.Length, 0);
+
+    private string TextOf(int first, int endExclusive) => endExclusive > first ? _source.ToString(SpanOf(first, endExclusive)) : "";
+
+    private string NameOf(int index) => _names.Intern(_text.AsSpan(_tok[index].Start, _tok[index].Length));
+
+    /// <summary>Tokens <paramref name="first"/>..<paramref name="last"/> (names and dots) as written without whitespace, interned.</summary>
+    private string ChainText(int first, int last, string? prefix = null)
+    {
+        var contiguous = true;
+        for (var i = first; i < last; i++)
+        {
+            if (_tok[i].End != _tok[i + 1].Start)
+            {
+                contiguous = false;
+                break;
+            }
+        }
+
+        if (contiguous && prefix is null)
+        {
+            return _names.Intern(_text.AsSpan(_tok[first].Start, _tok[last].End - _tok[first].Start));
+        }
+
+        var length = prefix?.Length ?? 0;
+        for (var i = first; i <= last; i++)
+        {
+            length += _tok[i].Length;
+        }
+
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        if (prefix is not null)
+        {
+            prefix.AsSpan().CopyTo(buffer);
+            at = prefix.Length;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            _text.AsSpan(_tok[i].Start, _tok[i].Length).CopyTo(buffer[at..]);
+            at += _tok[i].Length;
+        }
+
+        return _names.Intern(buffer);
+    }
+
+    private void AddNode(SyntaxNode node) => AddNode(node, _sequence++);
+
+    private void AddNode(SyntaxNode node, int sequence)
+    {
+        if (_nodeCount == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+            t_nodeBuffer = _nodes;
+        }
+
+        _nodes[_nodeCount++] = new PendingNode { Node = node, Sequence = sequence };
+    }
+
+    private void Report(string code, string message, TextSpan span) =>
+        _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, span));
+
+    /// <summary>Nests the collected nodes by containment: sort by start, longer first, earlier-created first; then one stack pass.</summary>
+    private ModuleNode Assemble()
+    {
+        var root = new ModuleNode(new TextSpan(0, _text.Length));
+        var count = _nodeCount;
+        var keys = ArrayPool<long>.Shared.Rent(count);
+        var order = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            // Primitive keys sort fast: start ascending, then end descending. Equal spans (the clauses
+            // of one comprehension) are put back in creation order afterwards.
+            var sorted = true;
+            for (var i = 0; i < count; i++)
+            {
+                var span = _nodes[i].Node.Span;
+                keys[i] = ((long)span.Start << 32) | (uint)(int.MaxValue - span.End);
+                order[i] = i;
+                sorted &= i == 0 || keys[i] >= keys[i - 1];
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(keys, order, 0, count);
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                for (var j = i; j > 0 && keys[j] == keys[j - 1] && _nodes[order[j]].Sequence < _nodes[order[j - 1]].Sequence; j--)
+                {
+                    (order[j], order[j - 1]) = (order[j - 1], order[j]);
+                }
+            }
+
+            var stack = new List<SyntaxNode>(32) { root };
+            for (var i = 0; i < count; i++)
+            {
+                var node = _nodes[order[i]].Node;
+                while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+
+                stack[^1].AddChild(node);
+                stack.Add(node);
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+            Array.Clear(_nodes, 0, count);
+        }
+
+        return root;
+    }
+}
