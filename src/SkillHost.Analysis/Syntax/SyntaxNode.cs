@@ -21,6 +21,7 @@ public enum SyntaxKind
     With,
     Conditional,
     CollectionLiteral,
+    Comparison,
 }
 
 /// <summary>

@@ -94,6 +94,7 @@ public static class SyntaxTreePrinter
         WithNode w => Join(w.IsAsync ? "async" : null, string.Join(", ", w.Items.Select(i => Quote(node.Tree.Source.ToString(i.ExpressionSpan)) + (i.Target is null ? "" : " as " + i.Target)))),
         ConditionalNode c => Quote(node.Tree.Source.ToString(c.ConditionSpan)),
         CollectionLiteralNode c => Join(c.Shape.ToString(), c.IsEmpty ? "empty" : null),
+        ComparisonNode c => Join(Quote(node.Tree.Source.ToString(c.LeftSpan)), c.Operator, Quote(node.Tree.Source.ToString(c.RightSpan))),
         _ => "",
     };
 

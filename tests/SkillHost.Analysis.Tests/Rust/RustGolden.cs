@@ -33,7 +33,8 @@ internal static class RustGolden
 
     public static string InputPath(string name) => Path.Combine(Folder.Value, "Inputs", name);
 
-    public static SourceText LoadInput(string name) => SourceText.Load(InputPath(name));
+    // The bare file name as the path keeps machine paths out of golden diagnostics.
+    public static SourceText LoadInput(string name) => SourceText.From(File.ReadAllBytes(InputPath(name)), name);
 
     /// <summary>Compares <paramref name="actual"/> with the golden file (line endings normalised), or rewrites it under UPDATE_GOLDEN=1.</summary>
     public static void Verify(string goldenName, string actual)
