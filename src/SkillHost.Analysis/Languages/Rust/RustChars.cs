@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,6 +7,11 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// <summary>Character classes of the Rust lexical grammar (identifiers follow Unicode XID, approximated by categories).</summary>
 internal static class RustChars
 {
+    public static readonly SearchValues<char> AsciiIdentifierContinue =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    public static readonly SearchValues<char> CommonWhitespace = SearchValues.Create(" \n\t\r");
+
     public static bool IsAsciiIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
     public static bool IsAsciiIdentifierContinue(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SkillHost.Analysis.Languages.Rust;
 
 /// <summary>
@@ -52,8 +53,42 @@ internal ref struct RustCursor(ReadOnlySpan<char> text)
         Position = index < 0 ? _text.Length : Position + index;
     }
 
+    /// <summary>Skips Pattern_White_Space; indentation runs are skipped vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SkipWhitespace()
+    {
+        while (Position < _text.Length)
+        {
+            var c = _text[Position];
+            if (c is ' ' or '\n' or '\t' or '\r')
+            {
+                var rest = _text[(Position + 1)..];
+                var run = rest.IndexOfAnyExcept(RustChars.CommonWhitespace);
+                Position = run < 0 ? _text.Length : Position + 1 + run;
+                continue;
+            }
+
+            if (!RustChars.IsWhitespace(c))
+            {
+                return;
+            }
+
+            Position++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EatIdentifierContinue()
     {
+        // ASCII runs in one vectorised search; only a non-ASCII character takes the slow path.
+        var run = _text[Position..].IndexOfAnyExcept(RustChars.AsciiIdentifierContinue);
+        if (run < 0)
+        {
+            Position = _text.Length;
+            return;
+        }
+
+        Position += run;
         while (Position < _text.Length)
         {
             var c = _text[Position];
@@ -80,6 +115,7 @@ internal ref struct RustCursor(ReadOnlySpan<char> text)
     }
 
     /// <summary>Decimal digits, hex digits when asked, and underscores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EatDigits(bool hex)
     {
         while (Position < _text.Length)

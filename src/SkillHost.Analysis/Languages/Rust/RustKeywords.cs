@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SkillHost.Analysis.Languages.Rust;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// </summary>
 internal static class RustKeywords
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RustTokenKind Classify(ReadOnlySpan<char> word) => word switch
     {
         "_" => RustTokenKind.Underscore,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using SkillHost.Analysis.Text;
 
@@ -32,6 +33,7 @@ public static class RustLexer
     }
 
     /// <summary>Fills <paramref name="tokens"/> (a pooled array, grown through the pool) and returns the count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Tokenize(string text, ref RustToken[] tokens, bool includeComments, List<Diagnostic> diagnostics)
     {
         var lexer = new Lexer(text, diagnostics);
@@ -76,6 +78,7 @@ public static class RustLexer
         private readonly List<Diagnostic> _diagnostics = diagnostics;
         private RustTokenKind _previous = RustTokenKind.EndOfFile;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public RustToken Next()
         {
             if (_cursor.Position == 0 && TryShebang(out var shebang))
@@ -99,13 +102,8 @@ public static class RustLexer
             return new RustToken(kind, start, _cursor.Position - start);
         }
 
-        private void SkipWhitespace()
-        {
-            while (!_cursor.IsAtEnd && RustChars.IsWhitespace(_cursor.First))
-            {
-                _cursor.Bump();
-            }
-        }
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void SkipWhitespace() => _cursor.SkipWhitespace();
 
         // `#!` on the first line is a shebang unless what follows (past blanks and comments) is `[`: then it is an inner attribute.
         private bool TryShebang(out RustToken token)
@@ -150,6 +148,7 @@ public static class RustLexer
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind Scan(int start)
         {
             var c = _cursor.First;
@@ -327,12 +326,14 @@ public static class RustLexer
                 || c is '\0' or '\\' or '`' or '\u007F' || (c < ' ' && !RustChars.IsWhitespace(c));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind Identifier(int start)
         {
             _cursor.EatIdentifierContinue();
             return RustKeywords.Classify(_cursor.Slice(start));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind LineComment()
         {
             // `///` (but not `////`) and `//!` are doc comments.
@@ -346,6 +347,7 @@ public static class RustLexer
             return kind;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind BlockComment(int start)
         {
             // `/**` (but not `/***` nor the empty `/**/`) and `/*!` are doc comments.
@@ -388,6 +390,7 @@ public static class RustLexer
             return kind;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind QuotedString(int start, RustTokenKind kind)
         {
             _cursor.Bump(); // the opening quote
@@ -458,6 +461,7 @@ public static class RustLexer
         }
 
         // The cursor is on the quote (after a `b` prefix for byte literals).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind CharOrLifetime(int start, RustTokenKind charKind)
         {
             var second = _cursor.Second;
@@ -509,6 +513,7 @@ public static class RustLexer
             return RustTokenKind.Unknown;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private RustTokenKind Number()
         {
             var isFloat = false;

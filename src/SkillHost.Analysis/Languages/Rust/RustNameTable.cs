@@ -12,6 +12,11 @@ internal sealed class RustNameTable
     private char[] _buffer = new char[128];
     private int _length;
 
+    /// <summary>Longer texts are rarely repeated; they are copied, not interned.</summary>
+    public const int MaxInternedLength = 64;
+
+    private const int MaxEntries = 200_000;
+
     public RustNameTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Intern(ReadOnlySpan<char> text)
@@ -24,6 +29,15 @@ internal sealed class RustNameTable
         var created = text.ToString();
         _strings[created] = created;
         return created;
+    }
+
+    /// <summary>Keeps a table shared across many files from growing without bound.</summary>
+    public void TrimIfLarge()
+    {
+        if (_strings.Count > MaxEntries)
+        {
+            _strings.Clear();
+        }
     }
 
     /// <summary>Starts assembling a new name in the scratch buffer.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Languages.Rust;
@@ -5,6 +6,7 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// <summary>Call, macro and argument nodes, callee names, and the coarse shape of an expression.</summary>
 internal sealed partial class RustStructureBuilder
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CallNode MakeCall(in Chain chain, int k)
     {
         var layer = _layers[k];
@@ -51,6 +53,7 @@ internal sealed partial class RustStructureBuilder
     /// "Vec::new", "self.items.push"; on a receiver that ends in a bracket, "…" and what follows it
     /// ("….collect", "….name.clone"). <paramref name="calleeStart"/> is the first token the name covers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string BuildCallee(in Chain chain, int k, out string name, out int calleeStart)
     {
         var layer = _layers[k];
@@ -98,6 +101,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>The path of a chain's primary without whitespace and without turbofish generics.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendPath(in Chain chain)
     {
         for (var t = chain.Start; t < chain.PathEnd;)
@@ -126,6 +130,7 @@ internal sealed partial class RustStructureBuilder
     }
 
 #pragma warning disable CA1859 // Most calls have no arguments: they share one empty array instead of each owning an empty list.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Argument> SplitArguments(int open, int close)
 #pragma warning restore CA1859
     {
@@ -151,6 +156,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>The coarse shape of tokens [start, end), and for a call its callee when asked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ExpressionShape Shape, string? Callee) Classify(int start, int end, bool wantCallee)
     {
         // Redundant parentheses are looked through in a loop: nesting depth must not become recursion depth.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Languages.Rust;
@@ -55,6 +56,7 @@ internal sealed partial class RustStructureBuilder
     private void AddLayer(LayerKind kind, int name, int dot, int open, int genericStart = -1, int genericEnd = -1) =>
         _layers.Add(new ChainLayer { Kind = kind, Name = name, Dot = dot, Open = open, GenericStart = genericStart, GenericEnd = genericEnd });
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Chain WalkChain(int i, int end)
     {
         var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layers.Count };
@@ -151,6 +153,7 @@ internal sealed partial class RustStructureBuilder
         return chain;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WalkPostfix(int p, int end)
     {
         while (p < end)
@@ -211,6 +214,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>Walks the chain at <paramref name="i"/>, emits its nodes below <paramref name="parent"/>, and returns the index after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseChain(int i, int end, SyntaxNode parent)
     {
         var chain = WalkChain(i, end);
@@ -277,6 +281,7 @@ internal sealed partial class RustStructureBuilder
         return new MemberAccessNode(SpanOf(chain.Start, _layers[chain.LayerStart + fields - 1].Name)) { Segments = segments };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(in Chain chain, SyntaxNode parent)
     {
         SyntaxNode container = parent;
@@ -367,6 +372,7 @@ internal sealed partial class RustStructureBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanArguments(in ChainLayer layer, CallNode call)
     {
         var close = Close(layer.Open);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Languages.Rust;
@@ -5,6 +6,7 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// <summary>Functions and their parameters; structs, enums, unions, traits and impls.</summary>
 internal sealed partial class RustStructureBuilder
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseFunction(int start, int fn, int end, SyntaxNode parent, List<AttributeInfo>? attributes, Visibility visibility, bool isAsync, bool isMember)
     {
         var name = fn + 1;
@@ -47,7 +49,7 @@ internal sealed partial class RustStructureBuilder
             Name = _names.Intern(TokenText(name)),
             NameSpan = _tokens[name].Span,
             IsAsync = isAsync,
-            Attributes = attributes is null ? [] : [.. attributes],
+            Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             Parameters = parameters,
             ReturnType = returnType,
             Visibility = visibility,
@@ -65,6 +67,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>Parameters of a fn (between parentheses) or a closure (between bars), split at top-level commas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseParameterList(int start, int end, List<Parameter> into, bool closure)
     {
         var p = start;
@@ -85,6 +88,7 @@ internal sealed partial class RustStructureBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Parameter ParseParameter(int start, int end, bool closure)
     {
         var span = SpanOf(start, end - 1);
@@ -183,7 +187,7 @@ internal sealed partial class RustStructureBuilder
         {
             Name = _names.Intern(TokenText(name)),
             TypeKind = kind,
-            Attributes = attributes is null ? [] : [.. attributes],
+            Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             Fields = fields,
             Visibility = visibility,
             BodySpan = body,
@@ -246,7 +250,7 @@ internal sealed partial class RustStructureBuilder
         {
             Name = _names.Intern(TokenText(name)),
             TypeKind = kind,
-            Attributes = attributes is null ? [] : [.. attributes],
+            Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             Visibility = visibility,
             BodySpan = hasBody ? InnerSpan(body) : default,
         };
@@ -321,7 +325,7 @@ internal sealed partial class RustStructureBuilder
         {
             SelfType = TextOf(forAt >= 0 ? forAt + 1 : typeStart, typeEnd) ?? "",
             Trait = forAt >= 0 ? TextOf(typeStart, forAt) : null,
-            Attributes = attributes is null ? [] : [.. attributes],
+            Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             BodySpan = InnerSpan(j),
         };
         parent.AddChild(node);

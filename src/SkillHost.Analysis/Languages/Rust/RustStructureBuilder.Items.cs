@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Languages.Rust;
@@ -6,6 +7,7 @@ namespace SkillHost.Analysis.Languages.Rust;
 internal sealed partial class RustStructureBuilder
 {
     /// <summary>Parses an item at <paramref name="i"/> and returns the index after it, or <paramref name="i"/> when none starts there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TryParseItem(int i, int end, SyntaxNode parent, List<AttributeInfo>? attributes, int attributesStart, bool isMember)
     {
         var kind = _tokens[i].Kind;
@@ -112,6 +114,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>Parses <c>#[…]</c> or <c>#![…]</c> at <paramref name="pound"/> into <paramref name="into"/>; returns the index after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseAttribute(int pound, List<AttributeInfo> into)
     {
         var inner = K(pound + 1) == RustTokenKind.Bang;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SkillHost.Analysis.Languages.Rust;
 
 /// <summary>Moving over token ranges at top level: groups, turbofish generics and closure parameter lists are stepped over whole.</summary>
@@ -8,6 +9,7 @@ internal sealed partial class RustStructureBuilder
     /// turbofish (<c>::&lt;A, B&gt;</c>), a whole closure parameter list (<c>|a, b|</c>), or one token.
     /// Commas inside those are not top-level separators.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Step(int i, int start, int end)
     {
         var kind = _tokens[i].Kind;
@@ -30,6 +32,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>The first top-level token of <paramref name="kind"/> in [start, end), or <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindTopLevel(int start, int end, RustTokenKind kind)
     {
         for (var i = start; i < end; i = Step(i, start, end))
@@ -44,6 +47,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>Where an expression that may not contain a top-level comma or semicolon ends (closure bodies, match arms).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindExpressionEnd(int start, int end)
     {
         for (var i = start; i < end; i = Step(i, start, end))
@@ -61,6 +65,7 @@ internal sealed partial class RustStructureBuilder
     private int FindBlock(int start, int end) => FindTopLevel(start, end, RustTokenKind.OpenBrace);
 
     /// <summary>From a <c>&lt;</c>, the index after its matching <c>&gt;</c> (<c>&gt;&gt;</c> closes two); stops at a semicolon or the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipAngles(int lt, int end)
     {
         var depth = 0;
@@ -103,6 +108,7 @@ internal sealed partial class RustStructureBuilder
     /// In a type (or a list of them), the first top-level token of one of the given kinds, with
     /// angle brackets counted so that <c>HashMap&lt;K, V&gt;</c> hides its comma.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindInType(int start, int end, RustTokenKind a, RustTokenKind b = RustTokenKind.EndOfFile, RustTokenKind c = RustTokenKind.EndOfFile)
     {
         var depth = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
@@ -17,6 +18,7 @@ internal enum ScanMode
 internal sealed partial class RustStructureBuilder
 {
     /// <summary>Visits tokens [start, end) and adds what it finds below <paramref name="parent"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(int start, int end, SyntaxNode parent, ScanMode mode)
     {
         if (!EnterNesting(start))
@@ -125,6 +127,7 @@ internal sealed partial class RustStructureBuilder
         || kind is RustTokenKind.ColonColon or RustTokenKind.OpenParen or RustTokenKind.OpenBracket;
 
     /// <summary>A top-level <c>=</c> or compound assignment in the statement starting at <paramref name="start"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindAssignmentOperator(int start, int end)
     {
         for (var i = start; i < end; i = Step(i, start, end))
@@ -167,6 +170,7 @@ internal sealed partial class RustStructureBuilder
         return statementEnd;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseLet(int let, int end, SyntaxNode parent)
     {
         var patternEnd = FindInType(let + 1, end, RustTokenKind.Colon, RustTokenKind.Eq, RustTokenKind.Semicolon);
@@ -219,6 +223,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     /// <summary>The names a pattern binds: lower-case identifiers that are not paths, calls, struct names or field labels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<string> PatternBindings(int start, int end, out bool mutable)
     {
         var names = new List<string>(1);
@@ -343,6 +348,7 @@ internal sealed partial class RustStructureBuilder
     }
 
     // Each arm: [attributes] pattern [if guard] => body [,]. Patterns are not code; guards and bodies are.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanArms(int start, int close, SyntaxNode parent)
     {
         var i = start;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -9,6 +10,10 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// matched up front, so any group can be skipped in O(1); the model is built by scanning token
 /// ranges rather than by a full expression grammar, and nesting is bounded by <see cref="MaxNesting"/>.
 /// </summary>
+/// <remarks>
+/// Hot methods carry <c>AggressiveOptimization</c>: a review reads each file once in a short-lived
+/// process, so tier-0 code would otherwise do most of the work before tiered compilation catches up.
+/// </remarks>
 internal sealed partial class RustStructureBuilder
 {
     /// <summary>Deeper groups are skipped with one diagnostic: real code stays far below, and the stack stays safe.</summary>
@@ -17,7 +22,11 @@ internal sealed partial class RustStructureBuilder
     private readonly SourceText _source;
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly RustNameTable _names = new();
+    // One table per thread, kept across files: type names, callees and attribute arguments repeat from file to file.
+    [ThreadStatic]
+    private static RustNameTable? t_names;
+
+    private readonly RustNameTable _names;
     private readonly List<ChainLayer> _layers = [];
     private RustToken[] _tokens;
     private int[] _match;
@@ -30,6 +39,8 @@ internal sealed partial class RustStructureBuilder
         _source = source;
         _text = source.Text;
         _diagnostics = [];
+        _names = t_names ??= new RustNameTable();
+        _names.TrimIfLarge();
         _tokens = ArrayPool<RustToken>.Shared.Rent(Math.Max(16, source.Length / 5));
         _match = [];
     }
@@ -78,7 +89,16 @@ internal sealed partial class RustStructureBuilder
         last < first ? new TextSpan(first < _count ? _tokens[first].Start : _text.Length, 0) : TextSpan.FromBounds(_tokens[first].Start, _tokens[Math.Min(last, _count - 1)].End);
 
     /// <summary>The source text of tokens [<paramref name="start"/>, <paramref name="end"/>) as written, or null when empty.</summary>
-    private string? TextOf(int start, int end) => end <= start ? null : _source.ToString(SpanOf(start, end - 1));
+    private string? TextOf(int start, int end)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var span = SpanOf(start, end - 1);
+        return span.Length <= RustNameTable.MaxInternedLength ? _names.Intern(_source.AsSpan(span)) : _source.ToString(span);
+    }
 
     private void Report(string code, string message, TextSpan span) => RustLexer.Report(_diagnostics, code, message, span);
 
@@ -111,6 +131,7 @@ internal sealed partial class RustStructureBuilder
 
     // Pairs every bracket with an explicit stack. A closer that matches an opener a little deeper closes
     // the unclosed ones in between (each reported); a closer that matches nothing is reported and ignored.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MatchBrackets()
     {
         var stack = ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
@@ -119,8 +140,8 @@ internal sealed partial class RustStructureBuilder
         {
             for (var i = 0; i < _count; i++)
             {
+                // Only openers are ever looked up, so other entries keep whatever the pooled array held.
                 var kind = _tokens[i].Kind;
-                _match[i] = -1;
                 if (IsOpen(kind))
                 {
                     stack[depth++] = i;
