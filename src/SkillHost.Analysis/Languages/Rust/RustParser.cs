@@ -3,13 +3,12 @@ using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Languages.Rust;
 
-/// <summary>Builds the structural model of Rust source. (Scaffolding: the Rust front end replaces this file.)</summary>
+/// <summary>Builds the structural model of Rust source: lexing plus one structural pass, never throwing.</summary>
 public static class RustParser
 {
     public static SyntaxTree Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var root = new ModuleNode(new TextSpan(0, text.Length));
-        return new SyntaxTree(text, SourceLanguage.Rust, root, []);
+        return RustStructureBuilder.Build(text);
     }
 }

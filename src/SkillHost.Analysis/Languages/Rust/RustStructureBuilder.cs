@@ -1,0 +1,196 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Languages.Rust;
+
+/// <summary>
+/// Builds the language-neutral structural model from Rust tokens in one forward pass. Brackets are
+/// matched up front, so any group can be skipped in O(1); the model is built by scanning token
+/// ranges rather than by a full expression grammar, and nesting is bounded by <see cref="MaxNesting"/>.
+/// </summary>
+/// <remarks>
+/// Hot methods carry <c>AggressiveOptimization</c>: a review reads each file once in a short-lived
+/// process, so tier-0 code would otherwise do most of the work before tiered compilation catches up.
+/// </remarks>
+internal sealed partial class RustStructureBuilder
+{
+    /// <summary>Deeper groups are skipped with one diagnostic: real code stays far below, and the stack stays safe.</summary>
+    internal const int MaxNesting = 200;
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly List<Diagnostic> _diagnostics;
+    // One table per thread, kept across files: type names, callees and attribute arguments repeat from file to file.
+    [ThreadStatic]
+    private static RustNameTable? t_names;
+
+    private readonly RustNameTable _names;
+    private readonly List<ChainLayer> _layers = [];
+    private RustToken[] _tokens;
+    private int[] _match;
+    private int _count;
+    private int _nesting;
+    private bool _nestingReported;
+
+    private RustStructureBuilder(SourceText source)
+    {
+        _source = source;
+        _text = source.Text;
+        _diagnostics = [];
+        _names = t_names ??= new RustNameTable();
+        _names.TrimIfLarge();
+        _tokens = ArrayPool<RustToken>.Shared.Rent(Math.Max(16, source.Length / 5));
+        _match = [];
+    }
+
+    public static SyntaxTree Build(SourceText source)
+    {
+        var builder = new RustStructureBuilder(source);
+        try
+        {
+            return builder.Build();
+        }
+        finally
+        {
+            ArrayPool<RustToken>.Shared.Return(builder._tokens);
+            if (builder._match.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(builder._match);
+            }
+        }
+    }
+
+    private SyntaxTree Build()
+    {
+        _count = RustLexer.Tokenize(_text, ref _tokens, includeComments: false, _diagnostics);
+        _match = ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
+        MatchBrackets();
+
+        var attributes = new List<AttributeInfo>();
+        var i = ParseInnerAttributes(0, _count, attributes);
+        var root = new ModuleNode(new TextSpan(0, _text.Length)) { Attributes = attributes };
+        Scan(i, _count, root, ScanMode.Block);
+        return new SyntaxTree(_source, SourceLanguage.Rust, root, _diagnostics, LanguageDetector.UsesPyO3(_text));
+    }
+
+    private RustTokenKind K(int i) => (uint)i < (uint)_count ? _tokens[i].Kind : RustTokenKind.EndOfFile;
+
+    private ReadOnlySpan<char> TokenText(int i) => _text.AsSpan(_tokens[i].Start, _tokens[i].Length);
+
+    private bool IsWordToken(int i, string word) => K(i) == RustTokenKind.Identifier && TokenText(i).SequenceEqual(word);
+
+    /// <summary>The closing token of the group opened at <paramref name="open"/> (the token count when it never closes).</summary>
+    private int Close(int open) => _match[open];
+
+    /// <summary>The source span from the start of token <paramref name="first"/> to the end of token <paramref name="last"/> (inclusive).</summary>
+    private TextSpan SpanOf(int first, int last) =>
+        last < first ? new TextSpan(first < _count ? _tokens[first].Start : _text.Length, 0) : TextSpan.FromBounds(_tokens[first].Start, _tokens[Math.Min(last, _count - 1)].End);
+
+    /// <summary>The source text of tokens [<paramref name="start"/>, <paramref name="end"/>) as written, or null when empty.</summary>
+    private string? TextOf(int start, int end)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var span = SpanOf(start, end - 1);
+        return span.Length <= RustNameTable.MaxInternedLength ? _names.Intern(_source.AsSpan(span)) : _source.ToString(span);
+    }
+
+    private void Report(string code, string message, TextSpan span) => RustLexer.Report(_diagnostics, code, message, span);
+
+    private bool EnterNesting(int at)
+    {
+        if (_nesting >= MaxNesting)
+        {
+            if (!_nestingReported)
+            {
+                _nestingReported = true;
+                Report("RS-SYN-003", $"nesting deeper than {MaxNesting} levels; the inner part is skipped", SpanOf(at, at));
+            }
+
+            return false;
+        }
+
+        _nesting++;
+        return true;
+    }
+
+    private static bool IsOpen(RustTokenKind kind) => kind is RustTokenKind.OpenParen or RustTokenKind.OpenBracket or RustTokenKind.OpenBrace;
+
+    private static bool IsCloseOf(RustTokenKind open, RustTokenKind close) => (open, close) switch
+    {
+        (RustTokenKind.OpenParen, RustTokenKind.CloseParen) => true,
+        (RustTokenKind.OpenBracket, RustTokenKind.CloseBracket) => true,
+        (RustTokenKind.OpenBrace, RustTokenKind.CloseBrace) => true,
+        _ => false,
+    };
+
+    // Pairs every bracket with an explicit stack. A closer that matches an opener a little deeper closes
+    // the unclosed ones in between (each reported); a closer that matches nothing is reported and ignored.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MatchBrackets()
+    {
+        var stack = ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
+        var depth = 0;
+        try
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                // Only openers are ever looked up, so other entries keep whatever the pooled array held.
+                var kind = _tokens[i].Kind;
+                if (IsOpen(kind))
+                {
+                    stack[depth++] = i;
+                    continue;
+                }
+
+                if (kind is not (RustTokenKind.CloseParen or RustTokenKind.CloseBracket or RustTokenKind.CloseBrace))
+                {
+                    continue;
+                }
+
+                var found = -1;
+                for (var d = depth - 1; d >= 0 && d >= depth - 32; d--)
+                {
+                    if (IsCloseOf(_tokens[stack[d]].Kind, kind))
+                    {
+                        found = d;
+                        break;
+                    }
+                }
+
+                if (found < 0)
+                {
+                    Report("RS-SYN-002", "unexpected closing delimiter", _tokens[i].Span);
+                    continue;
+                }
+
+                while (depth - 1 > found)
+                {
+                    var unclosed = stack[--depth];
+                    Report("RS-SYN-001", "unclosed delimiter", _tokens[unclosed].Span);
+                    _match[unclosed] = i;
+                }
+
+                var open = stack[--depth];
+                _match[open] = i;
+                _match[i] = open;
+            }
+
+            while (depth > 0)
+            {
+                var unclosed = stack[--depth];
+                Report("RS-SYN-001", "unclosed delimiter", _tokens[unclosed].Span);
+                _match[unclosed] = _count;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
+        }
+    }
+}
