@@ -7,6 +7,7 @@ internal static class Commands
     private static readonly Dictionary<string, Func<string[], int>> Registry = new(StringComparer.Ordinal)
     {
         ["corpus"] = CorpusCommand.Run,
+        ["review-corpus"] = ReviewCorpusCommand.Run,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

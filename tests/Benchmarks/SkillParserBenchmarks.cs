@@ -1,4 +1,3 @@
-using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using SkillHost.Skills;
 
@@ -14,7 +13,7 @@ public class SkillParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = FindBundledSkill();
+        _folder = BundledSkill.Folder();
         _text = File.ReadAllText(Path.Combine(_folder, SkillParser.SkillFileName));
     }
 
@@ -23,24 +22,4 @@ public class SkillParserBenchmarks
 
     [Benchmark(Description = "SKILL.md + references")]
     public SkillDocument ParseWithReferences() => SkillParser.Parse(_text, _folder);
-
-    // BenchmarkDotNet runs from its own generated folder: try the repo root recorded at build time, then walk up.
-    private static string FindBundledSkill()
-    {
-        var recorded = typeof(SkillParserBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "SkillHost.RepoRoot")?.Value;
-        foreach (var start in new[] { recorded, AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "skill", "performance-optimization");
-                if (File.Exists(Path.Combine(candidate, SkillParser.SkillFileName)))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("skill/performance-optimization not found: run the benchmark from the repository root.");
-    }
 }
