@@ -19,22 +19,38 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
         ArgumentNullException.ThrowIfNull(trees);
         var project = ProjectIndex.Build(trees);
         var perFile = new List<Finding>[trees.Count];
+        var failures = new System.Collections.Concurrent.ConcurrentBag<RuleFailure>();
         Parallel.For(0, trees.Count, i =>
         {
             var findings = new List<Finding>();
             foreach (var rule in Rules)
             {
-                if (rule.Descriptor.Language == trees[i].Language)
+                if (rule.Descriptor.Language != trees[i].Language)
+                {
+                    continue;
+                }
+
+                try
                 {
                     rule.Analyze(new RuleContext(rule, trees[i], Skill, project, _options, findings));
+                }
+#pragma warning disable CA1031 // One faulty rule must not cost the user the whole review: record it and go on.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures.Add(new RuleFailure(rule.Descriptor.Id, trees[i].Source.Path ?? "<input>", $"{e.GetType().Name}: {e.Message}"));
                 }
             }
 
             perFile[i] = findings;
         });
 
+        Failures = [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
         return Rank(perFile.SelectMany(f => f));
     }
+
+    /// <summary>Rules that threw during the last <see cref="Review"/>: reported, never fatal.</summary>
+    public IReadOnlyList<RuleFailure> Failures { get; private set; } = [];
 
     public static IReadOnlyList<Finding> Rank(IEnumerable<Finding> findings) =>
     [
@@ -47,3 +63,6 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal),
     ];
 }
+
+/// <summary>A rule that threw on a file: which, where, and the exception's message.</summary>
+public sealed record RuleFailure(string RuleId, string Path, string Message);
