@@ -158,6 +158,7 @@ internal sealed partial class RustStructureBuilder
     {
         while (p < end)
         {
+            _work++;
             switch (_tokens[p].Kind)
             {
                 case RustTokenKind.Dot:
@@ -236,9 +237,9 @@ internal sealed partial class RustStructureBuilder
                     LeftShape = ExpressionShape.MemberAccess,
                     RightShape = ExpressionShape.MemberAccess,
                 };
-                parent.AddChild(comparison);
-                comparison.AddChild(MakeMemberAccess(chain, chain.LayerCount));
-                comparison.AddChild(MakeMemberAccess(right, right.LayerCount));
+                Attach(parent, comparison);
+                Attach(comparison, MakeMemberAccess(chain, chain.LayerCount));
+                Attach(comparison, MakeMemberAccess(right, right.LayerCount));
                 _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
                 return right.End;
             }
@@ -298,7 +299,7 @@ internal sealed partial class RustStructureBuilder
             };
             if (node is not null)
             {
-                container.AddChild(node);
+                Attach(container, node);
                 layer.Node = node;
                 container = node;
             }
@@ -318,7 +319,7 @@ internal sealed partial class RustStructureBuilder
             && (fields == chain.LayerCount || _layers[chain.LayerStart + fields].Kind != LayerKind.MethodCall))
         {
             var host = fields == chain.LayerCount ? parent : HostOf(chain.LayerStart + fields);
-            host.AddChild(MakeMemberAccess(chain, fields));
+            Attach(host, MakeMemberAccess(chain, fields));
         }
 
         if (chain.PrimaryOpen >= 0)
@@ -390,7 +391,7 @@ internal sealed partial class RustStructureBuilder
             if (StartsClosure(start))
             {
                 var loop = new LoopNode(SpanOf(start, comma - 1)) { LoopKind = LoopKind.IteratorClosure, Adapter = call.Name };
-                call.AddChild(loop);
+                Attach(call, loop);
                 Scan(start, comma, loop, ScanMode.Expression);
             }
             else

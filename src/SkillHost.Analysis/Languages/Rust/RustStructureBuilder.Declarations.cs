@@ -56,7 +56,7 @@ internal sealed partial class RustStructureBuilder
             IsMethod = isMember,
             BodySpan = hasBody ? InnerSpan(j) : default,
         };
-        parent.AddChild(function);
+        Attach(parent, function);
         if (!hasBody)
         {
             return K(j) == RustTokenKind.Semicolon ? j + 1 : j;
@@ -183,7 +183,7 @@ internal sealed partial class RustStructureBuilder
         }
 
         last = Math.Min(last, end - 1);
-        parent.AddChild(new TypeDeclNode(SpanOf(start, last))
+        Attach(parent, new TypeDeclNode(SpanOf(start, last))
         {
             Name = _names.Intern(TokenText(name)),
             TypeKind = kind,
@@ -254,7 +254,7 @@ internal sealed partial class RustStructureBuilder
             Visibility = visibility,
             BodySpan = hasBody ? InnerSpan(body) : default,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         if (hasBody && kind == TypeDeclKind.Trait)
         {
             ScanGroup(body, node, bodyMode);
@@ -328,7 +328,7 @@ internal sealed partial class RustStructureBuilder
             Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             BodySpan = InnerSpan(j),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         ScanGroup(j, node, ScanMode.Members);
         return close + 1;
     }

@@ -33,6 +33,7 @@ internal sealed partial class RustStructureBuilder
         var i = start;
         while (i < end)
         {
+            _work++;
             var kind = _tokens[i].Kind;
             if (atStatement)
             {
@@ -130,6 +131,7 @@ internal sealed partial class RustStructureBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindAssignmentOperator(int start, int end)
     {
+        end = Math.Min(end, start + MaxHeaderSteps);
         for (var i = start; i < end; i = Step(i, start, end))
         {
             switch (_tokens[i].Kind)
@@ -164,7 +166,7 @@ internal sealed partial class RustStructureBuilder
             ValueShape = shape,
             ValueCallee = callee,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(start, op, node, ScanMode.Expression);
         Scan(op + 1, statementEnd, node, ScanMode.Expression);
         return statementEnd;
@@ -208,7 +210,7 @@ internal sealed partial class RustStructureBuilder
             ValueShape = shape,
             ValueCallee = callee,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         if (valueStart >= 0)
         {
             Scan(valueStart, valueEnd, node, ScanMode.Expression);
@@ -303,7 +305,7 @@ internal sealed partial class RustStructureBuilder
             Target = target,
             IterableSpan = iterable,
         };
-        parent.AddChild(loop);
+        Attach(parent, loop);
         Scan(headerStart, body, loop, ScanMode.Expression);
         ScanGroup(body, loop, ScanMode.Block);
         return Close(body) + 1;
@@ -323,7 +325,7 @@ internal sealed partial class RustStructureBuilder
             ConditionSpan = SpanOf(keyword + 1, body - 1),
             BodySpan = InnerSpan(body),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(keyword + 1, body, node, ScanMode.Expression);
         ScanGroup(body, node, ScanMode.Block);
         return close + 1;
@@ -471,7 +473,7 @@ internal sealed partial class RustStructureBuilder
             // `async { }` / `async move { }`: an async closure without parameters.
             var close = Close(i);
             var block = new ClosureNode(SpanOf(start, close)) { IsAsync = true, IsMove = isMove, BodySpan = InnerSpan(i) };
-            parent.AddChild(block);
+            Attach(parent, block);
             ScanGroup(i, block, ScanMode.Block);
             return close + 1;
         }
@@ -508,7 +510,7 @@ internal sealed partial class RustStructureBuilder
             Parameters = parameters,
             BodySpan = SpanOf(i, bodyEnd - 1),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(i, bodyEnd, node, ScanMode.Block);
         return bodyEnd;
     }
