@@ -243,7 +243,7 @@ internal sealed partial class RustStructureBuilder
             }
         }
 
-        _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+        _layerCount = chain.LayerStart;
         return result;
     }
 }

@@ -53,13 +53,20 @@ internal sealed partial class RustStructureBuilder
         public readonly int LayerCount => LayerEnd - LayerStart;
     }
 
-    private void AddLayer(LayerKind kind, int name, int dot, int open, int genericStart = -1, int genericEnd = -1) =>
-        _layers.Add(new ChainLayer { Kind = kind, Name = name, Dot = dot, Open = open, GenericStart = genericStart, GenericEnd = genericEnd });
+    private void AddLayer(LayerKind kind, int name, int dot, int open, int genericStart = -1, int genericEnd = -1)
+    {
+        if (_layerCount == _layers.Length)
+        {
+            Array.Resize(ref _layers, _layers.Length * 2);
+        }
+
+        _layers[_layerCount++] = new ChainLayer { Kind = kind, Name = name, Dot = dot, Open = open, GenericStart = genericStart, GenericEnd = genericEnd };
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Chain WalkChain(int i, int end)
     {
-        var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layers.Count };
+        var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layerCount };
         var p = i;
         var kind = K(p);
         if (IsPathSegment(kind) || kind == RustTokenKind.ColonColon)
@@ -105,7 +112,7 @@ internal sealed partial class RustStructureBuilder
             if (chain.PathSegments == 0)
             {
                 chain.End = p;
-                chain.LayerEnd = _layers.Count;
+                chain.LayerEnd = _layerCount;
                 return chain;
             }
 
@@ -115,7 +122,7 @@ internal sealed partial class RustStructureBuilder
                 // `macro_rules! name { … }`: rules are token patterns, not code.
                 chain.IsMacroRules = true;
                 chain.End = Close(p + 2) + 1;
-                chain.LayerEnd = _layers.Count;
+                chain.LayerEnd = _layerCount;
                 return chain;
             }
 
@@ -149,7 +156,7 @@ internal sealed partial class RustStructureBuilder
 
         p = WalkPostfix(p, end);
         chain.End = Math.Max(p, i + 1);
-        chain.LayerEnd = _layers.Count;
+        chain.LayerEnd = _layerCount;
         return chain;
     }
 
@@ -240,15 +247,15 @@ internal sealed partial class RustStructureBuilder
                 Attach(parent, comparison);
                 Attach(comparison, MakeMemberAccess(chain, chain.LayerCount));
                 Attach(comparison, MakeMemberAccess(right, right.LayerCount));
-                _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+                _layerCount = chain.LayerStart;
                 return right.End;
             }
 
-            _layers.RemoveRange(right.LayerStart, _layers.Count - right.LayerStart);
+            _layerCount = right.LayerStart;
         }
 
         Emit(chain, parent);
-        _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+        _layerCount = chain.LayerStart;
         return chain.End;
     }
 

@@ -27,7 +27,9 @@ internal sealed partial class RustStructureBuilder
     private static RustNameTable? t_names;
 
     private readonly RustNameTable _names;
-    private readonly List<ChainLayer> _layers = [];
+    // A stack shared by nested chains: each chain owns [LayerStart, LayerEnd) and truncates back when done.
+    private ChainLayer[] _layers = new ChainLayer[64];
+    private int _layerCount;
     private readonly SearchMemo[] _searchMemo = new SearchMemo[(int)RustTokenKind.OrEq + 1];
     private RustToken[] _tokens;
     private int[] _match;
