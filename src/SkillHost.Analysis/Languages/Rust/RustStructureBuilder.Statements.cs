@@ -115,6 +115,9 @@ internal sealed partial class RustStructureBuilder
                     break;
                 default:
                     i = kind == RustTokenKind.Dot || IsPrimaryStart(kind) ? ParseChain(i, end, parent) : i + 1;
+
+                    // `name! { … }` and `macro_rules! m { … }` end a statement without a semicolon.
+                    atStatement = statements && K(i - 1) == RustTokenKind.CloseBrace && kind != RustTokenKind.Dot;
                     break;
             }
         }
