@@ -112,6 +112,12 @@ internal sealed partial class RustStructureBuilder
                 continue;
             }
 
+            // Words keep one space between them (`<T as Trait>::f`); everything else is joined.
+            if (t > chain.Start && RustKeywords.IsWord(_tokens[t].Kind) && RustKeywords.IsWord(_tokens[t - 1].Kind))
+            {
+                _names.Append(" ");
+            }
+
             _names.Append(TokenText(t));
             t++;
         }

@@ -69,6 +69,13 @@ internal sealed partial class RustStructureBuilder
         var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layerCount };
         var p = i;
         var kind = K(p);
+        if (kind == RustTokenKind.Lt)
+        {
+            // A qualified path: `<T as Trait>::method(…)`.
+            p = SkipAngles(p, end);
+            kind = K(p);
+        }
+
         if (IsPathSegment(kind) || kind == RustTokenKind.ColonColon)
         {
             chain.IsPath = true;

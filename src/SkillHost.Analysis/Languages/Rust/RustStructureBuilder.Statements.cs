@@ -113,6 +113,9 @@ internal sealed partial class RustStructureBuilder
                     when StartsClosure(i) && (kind is RustTokenKind.Async or RustTokenKind.Move || i == start || !EndsOperand(K(i - 1))):
                     i = ParseClosure(i, end, parent);
                     break;
+                case RustTokenKind.Lt when (i == start || !EndsOperand(K(i - 1))) && K(SkipAngles(i, end)) == RustTokenKind.ColonColon:
+                    i = ParseChain(i, end, parent);
+                    break;
                 default:
                     i = kind == RustTokenKind.Dot || IsPrimaryStart(kind) ? ParseChain(i, end, parent) : i + 1;
 
