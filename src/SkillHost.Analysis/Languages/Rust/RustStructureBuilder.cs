@@ -143,6 +143,7 @@ internal sealed partial class RustStructureBuilder
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOpen(RustTokenKind kind) => kind is RustTokenKind.OpenParen or RustTokenKind.OpenBracket or RustTokenKind.OpenBrace;
 
     private static bool IsCloseOf(RustTokenKind open, RustTokenKind close) => (open, close) switch
