@@ -235,6 +235,15 @@ public sealed class RustStructureTests
         }
 
         [Fact]
+        public void Given_a_qualified_path_call_Then_the_callee_keeps_the_qualified_type()
+        {
+            var call = Single<CallNode>("fn f() { <Self as RangeBounds<Idx>>::contains(self, item) }");
+
+            Assert.Equal("<Self as RangeBounds<Idx>>::contains", call.Callee);
+            Assert.Equal("contains", call.Name);
+        }
+
+        [Fact]
         public void Given_macro_rules_Then_its_body_is_skipped_and_the_next_item_is_parsed()
         {
             var tree = Parse("macro_rules! m { ($x:expr) => { fn $x() { g(); } }; }\nfn after() { h(); }");
@@ -326,6 +335,16 @@ public sealed class RustStructureTests
             var tree = Parse("fn f() { if log_enabled!(Debug) { a(); } else if let Some(x) = y { b(); } else { c(); } }");
 
             Assert.Equal(["log_enabled!(Debug)", "let Some(x) = y"], tree.All<ConditionalNode>().Select(c => tree.Source.ToString(c.ConditionSpan)));
+        }
+
+        [Fact]
+        public void Given_a_struct_pattern_in_if_let_and_while_let_Then_the_body_is_the_block_after_the_value()
+        {
+            var tree = Parse("fn f() { if let Point { x, y } = p { a(x); } while let Some(Pair { k, .. }) = it.next() { b(k); } }");
+
+            Assert.Equal("let Point { x, y } = p", tree.Source.ToString(tree.All<ConditionalNode>().Single().ConditionSpan));
+            Assert.Single(tree.All<CallNode>().Single(c => c.Name == "a").Ancestors().OfType<ConditionalNode>());
+            Assert.Equal(1, tree.All<CallNode>().Single(c => c.Name == "b").LoopDepth());
         }
 
         [Fact]

@@ -26,7 +26,8 @@ internal sealed partial class RustStructureBuilder
             return j;
         }
 
-        var parameters = new List<Parameter>();
+        var parameters = _parameterScratch;
+        parameters.Clear();
         ParseParameterList(j + 1, Close(j), parameters, closure: false);
         j = Close(j) + 1;
         string? returnType = null;
@@ -50,7 +51,7 @@ internal sealed partial class RustStructureBuilder
             NameSpan = _tokens[name].Span,
             IsAsync = isAsync,
             Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
-            Parameters = parameters,
+            Parameters = [.. parameters],
             ReturnType = returnType,
             Visibility = visibility,
             IsMethod = isMember,

@@ -232,9 +232,10 @@ internal sealed partial class RustStructureBuilder
 
     /// <summary>The names a pattern binds: lower-case identifiers that are not paths, calls, struct names or field labels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<string> PatternBindings(int start, int end, out bool mutable)
+    private string[] PatternBindings(int start, int end, out bool mutable)
     {
-        var names = new List<string>(1);
+        var names = _nameScratch;
+        names.Clear();
         mutable = false;
         for (var i = start; i < end; i++)
         {
@@ -261,7 +262,7 @@ internal sealed partial class RustStructureBuilder
             names.Add(_names.Intern(TokenText(i)));
         }
 
-        return names;
+        return [.. names];
     }
 
     private int ParseLoop(int start, int keyword, int end, SyntaxNode parent)
@@ -289,7 +290,7 @@ internal sealed partial class RustStructureBuilder
             headerStart = inAt + 1;
         }
 
-        body = kind == RustTokenKind.Loop ? keyword + 1 : FindBlock(headerStart, end);
+        body = kind == RustTokenKind.Loop ? keyword + 1 : FindBlock(PastLetPattern(headerStart, end), end);
         if (K(body) != RustTokenKind.OpenBrace || body >= end)
         {
             return keyword + 1;
@@ -317,9 +318,13 @@ internal sealed partial class RustStructureBuilder
         return Close(body) + 1;
     }
 
+    /// <summary>For <c>if let Point { x, y } = p {</c>: where the block search may start, past the pattern's own braces.</summary>
+    private int PastLetPattern(int start, int end) =>
+        K(start) == RustTokenKind.Let ? Math.Min(FindTopLevel(start + 1, end, RustTokenKind.Eq) + 1, end) : start;
+
     private int ParseIf(int keyword, int end, SyntaxNode parent)
     {
-        var body = FindBlock(keyword + 1, end);
+        var body = FindBlock(PastLetPattern(keyword + 1, end), end);
         if (body >= end)
         {
             return keyword + 1;
@@ -484,7 +489,8 @@ internal sealed partial class RustStructureBuilder
             return close + 1;
         }
 
-        List<Parameter> parameters = [];
+        var parameters = _parameterScratch;
+        parameters.Clear();
         if (K(i) == RustTokenKind.OrOr)
         {
             i++;
@@ -513,7 +519,7 @@ internal sealed partial class RustStructureBuilder
         {
             IsAsync = isAsync,
             IsMove = isMove,
-            Parameters = parameters,
+            Parameters = [.. parameters],
             BodySpan = SpanOf(i, bodyEnd - 1),
         };
         Attach(parent, node);

@@ -31,6 +31,11 @@ internal sealed partial class RustStructureBuilder
     private ChainLayer[] _layers = new ChainLayer[64];
     private int _layerCount;
     private readonly SearchMemo[] _searchMemo = new SearchMemo[(int)RustTokenKind.OrEq + 1];
+
+    // Scratch lists: results are copied out as exact-size arrays, so the model holds no slack.
+    private readonly List<Argument> _argumentScratch = [];
+    private readonly List<Parameter> _parameterScratch = [];
+    private readonly List<string> _nameScratch = [];
     private RustToken[] _tokens;
     private int[] _match;
     private int _count;
