@@ -15,6 +15,7 @@ internal sealed class RustNameTable
     /// <summary>Longer texts are rarely repeated; they are copied, not interned.</summary>
     public const int MaxInternedLength = 64;
 
+    // Bounds memory when one thread parses a whole corpus; names repeat across files, so it is not cleared per file.
     private const int MaxEntries = 1 << 18;
 
     private string?[] _slots = new string?[1 << 12];
