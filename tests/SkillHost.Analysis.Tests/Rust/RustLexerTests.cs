@@ -236,6 +236,20 @@ public sealed class RustLexerTests
             Assert.Equal(RustLexer.MaxDiagnostics, diagnostics.Count);
         }
 
+        [Theory]
+        [InlineData(3)]
+        [InlineData(16)]
+        public void Given_a_small_caller_buffer_Then_it_is_grown_and_every_token_is_kept(int size)
+        {
+            var buffer = new RustToken[size];
+            var source = string.Concat(Enumerable.Repeat("a.b(); ", 1_000));
+
+            var count = RustLexer.Tokenize(source, ref buffer, includeComments: true, []);
+
+            Assert.Equal(6_000, count);
+            Assert.True(buffer.Length >= count);
+        }
+
         [Fact]
         public void Given_any_input_Then_tokens_cover_it_in_order_without_overlap()
         {

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -7,20 +7,28 @@ namespace SkillHost.Analysis.Languages.Rust;
 /// <summary>Character classes of the Rust lexical grammar (identifiers follow Unicode XID, approximated by categories).</summary>
 internal static class RustChars
 {
-    public static readonly SearchValues<char> AsciiIdentifierContinue =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    // 1 = identifier start, 2 = identifier continue, for the ASCII range.
+    private static ReadOnlySpan<byte> AsciiClass =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    ];
 
-    public static readonly SearchValues<char> CommonWhitespace = SearchValues.Create(" \n\t\r");
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiIdentifierStart(char c) => c < 0x80 && (AsciiClass[c] & 1) != 0;
 
-    public static bool IsAsciiIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
-
-    public static bool IsAsciiIdentifierContinue(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiIdentifierContinue(char c) => c < 0x80 && AsciiClass[c] != 0;
 
     /// <summary>Pattern_White_Space, as rustc uses it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f'
         or '\u0085' or '\u200E' or '\u200F' or '\u2028' or '\u2029';
 
     /// <summary>How many UTF-16 units an identifier start takes at the head of <paramref name="text"/>, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int IdentifierStartWidth(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
@@ -29,10 +37,11 @@ internal static class RustChars
         }
 
         var c = text[0];
-        if (c < 0x80)
-        {
-            return IsAsciiIdentifierStart(c) ? 1 : 0;
-        }
+        return c < 0x80 ? (AsciiClass[c] & 1) : UnicodeIdentifierStartWidth(text);
+    }
+
+    private static int UnicodeIdentifierStartWidth(ReadOnlySpan<char> text)
+    {
 
         if (Rune.DecodeFromUtf16(text, out var rune, out var width) != System.Buffers.OperationStatus.Done)
         {

@@ -53,65 +53,57 @@ internal ref struct RustCursor(ReadOnlySpan<char> text)
         Position = index < 0 ? _text.Length : Position + index;
     }
 
-    /// <summary>Skips Pattern_White_Space; indentation runs are skipped vectorised.</summary>
+    /// <summary>Skips Pattern_White_Space. Runs between tokens are short, so a scalar loop beats a vectorised search.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SkipWhitespace()
     {
-        while (Position < _text.Length)
+        var text = _text;
+        var i = Position;
+        while ((uint)i < (uint)text.Length)
         {
-            var c = _text[Position];
-            if (c is ' ' or '\n' or '\t' or '\r')
+            var c = text[i];
+            if (c is ' ' or '\n' or '\t' or '\r' || (c >= 0x0B && c <= 0x0C) || (c >= 0x80 && RustChars.IsWhitespace(c)))
             {
-                var rest = _text[(Position + 1)..];
-                var run = rest.IndexOfAnyExcept(RustChars.CommonWhitespace);
-                Position = run < 0 ? _text.Length : Position + 1 + run;
+                i++;
                 continue;
             }
 
-            if (!RustChars.IsWhitespace(c))
-            {
-                return;
-            }
-
-            Position++;
+            break;
         }
+
+        Position = i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EatIdentifierContinue()
     {
-        // ASCII runs in one vectorised search; only a non-ASCII character takes the slow path.
-        var run = _text[Position..].IndexOfAnyExcept(RustChars.AsciiIdentifierContinue);
-        if (run < 0)
+        var text = _text;
+        var i = Position;
+        while ((uint)i < (uint)text.Length)
         {
-            Position = _text.Length;
-            return;
-        }
-
-        Position += run;
-        while (Position < _text.Length)
-        {
-            var c = _text[Position];
+            var c = text[i];
             if (c < 0x80)
             {
                 if (!RustChars.IsAsciiIdentifierContinue(c))
                 {
-                    return;
+                    break;
                 }
 
-                Position++;
+                i++;
             }
             else
             {
-                var width = RustChars.UnicodeIdentifierContinueWidth(_text[Position..]);
+                var width = RustChars.UnicodeIdentifierContinueWidth(text[i..]);
                 if (width == 0)
                 {
-                    return;
+                    break;
                 }
 
-                Position += width;
+                i += width;
             }
         }
+
+        Position = i;
     }
 
     /// <summary>Decimal digits, hex digits when asked, and underscores.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Numerics;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Languages.Rust;
@@ -32,7 +33,7 @@ public static class RustLexer
         }
     }
 
-    /// <summary>Fills <paramref name="tokens"/> (a pooled array, grown through the pool) and returns the count.</summary>
+    /// <summary>Fills <paramref name="tokens"/> (grown through the pool when too small) and returns the count; the caller owns the final array.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Tokenize(string text, ref RustToken[] tokens, bool includeComments, List<Diagnostic> diagnostics)
     {
@@ -53,9 +54,15 @@ public static class RustLexer
 
             if (count == tokens.Length)
             {
-                var bigger = ArrayPool<RustToken>.Shared.Rent(tokens.Length * 2);
+                var bigger = ArrayPool<RustToken>.Shared.Rent(Math.Max(16, tokens.Length * 2));
                 tokens.AsSpan().CopyTo(bigger);
-                ArrayPool<RustToken>.Shared.Return(tokens);
+
+                // Only pool-shaped arrays go back to the pool; a caller's own array is simply dropped.
+                if (BitOperations.IsPow2(tokens.Length) && tokens.Length >= 16)
+                {
+                    ArrayPool<RustToken>.Shared.Return(tokens);
+                }
+
                 tokens = bigger;
             }
 

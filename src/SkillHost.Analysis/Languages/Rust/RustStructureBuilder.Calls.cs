@@ -112,6 +112,12 @@ internal sealed partial class RustStructureBuilder
                 continue;
             }
 
+            // Words keep one space between them (`<T as Trait>::f`); everything else is joined.
+            if (t > chain.Start && RustKeywords.IsWord(_tokens[t].Kind) && RustKeywords.IsWord(_tokens[t - 1].Kind))
+            {
+                _names.Append(" ");
+            }
+
             _names.Append(TokenText(t));
             t++;
         }
@@ -129,17 +135,17 @@ internal sealed partial class RustStructureBuilder
         return _names.ToInterned();
     }
 
-#pragma warning disable CA1859 // Most calls have no arguments: they share one empty array instead of each owning an empty list.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private IReadOnlyList<Argument> SplitArguments(int open, int close)
-#pragma warning restore CA1859
+    private Argument[] SplitArguments(int open, int close)
     {
         if (close <= open + 1)
         {
             return [];
         }
 
-        var arguments = new List<Argument>(2);
+        // Classify never splits arguments itself, so one scratch list serves every call.
+        var arguments = _argumentScratch;
+        arguments.Clear();
         var start = open + 1;
         while (start < close)
         {
@@ -152,7 +158,7 @@ internal sealed partial class RustStructureBuilder
             start = comma + 1;
         }
 
-        return arguments;
+        return [.. arguments];
     }
 
     /// <summary>The coarse shape of tokens [start, end), and for a call its callee when asked.</summary>
@@ -243,7 +249,7 @@ internal sealed partial class RustStructureBuilder
             }
         }
 
-        _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+        _layerCount = chain.LayerStart;
         return result;
     }
 }

@@ -53,15 +53,29 @@ internal sealed partial class RustStructureBuilder
         public readonly int LayerCount => LayerEnd - LayerStart;
     }
 
-    private void AddLayer(LayerKind kind, int name, int dot, int open, int genericStart = -1, int genericEnd = -1) =>
-        _layers.Add(new ChainLayer { Kind = kind, Name = name, Dot = dot, Open = open, GenericStart = genericStart, GenericEnd = genericEnd });
+    private void AddLayer(LayerKind kind, int name, int dot, int open, int genericStart = -1, int genericEnd = -1)
+    {
+        if (_layerCount == _layers.Length)
+        {
+            Array.Resize(ref _layers, _layers.Length * 2);
+        }
+
+        _layers[_layerCount++] = new ChainLayer { Kind = kind, Name = name, Dot = dot, Open = open, GenericStart = genericStart, GenericEnd = genericEnd };
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Chain WalkChain(int i, int end)
     {
-        var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layers.Count };
+        var chain = new Chain { Start = i, PathEnd = i, LastSegment = -1, TurbofishStart = -1, PrimaryOpen = -1, LayerStart = _layerCount };
         var p = i;
         var kind = K(p);
+        if (kind == RustTokenKind.Lt)
+        {
+            // A qualified path: `<T as Trait>::method(…)`.
+            p = SkipAngles(p, end);
+            kind = K(p);
+        }
+
         if (IsPathSegment(kind) || kind == RustTokenKind.ColonColon)
         {
             chain.IsPath = true;
@@ -105,7 +119,7 @@ internal sealed partial class RustStructureBuilder
             if (chain.PathSegments == 0)
             {
                 chain.End = p;
-                chain.LayerEnd = _layers.Count;
+                chain.LayerEnd = _layerCount;
                 return chain;
             }
 
@@ -115,7 +129,7 @@ internal sealed partial class RustStructureBuilder
                 // `macro_rules! name { … }`: rules are token patterns, not code.
                 chain.IsMacroRules = true;
                 chain.End = Close(p + 2) + 1;
-                chain.LayerEnd = _layers.Count;
+                chain.LayerEnd = _layerCount;
                 return chain;
             }
 
@@ -149,7 +163,7 @@ internal sealed partial class RustStructureBuilder
 
         p = WalkPostfix(p, end);
         chain.End = Math.Max(p, i + 1);
-        chain.LayerEnd = _layers.Count;
+        chain.LayerEnd = _layerCount;
         return chain;
     }
 
@@ -158,6 +172,7 @@ internal sealed partial class RustStructureBuilder
     {
         while (p < end)
         {
+            _work++;
             switch (_tokens[p].Kind)
             {
                 case RustTokenKind.Dot:
@@ -236,18 +251,18 @@ internal sealed partial class RustStructureBuilder
                     LeftShape = ExpressionShape.MemberAccess,
                     RightShape = ExpressionShape.MemberAccess,
                 };
-                parent.AddChild(comparison);
-                comparison.AddChild(MakeMemberAccess(chain, chain.LayerCount));
-                comparison.AddChild(MakeMemberAccess(right, right.LayerCount));
-                _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+                Attach(parent, comparison);
+                Attach(comparison, MakeMemberAccess(chain, chain.LayerCount));
+                Attach(comparison, MakeMemberAccess(right, right.LayerCount));
+                _layerCount = chain.LayerStart;
                 return right.End;
             }
 
-            _layers.RemoveRange(right.LayerStart, _layers.Count - right.LayerStart);
+            _layerCount = right.LayerStart;
         }
 
         Emit(chain, parent);
-        _layers.RemoveRange(chain.LayerStart, _layers.Count - chain.LayerStart);
+        _layerCount = chain.LayerStart;
         return chain.End;
     }
 
@@ -298,7 +313,7 @@ internal sealed partial class RustStructureBuilder
             };
             if (node is not null)
             {
-                container.AddChild(node);
+                Attach(container, node);
                 layer.Node = node;
                 container = node;
             }
@@ -318,7 +333,7 @@ internal sealed partial class RustStructureBuilder
             && (fields == chain.LayerCount || _layers[chain.LayerStart + fields].Kind != LayerKind.MethodCall))
         {
             var host = fields == chain.LayerCount ? parent : HostOf(chain.LayerStart + fields);
-            host.AddChild(MakeMemberAccess(chain, fields));
+            Attach(host, MakeMemberAccess(chain, fields));
         }
 
         if (chain.PrimaryOpen >= 0)
@@ -390,7 +405,7 @@ internal sealed partial class RustStructureBuilder
             if (StartsClosure(start))
             {
                 var loop = new LoopNode(SpanOf(start, comma - 1)) { LoopKind = LoopKind.IteratorClosure, Adapter = call.Name };
-                call.AddChild(loop);
+                Attach(call, loop);
                 Scan(start, comma, loop, ScanMode.Expression);
             }
             else

@@ -26,7 +26,8 @@ internal sealed partial class RustStructureBuilder
             return j;
         }
 
-        var parameters = new List<Parameter>();
+        var parameters = _parameterScratch;
+        parameters.Clear();
         ParseParameterList(j + 1, Close(j), parameters, closure: false);
         j = Close(j) + 1;
         string? returnType = null;
@@ -50,13 +51,13 @@ internal sealed partial class RustStructureBuilder
             NameSpan = _tokens[name].Span,
             IsAsync = isAsync,
             Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
-            Parameters = parameters,
+            Parameters = [.. parameters],
             ReturnType = returnType,
             Visibility = visibility,
             IsMethod = isMember,
             BodySpan = hasBody ? InnerSpan(j) : default,
         };
-        parent.AddChild(function);
+        Attach(parent, function);
         if (!hasBody)
         {
             return K(j) == RustTokenKind.Semicolon ? j + 1 : j;
@@ -183,7 +184,7 @@ internal sealed partial class RustStructureBuilder
         }
 
         last = Math.Min(last, end - 1);
-        parent.AddChild(new TypeDeclNode(SpanOf(start, last))
+        Attach(parent, new TypeDeclNode(SpanOf(start, last))
         {
             Name = _names.Intern(TokenText(name)),
             TypeKind = kind,
@@ -254,7 +255,7 @@ internal sealed partial class RustStructureBuilder
             Visibility = visibility,
             BodySpan = hasBody ? InnerSpan(body) : default,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         if (hasBody && kind == TypeDeclKind.Trait)
         {
             ScanGroup(body, node, bodyMode);
@@ -328,7 +329,7 @@ internal sealed partial class RustStructureBuilder
             Attributes = (IReadOnlyList<AttributeInfo>?)attributes ?? [],
             BodySpan = InnerSpan(j),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         ScanGroup(j, node, ScanMode.Members);
         return close + 1;
     }

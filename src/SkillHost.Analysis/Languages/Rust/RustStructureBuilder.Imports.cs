@@ -10,7 +10,7 @@ internal sealed partial class RustStructureBuilder
         var semicolon = FindTopLevel(keyword + 1, end, RustTokenKind.Semicolon);
         var names = new List<ImportedName>();
         var module = ParseUseTree(keyword + 1, semicolon, "", names, depth: 0);
-        parent.AddChild(new ImportNode(SpanOf(start, Math.Min(semicolon, end - 1))) { Module = module, Names = names });
+        Attach(parent, new ImportNode(SpanOf(start, Math.Min(semicolon, end - 1))) { Module = module, Names = names });
         return semicolon + 1;
     }
 
@@ -94,7 +94,7 @@ internal sealed partial class RustStructureBuilder
         {
             var crate = TokenText(name).ToString();
             var alias = K(name + 1) == RustTokenKind.As && name + 2 < semicolon ? TokenText(name + 2).ToString() : null;
-            parent.AddChild(new ImportNode(SpanOf(start, Math.Min(semicolon, end - 1)))
+            Attach(parent, new ImportNode(SpanOf(start, Math.Min(semicolon, end - 1)))
             {
                 Names = [new ImportedName(crate, alias, alias ?? crate)],
             });

@@ -208,7 +208,7 @@ internal sealed partial class RustStructureBuilder
         var close = Close(body);
         var first = ParseInnerAttributes(body + 1, close, all);
         var module = new ModuleNode(SpanOf(start, close)) { Name = _names.Intern(TokenText(name)), Attributes = all };
-        parent.AddChild(module);
+        Attach(parent, module);
         if (EnterNesting(body))
         {
             Scan(first, close, module, ScanMode.Block);

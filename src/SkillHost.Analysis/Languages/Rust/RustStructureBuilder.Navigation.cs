@@ -12,6 +12,7 @@ internal sealed partial class RustStructureBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Step(int i, int start, int end)
     {
+        _work++;
         var kind = _tokens[i].Kind;
         if (IsOpen(kind))
         {
@@ -31,35 +32,58 @@ internal sealed partial class RustStructureBuilder
         return i + 1;
     }
 
+    /// <summary>Searches in header positions (generics, types, lookahead for an assignment) give up after this many top-level tokens.</summary>
+    private const int MaxHeaderSteps = 4096;
+
     /// <summary>The first top-level token of <paramref name="kind"/> in [start, end), or <paramref name="end"/>.</summary>
+    /// <remarks>
+    /// The last answer per kind is remembered: a later search from a position between the last start and
+    /// its answer, in the same range, has the same answer. Without this, garbage such as thousands of
+    /// <c>if</c> tokens without a brace would make every one of them search to the end: quadratic time.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindTopLevel(int start, int end, RustTokenKind kind)
     {
-        for (var i = start; i < end; i = Step(i, start, end))
+        ref var memo = ref _searchMemo[(int)kind];
+        if (memo.End == end && start >= memo.Start && start <= memo.Result)
         {
-            if (_tokens[i].Kind == kind)
-            {
-                return i;
-            }
+            return Math.Max(start, memo.Result);
         }
 
-        return end;
+        var i = start;
+        while (i < end && _tokens[i].Kind != kind)
+        {
+            i = Step(i, start, end);
+        }
+
+        i = Math.Min(i, end);
+        memo = new SearchMemo(start, end, i);
+        return i;
     }
 
     /// <summary>Where an expression that may not contain a top-level comma or semicolon ends (closure bodies, match arms).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindExpressionEnd(int start, int end)
     {
-        for (var i = start; i < end; i = Step(i, start, end))
+        ref var memo = ref _searchMemo[0];
+        if (memo.End == end && start >= memo.Start && start <= memo.Result)
         {
-            if (_tokens[i].Kind is RustTokenKind.Comma or RustTokenKind.Semicolon)
-            {
-                return i;
-            }
+            return Math.Max(start, memo.Result);
         }
 
-        return end;
+        var i = start;
+        while (i < end && _tokens[i].Kind is not (RustTokenKind.Comma or RustTokenKind.Semicolon))
+        {
+            i = Step(i, start, end);
+        }
+
+        i = Math.Min(i, end);
+        memo = new SearchMemo(start, end, i);
+        return i;
     }
+
+    /// <summary>One remembered search: from <see cref="Start"/> in a range ending at <see cref="End"/>, the answer was <see cref="Result"/>.</summary>
+    private readonly record struct SearchMemo(int Start, int End, int Result);
 
     /// <summary>The block that ends a header (<c>for … {</c>, <c>if … {</c>, <c>match … {</c>): the first top-level brace.</summary>
     private int FindBlock(int start, int end) => FindTopLevel(start, end, RustTokenKind.OpenBrace);
@@ -69,8 +93,10 @@ internal sealed partial class RustStructureBuilder
     private int SkipAngles(int lt, int end)
     {
         var depth = 0;
+        end = Math.Min(end, lt + MaxHeaderSteps);
         for (var i = lt; i < end;)
         {
+            _work++;
             switch (_tokens[i].Kind)
             {
                 case RustTokenKind.Lt:
@@ -112,8 +138,15 @@ internal sealed partial class RustStructureBuilder
     private int FindInType(int start, int end, RustTokenKind a, RustTokenKind b = RustTokenKind.EndOfFile, RustTokenKind c = RustTokenKind.EndOfFile)
     {
         var depth = 0;
+        var steps = 0;
         for (var i = start; i < end;)
         {
+            _work++;
+            if (++steps > MaxHeaderSteps)
+            {
+                return end;
+            }
+
             var kind = _tokens[i].Kind;
             if (depth <= 0 && (kind == a || kind == b || kind == c))
             {

@@ -33,6 +33,7 @@ internal sealed partial class RustStructureBuilder
         var i = start;
         while (i < end)
         {
+            _work++;
             var kind = _tokens[i].Kind;
             if (atStatement)
             {
@@ -112,8 +113,14 @@ internal sealed partial class RustStructureBuilder
                     when StartsClosure(i) && (kind is RustTokenKind.Async or RustTokenKind.Move || i == start || !EndsOperand(K(i - 1))):
                     i = ParseClosure(i, end, parent);
                     break;
+                case RustTokenKind.Lt when (i == start || !EndsOperand(K(i - 1))) && K(SkipAngles(i, end)) == RustTokenKind.ColonColon:
+                    i = ParseChain(i, end, parent);
+                    break;
                 default:
                     i = kind == RustTokenKind.Dot || IsPrimaryStart(kind) ? ParseChain(i, end, parent) : i + 1;
+
+                    // `name! { … }` and `macro_rules! m { … }` end a statement without a semicolon.
+                    atStatement = statements && K(i - 1) == RustTokenKind.CloseBrace && kind != RustTokenKind.Dot;
                     break;
             }
         }
@@ -130,6 +137,7 @@ internal sealed partial class RustStructureBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindAssignmentOperator(int start, int end)
     {
+        end = Math.Min(end, start + MaxHeaderSteps);
         for (var i = start; i < end; i = Step(i, start, end))
         {
             switch (_tokens[i].Kind)
@@ -164,7 +172,7 @@ internal sealed partial class RustStructureBuilder
             ValueShape = shape,
             ValueCallee = callee,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(start, op, node, ScanMode.Expression);
         Scan(op + 1, statementEnd, node, ScanMode.Expression);
         return statementEnd;
@@ -208,7 +216,7 @@ internal sealed partial class RustStructureBuilder
             ValueShape = shape,
             ValueCallee = callee,
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         if (valueStart >= 0)
         {
             Scan(valueStart, valueEnd, node, ScanMode.Expression);
@@ -224,9 +232,10 @@ internal sealed partial class RustStructureBuilder
 
     /// <summary>The names a pattern binds: lower-case identifiers that are not paths, calls, struct names or field labels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<string> PatternBindings(int start, int end, out bool mutable)
+    private string[] PatternBindings(int start, int end, out bool mutable)
     {
-        var names = new List<string>(1);
+        var names = _nameScratch;
+        names.Clear();
         mutable = false;
         for (var i = start; i < end; i++)
         {
@@ -253,7 +262,7 @@ internal sealed partial class RustStructureBuilder
             names.Add(_names.Intern(TokenText(i)));
         }
 
-        return names;
+        return [.. names];
     }
 
     private int ParseLoop(int start, int keyword, int end, SyntaxNode parent)
@@ -281,7 +290,7 @@ internal sealed partial class RustStructureBuilder
             headerStart = inAt + 1;
         }
 
-        body = kind == RustTokenKind.Loop ? keyword + 1 : FindBlock(headerStart, end);
+        body = kind == RustTokenKind.Loop ? keyword + 1 : FindBlock(PastLetPattern(headerStart, end), end);
         if (K(body) != RustTokenKind.OpenBrace || body >= end)
         {
             return keyword + 1;
@@ -303,15 +312,19 @@ internal sealed partial class RustStructureBuilder
             Target = target,
             IterableSpan = iterable,
         };
-        parent.AddChild(loop);
+        Attach(parent, loop);
         Scan(headerStart, body, loop, ScanMode.Expression);
         ScanGroup(body, loop, ScanMode.Block);
         return Close(body) + 1;
     }
 
+    /// <summary>For <c>if let Point { x, y } = p {</c>: where the block search may start, past the pattern's own braces.</summary>
+    private int PastLetPattern(int start, int end) =>
+        K(start) == RustTokenKind.Let ? Math.Min(FindTopLevel(start + 1, end, RustTokenKind.Eq) + 1, end) : start;
+
     private int ParseIf(int keyword, int end, SyntaxNode parent)
     {
-        var body = FindBlock(keyword + 1, end);
+        var body = FindBlock(PastLetPattern(keyword + 1, end), end);
         if (body >= end)
         {
             return keyword + 1;
@@ -323,133 +336,11 @@ internal sealed partial class RustStructureBuilder
             ConditionSpan = SpanOf(keyword + 1, body - 1),
             BodySpan = InnerSpan(body),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(keyword + 1, body, node, ScanMode.Expression);
         ScanGroup(body, node, ScanMode.Block);
         return close + 1;
     }
-
-    private int ParseMatch(int keyword, int end, SyntaxNode parent)
-    {
-        var body = FindBlock(keyword + 1, end);
-        if (body >= end)
-        {
-            return keyword + 1;
-        }
-
-        Scan(keyword + 1, body, parent, ScanMode.Expression);
-        if (EnterNesting(body))
-        {
-            ScanArms(body + 1, Close(body), parent);
-            _nesting--;
-        }
-
-        return Close(body) + 1;
-    }
-
-    // Each arm: [attributes] pattern [if guard] => body [,]. Patterns are not code; guards and bodies are.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanArms(int start, int close, SyntaxNode parent)
-    {
-        var i = start;
-        while (i < close)
-        {
-            var arrow = i;
-            var guard = -1;
-            while (arrow < close && _tokens[arrow].Kind != RustTokenKind.FatArrow)
-            {
-                if (guard < 0 && _tokens[arrow].Kind == RustTokenKind.If)
-                {
-                    guard = arrow;
-                }
-
-                arrow = Step(arrow, i, close);
-            }
-
-            if (guard >= 0)
-            {
-                Scan(guard + 1, Math.Min(arrow, close), parent, ScanMode.Expression);
-            }
-
-            if (arrow >= close)
-            {
-                return;
-            }
-
-            var bodyStart = arrow + 1;
-            int bodyEnd;
-            if (K(bodyStart) == RustTokenKind.OpenBrace && Close(bodyStart) < close)
-            {
-                bodyEnd = Close(bodyStart) + 1;
-                if (K(bodyEnd) is not (RustTokenKind.Comma or RustTokenKind.Dot or RustTokenKind.Question) && bodyEnd < close && IsLikelyPatternStart(bodyEnd))
-                {
-                    Scan(bodyStart, bodyEnd, parent, ScanMode.Block);
-                    i = bodyEnd;
-                    continue;
-                }
-            }
-
-            // `X => if a { … } else { … }` may end without a comma, like a block.
-            var blockLikeEnd = BlockLikeEnd(bodyStart, close);
-            if (blockLikeEnd > bodyStart && blockLikeEnd < close && K(blockLikeEnd) is not (RustTokenKind.Comma or RustTokenKind.Dot or RustTokenKind.Question)
-                && IsLikelyPatternStart(blockLikeEnd))
-            {
-                Scan(bodyStart, blockLikeEnd, parent, ScanMode.Block);
-                i = blockLikeEnd;
-                continue;
-            }
-
-            bodyEnd = FindExpressionEnd(bodyStart, close);
-            Scan(bodyStart, bodyEnd, parent, ScanMode.Block);
-            i = bodyEnd + 1;
-        }
-    }
-
-    /// <summary>The index after an if/else chain, match, loop or unsafe block starting at <paramref name="i"/>, or -1.</summary>
-    private int BlockLikeEnd(int i, int end)
-    {
-        switch (K(i))
-        {
-            case RustTokenKind.If:
-                while (true)
-                {
-                    var block = FindBlock(i + 1, end);
-                    if (block >= end)
-                    {
-                        return -1;
-                    }
-
-                    i = Close(block) + 1;
-                    if (K(i) != RustTokenKind.Else || i >= end)
-                    {
-                        return i;
-                    }
-
-                    if (K(i + 1) == RustTokenKind.OpenBrace)
-                    {
-                        return Close(i + 1) + 1;
-                    }
-
-                    i++;
-                    if (K(i) != RustTokenKind.If)
-                    {
-                        return -1;
-                    }
-                }
-
-            case RustTokenKind.Match or RustTokenKind.While or RustTokenKind.For or RustTokenKind.Loop or RustTokenKind.Unsafe:
-                var body = FindBlock(i + 1, end);
-                return body < end ? Close(body) + 1 : -1;
-            default:
-                return -1;
-        }
-    }
-
-    // After a block arm without a comma, the next arm's pattern starts: anything but a binary operator or a postfix.
-    private bool IsLikelyPatternStart(int i) => K(i) is not (RustTokenKind.Plus or RustTokenKind.Minus or RustTokenKind.Star
-        or RustTokenKind.Slash or RustTokenKind.Percent or RustTokenKind.EqEq or RustTokenKind.Ne or RustTokenKind.Lt
-        or RustTokenKind.Gt or RustTokenKind.Le or RustTokenKind.Ge or RustTokenKind.AndAnd or RustTokenKind.OrOr
-        or RustTokenKind.As or RustTokenKind.Caret or RustTokenKind.Shl or RustTokenKind.Shr or RustTokenKind.OpenBracket);
 
     private int ParseClosure(int start, int end, SyntaxNode parent)
     {
@@ -471,12 +362,13 @@ internal sealed partial class RustStructureBuilder
             // `async { }` / `async move { }`: an async closure without parameters.
             var close = Close(i);
             var block = new ClosureNode(SpanOf(start, close)) { IsAsync = true, IsMove = isMove, BodySpan = InnerSpan(i) };
-            parent.AddChild(block);
+            Attach(parent, block);
             ScanGroup(i, block, ScanMode.Block);
             return close + 1;
         }
 
-        List<Parameter> parameters = [];
+        var parameters = _parameterScratch;
+        parameters.Clear();
         if (K(i) == RustTokenKind.OrOr)
         {
             i++;
@@ -505,10 +397,10 @@ internal sealed partial class RustStructureBuilder
         {
             IsAsync = isAsync,
             IsMove = isMove,
-            Parameters = parameters,
+            Parameters = [.. parameters],
             BodySpan = SpanOf(i, bodyEnd - 1),
         };
-        parent.AddChild(node);
+        Attach(parent, node);
         Scan(i, bodyEnd, node, ScanMode.Block);
         return bodyEnd;
     }

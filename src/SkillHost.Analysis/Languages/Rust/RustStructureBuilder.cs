@@ -27,11 +27,20 @@ internal sealed partial class RustStructureBuilder
     private static RustNameTable? t_names;
 
     private readonly RustNameTable _names;
-    private readonly List<ChainLayer> _layers = [];
+    // A stack shared by nested chains: each chain owns [LayerStart, LayerEnd) and truncates back when done.
+    private ChainLayer[] _layers = new ChainLayer[64];
+    private int _layerCount;
+    private readonly SearchMemo[] _searchMemo = new SearchMemo[(int)RustTokenKind.OrEq + 1];
+
+    // Scratch lists: results are copied out as exact-size arrays, so the model holds no slack.
+    private readonly List<Argument> _argumentScratch = [];
+    private readonly List<Parameter> _parameterScratch = [];
+    private readonly List<string> _nameScratch = [];
     private RustToken[] _tokens;
     private int[] _match;
     private int _count;
     private int _nesting;
+    private long _work;
     private bool _nestingReported;
 
     private RustStructureBuilder(SourceText source)
@@ -41,16 +50,22 @@ internal sealed partial class RustStructureBuilder
         _diagnostics = [];
         _names = t_names ??= new RustNameTable();
         _names.TrimIfLarge();
+        Array.Fill(_searchMemo, new SearchMemo(-1, -1, -1));
         _tokens = ArrayPool<RustToken>.Shared.Rent(Math.Max(16, source.Length / 5));
         _match = [];
     }
 
-    public static SyntaxTree Build(SourceText source)
+    public static SyntaxTree Build(SourceText source) => Build(source, out _);
+
+    /// <summary>Builds the tree and reports the work done: token visits, for tests that check time stays linear.</summary>
+    public static SyntaxTree Build(SourceText source, out long work)
     {
         var builder = new RustStructureBuilder(source);
         try
         {
-            return builder.Build();
+            var tree = builder.Build();
+            work = builder._work + builder._count;
+            return tree;
         }
         finally
         {
@@ -102,6 +117,20 @@ internal sealed partial class RustStructureBuilder
 
     private void Report(string code, string message, TextSpan span) => RustLexer.Report(_diagnostics, code, message, span);
 
+    /// <summary>Adds <paramref name="child"/> below <paramref name="parent"/>, clipping its span into the parent's: in broken code a group may run past the statement that holds it.</summary>
+    private static void Attach(SyntaxNode parent, SyntaxNode child)
+    {
+        var outer = parent.Span;
+        var inner = child.Span;
+        if (!outer.Contains(inner))
+        {
+            var start = Math.Clamp(inner.Start, outer.Start, outer.End);
+            child.Span = TextSpan.FromBounds(start, Math.Clamp(inner.End, start, outer.End));
+        }
+
+        parent.AddChild(child);
+    }
+
     private bool EnterNesting(int at)
     {
         if (_nesting >= MaxNesting)
@@ -119,6 +148,7 @@ internal sealed partial class RustStructureBuilder
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOpen(RustTokenKind kind) => kind is RustTokenKind.OpenParen or RustTokenKind.OpenBracket or RustTokenKind.OpenBrace;
 
     private static bool IsCloseOf(RustTokenKind open, RustTokenKind close) => (open, close) switch

@@ -9,6 +9,6 @@ public readonly record struct RustToken(RustTokenKind Kind, int Start, int Lengt
 
     public TextSpan Span => new(Start, Length);
 
-    public bool IsTrivia => Kind is RustTokenKind.LineComment or RustTokenKind.BlockComment
-        or RustTokenKind.OuterDocComment or RustTokenKind.InnerDocComment or RustTokenKind.Shebang;
+    /// <summary>Comments, doc comments and the shebang (contiguous kinds).</summary>
+    public bool IsTrivia => (uint)(Kind - RustTokenKind.Shebang) <= RustTokenKind.InnerDocComment - RustTokenKind.Shebang;
 }
