@@ -242,9 +242,10 @@ internal sealed partial class PythonStructureBuilder
         if (state.Pure)
         {
             var isMethod = state.Segments >= 2;
+            var callee = ChainText(state.Start, state.LastName);
             return new CalleeInfo(
-                ChainText(state.Start, state.LastName),
-                NameOf(state.LastName),
+                callee,
+                isMethod ? NameOf(state.LastName) : callee,
                 isMethod,
                 isMethod ? SpanOf(state.Start, state.LastName - 1) : null,
                 ReceiverIsCall: false);
