@@ -107,17 +107,11 @@ public sealed class PythonParserTests
         [Fact]
         public void Given_for_and_while_statements_When_parsed_Then_bodies_nest_and_iterables_are_excluded()
         {
-            // A while condition is evaluated on every iteration of its own loop, so it counts as inside it.
-            Given_nested_loops();
-        }
-
-        private static void Given_nested_loops()
-        {
             var tree = Parse("for x in items():\n    while ok(x):\n        step(x)\nafter()\n");
 
             var calls = tree.All<CallNode>().ToDictionary(c => c.Name);
             Assert.Equal(0, calls["items"].LoopDepth());
-            Assert.Equal(2, calls["ok"].LoopDepth());
+            Assert.Equal(2, calls["ok"].LoopDepth()); // a while condition runs on every iteration of its own loop
             Assert.Equal(2, calls["step"].LoopDepth());
             Assert.Equal(0, calls["after"].LoopDepth());
         }

@@ -108,18 +108,35 @@ public sealed partial class PythonLexer
 
     private void LexToken()
     {
+        var text = _text;
         var start = _cursor.Position;
-        var c = _text[start];
+        var c = text[start];
+        while (c is ' ' or '\t' or '\f')
+        {
+            if (++start == text.Length)
+            {
+                _cursor.Position = start;
+                return;
+            }
+
+            c = text[start];
+        }
+
+        _cursor.Position = start;
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            // Most tokens are names: test for a string prefix only when a quote follows closely.
+            if ((c | 0x20) is 'r' or 'u' or 'b' or 'f' or 't' && _cursor.Peek() is '\'' or '"' or (>= 'A' and <= 'z') && TryLexPrefixedString(start))
+            {
+                return;
+            }
+
+            LexName(start);
+            return;
+        }
+
         switch (c)
         {
-            case ' ' or '\t' or '\f':
-                _cursor.Advance();
-                while (_cursor.Current is ' ' or '\t' or '\f')
-                {
-                    _cursor.Advance();
-                }
-
-                return;
             case '\n' or '\r':
                 LexLineBreak(start);
                 return;
@@ -159,16 +176,6 @@ public sealed partial class PythonLexer
                 return;
             default:
                 break;
-        }
-
-        if (char.IsAsciiLetter(c) || c == '_')
-        {
-            if (!TryLexPrefixedString(start))
-            {
-                LexName(start);
-            }
-
-            return;
         }
 
         if (c < 128)

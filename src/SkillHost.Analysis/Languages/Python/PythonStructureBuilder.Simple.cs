@@ -43,7 +43,8 @@ internal sealed partial class PythonStructureBuilder
             return e;
         }
 
-        var targets = new List<string>();
+        var targets = _scratchTargets;
+        targets.Clear();
         string op;
         string? typeAnnotation = null;
         var valueStart = -1;
@@ -103,24 +104,25 @@ internal sealed partial class PythonStructureBuilder
             ScanRange(valueStart, e);
         }
 
+        string[] targetArray = targets.Count == 0 ? [] : [.. targets];
         AddNode(new AssignmentNode(SpanOf(s, e))
         {
-            Targets = targets,
+            Targets = targetArray,
             Operator = op,
             TypeAnnotation = typeAnnotation,
             ValueSpan = valueSpan,
             ValueShape = shape,
             ValueCallee = callee,
         });
-        RecordFields(targets, typeAnnotation, SpanOf(s, e));
+        RecordFields(targetArray, typeAnnotation, SpanOf(s, e));
         return e;
     }
 
     /// <summary>Class-level names, and <c>self.x</c> targets inside <c>__init__</c>, become fields of the class.</summary>
-    private void RecordFields(List<string> targets, string? type, TextSpan span)
+    private void RecordFields(string[] targets, string? type, TextSpan span)
     {
         var scope = EnclosingScope();
-        if (scope is null || targets.Count == 0)
+        if (scope is null || targets.Length == 0)
         {
             return;
         }
@@ -235,7 +237,7 @@ internal sealed partial class PythonStructureBuilder
             ImportList(p, e, fromImport: false, names);
         }
 
-        AddNode(new ImportNode(SpanOf(s, e)) { Module = module, Names = names });
+        AddNode(new ImportNode(SpanOf(s, e)) { Module = module, Names = [.. names] });
     }
 
     private void ImportList(int lo, int hi, bool fromImport, List<ImportedName> names)

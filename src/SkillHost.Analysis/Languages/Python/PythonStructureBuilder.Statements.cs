@@ -9,6 +9,7 @@ internal sealed partial class PythonStructureBuilder
 {
     private readonly List<BlockEntry> _blocks = [];
     private readonly Stack<BlockEntry> _freeBlocks = new();
+    private readonly List<string> _scratchTargets = [];
     private readonly List<AttributeInfo> _decorators = [];
     private int _decoratorStart = -1;
     private int _depth;

@@ -179,7 +179,17 @@ internal sealed partial class PythonStructureBuilder
     private TextSpan SpanOf(int first, int endExclusive) =>
         endExclusive > first ? TextSpan.FromBounds(_tok[first].Start, _tok[endExclusive - 1].End) : new TextSpan(first < _n ? _tok[first].Start : _text.Length, 0);
 
-    private string TextOf(int first, int endExclusive) => endExclusive > first ? _source.ToString(SpanOf(first, endExclusive)) : "";
+    /// <summary>The source text of tokens [first, endExclusive); short texts (types, targets, defaults) are interned.</summary>
+    private string TextOf(int first, int endExclusive)
+    {
+        if (endExclusive <= first)
+        {
+            return "";
+        }
+
+        var span = SpanOf(first, endExclusive);
+        return span.Length <= 32 ? _names.Intern(_text.AsSpan(span.Start, span.Length)) : _source.ToString(span);
+    }
 
     private string NameOf(int index) => _names.Intern(_text.AsSpan(_tok[index].Start, _tok[index].Length));
 
