@@ -248,7 +248,7 @@ public sealed partial class PythonLexer
         while (end < text.Length)
         {
             var c = text[end];
-            if (c < 128 ? char.IsAsciiLetterOrDigit(c) || c == '_' : IsIdentifierPart(c))
+            if (c < 128 ? AsciiIdentifierPart[c] : IsIdentifierPart(c))
             {
                 end++;
             }
@@ -403,6 +403,19 @@ public sealed partial class PythonLexer
         < ' ' or (>= '\u007f' and <= '\u00a0') => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
         _ => c.ToString(),
     };
+
+    private static readonly bool[] AsciiIdentifierPart = BuildAsciiIdentifierPart();
+
+    private static bool[] BuildAsciiIdentifierPart()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit((char)c) || c == '_';
+        }
+
+        return table;
+    }
 
     private static bool IsIdentifierStart(char c) =>
         char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
