@@ -132,7 +132,7 @@ internal sealed partial class PythonStructureBuilder
             return;
         }
 
-        AddNode(new ComparisonNode(SpanOf(left, right))
+        AddBefore(new ComparisonNode(SpanOf(left, right))
         {
             Operator = op,
             LeftSpan = SpanOf(left, opFirst),
@@ -192,9 +192,10 @@ internal sealed partial class PythonStructureBuilder
             return i;
         }
 
+        var slot = Reserve();
         var parameters = Parameters(i + 1, colon, isMethod: false);
         var end = ExpressionEnd(colon + 1, hi);
-        AddNode(new ClosureNode(SpanOf(i, Math.Max(end, colon + 1))) { Parameters = parameters, BodySpan = SpanOf(colon + 1, end) });
+        Fill(slot, new ClosureNode(SpanOf(i, Math.Max(end, colon + 1))) { Parameters = parameters, BodySpan = SpanOf(colon + 1, end) });
         return colon;
     }
 

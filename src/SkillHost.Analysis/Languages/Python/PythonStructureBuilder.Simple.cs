@@ -43,6 +43,7 @@ internal sealed partial class PythonStructureBuilder
             return e;
         }
 
+        var slot = Reserve();
         var targets = _scratchTargets;
         targets.Clear();
         string op;
@@ -105,7 +106,7 @@ internal sealed partial class PythonStructureBuilder
         }
 
         string[] targetArray = targets.Count == 0 ? [] : [.. targets];
-        AddNode(new AssignmentNode(SpanOf(s, e))
+        Fill(slot, new AssignmentNode(SpanOf(s, e))
         {
             Targets = targetArray,
             Operator = op,

@@ -306,7 +306,7 @@ internal sealed partial class PythonStructureBuilder
             BlockKind.Conditional => new ConditionalNode(span) { ConditionSpan = entry.ConditionSpan, BodySpan = body },
             _ => new WithNode(span) { IsAsync = entry.IsAsync, Items = entry.WithItems, BodySpan = body },
         };
-        AddNode(node, entry.Sequence);
+        Fill(entry.Slot, node);
         entry.Reset();
         _freeBlocks.Push(entry);
     }
@@ -315,7 +315,7 @@ internal sealed partial class PythonStructureBuilder
     {
         var entry = _freeBlocks.Count > 0 ? _freeBlocks.Pop() : new BlockEntry();
         entry.Kind = kind;
-        entry.Sequence = _sequence++;
+        entry.Slot = Reserve();
         entry.Start = start;
         return entry;
     }
