@@ -96,6 +96,11 @@ public sealed partial class PythonLexer
                 }
             }
 
+            if (_frameCount == 0)
+            {
+                LexSimpleRun();
+            }
+
             if (_cursor.IsAtEnd)
             {
                 Finish();
@@ -103,6 +108,92 @@ public sealed partial class PythonLexer
             }
 
             LexToken();
+        }
+    }
+
+    /// <summary>
+    /// The common case in one tight loop with locals: spaces, ASCII names and keywords, and the
+    /// punctuation that never changes lexer state ('.', ',', '=' …). Anything else (line breaks,
+    /// brackets, strings, numbers, comments, non-ASCII) is left to <see cref="LexToken"/>.
+    /// </summary>
+    private void LexSimpleRun()
+    {
+        var text = _text;
+        var pos = _cursor.Position;
+        var tokens = _tokens;
+        var count = _count;
+        var emitted = false;
+        while (pos < text.Length)
+        {
+            var c = text[pos];
+            if (c == ' ')
+            {
+                pos++;
+                continue;
+            }
+
+            PythonTokenKind kind;
+            var end = pos + 1;
+            if (c < 128 && AsciiIdentifierPart[c] && !char.IsAsciiDigit(c))
+            {
+                while (end < text.Length && text[end] < 128 && AsciiIdentifierPart[text[end]])
+                {
+                    end++;
+                }
+
+                if (end < text.Length && (text[end] >= 128 || (text[end] is '\'' or '"' && end - pos <= 2)))
+                {
+                    break; // a non-ASCII identifier part, or a string prefix: the general path decides
+                }
+
+                kind = Keywords.Classify(text.AsSpan(pos, end - pos));
+            }
+            else
+            {
+                var next = end < text.Length ? text[end] : '\0';
+                switch (c)
+                {
+                    case ',':
+                        kind = K.Comma;
+                        break;
+                    case '.' when next != '.' && !char.IsAsciiDigit(next):
+                        kind = K.Dot;
+                        break;
+                    case '=' when next != '=':
+                        kind = K.Equal;
+                        break;
+                    case '+' when next != '=':
+                        kind = K.Plus;
+                        break;
+                    case '-' when next is not ('=' or '>'):
+                        kind = K.Minus;
+                        break;
+                    case ';':
+                        kind = K.Semicolon;
+                        break;
+                    default:
+                        goto Done;
+                }
+            }
+
+            if (count == tokens.Length)
+            {
+                _count = count;
+                Grow();
+                tokens = _tokens;
+            }
+
+            tokens[count++] = new PythonToken(kind, pos, end - pos);
+            emitted = true;
+            pos = end;
+        }
+
+    Done:
+        _cursor.Position = pos;
+        _count = count;
+        if (emitted)
+        {
+            _lineHasContent = true;
         }
     }
 
