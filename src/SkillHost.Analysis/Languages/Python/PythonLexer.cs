@@ -112,9 +112,9 @@ public sealed partial class PythonLexer
     }
 
     /// <summary>
-    /// The common case in one tight loop with locals: spaces, ASCII names and keywords, and the
-    /// punctuation that never changes lexer state ('.', ',', '=' …). Anything else (line breaks,
-    /// brackets, strings, numbers, comments, non-ASCII) is left to <see cref="LexToken"/>.
+    /// The common case in one tight loop with locals: spaces, ASCII names and keywords, plain
+    /// integers, matching brackets and simple punctuation. Anything else (line breaks, strings,
+    /// comments, other numbers and operators, non-ASCII, mismatched brackets) is left to <see cref="LexToken"/>.
     /// </summary>
     private void LexSimpleRun()
     {
@@ -170,6 +170,34 @@ public sealed partial class PythonLexer
                         break;
                     case ';':
                         kind = K.Semicolon;
+                        break;
+                    case ':':
+                        kind = next == '=' ? K.ColonEqual : K.Colon;
+                        end += next == '=' ? 1 : 0;
+                        break;
+                    case '*' when next is not ('*' or '='):
+                        kind = K.Star;
+                        break;
+                    case '(' or '[' or '{':
+                        PushBracket(c, pos);
+                        kind = c == '(' ? K.LeftParen : c == '[' ? K.LeftBracket : K.LeftBrace;
+                        break;
+                    case ')' or ']' or '}' when _bracketDepth > 0 && _brackets[_bracketDepth - 1] == (c == ')' ? '(' : c == ']' ? '[' : '{'):
+                        _bracketDepth--;
+                        kind = c == ')' ? K.RightParen : c == ']' ? K.RightBracket : K.RightBrace;
+                        break;
+                    case >= '0' and <= '9':
+                        while (end < text.Length && char.IsAsciiDigit(text[end]))
+                        {
+                            end++;
+                        }
+
+                        if (end < text.Length && (text[end] == '.' || (text[end] < 128 && AsciiIdentifierPart[text[end]])))
+                        {
+                            goto Done; // floats, exponents, prefixes, suffixes and underscores: the general path
+                        }
+
+                        kind = K.Number;
                         break;
                     default:
                         goto Done;
