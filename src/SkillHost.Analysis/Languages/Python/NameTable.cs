@@ -12,9 +12,15 @@ internal sealed class NameTable
     [ThreadStatic]
     private static NameTable? t_current;
 
-    private string?[] _entries = new string?[1 << 12];
-    private int[] _hashes = new int[1 << 12];
+    // Hash and string side by side: one cache line per probe.
+    private Entry[] _entries = new Entry[1 << 12];
     private int _count;
+
+    private struct Entry
+    {
+        public int Hash;
+        public string? Value;
+    }
 
     /// <summary>The table of the calling thread; callers keep the reference for the duration of one parse.</summary>
     public static NameTable ForCurrentThread() => t_current ??= new NameTable();
@@ -23,17 +29,18 @@ internal sealed class NameTable
     {
         var hash = Hash(text);
         var mask = _entries.Length - 1;
+        var entries = _entries;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = _entries[slot];
-            if (entry is null)
+            ref var entry = ref entries[slot];
+            if (entry.Value is null)
             {
                 return Add(text, hash, slot);
             }
 
-            if (_hashes[slot] == hash && text.SequenceEqual(entry))
+            if (entry.Hash == hash && text.SequenceEqual(entry.Value))
             {
-                return entry;
+                return entry.Value;
             }
         }
     }
@@ -49,8 +56,7 @@ internal sealed class NameTable
             return Intern(text);
         }
 
-        _entries[slot] = value;
-        _hashes[slot] = hash;
+        _entries[slot] = new Entry { Hash = hash, Value = value };
         if (++_count * 2 > _entries.Length)
         {
             Grow();
@@ -62,22 +68,19 @@ internal sealed class NameTable
     private void Grow()
     {
         var oldEntries = _entries;
-        var oldHashes = _hashes;
-        _entries = new string?[oldEntries.Length * 2];
-        _hashes = new int[oldEntries.Length * 2];
+        _entries = new Entry[oldEntries.Length * 2];
         var mask = _entries.Length - 1;
-        for (var i = 0; i < oldEntries.Length; i++)
+        foreach (var entry in oldEntries)
         {
-            if (oldEntries[i] is { } entry)
+            if (entry.Value is not null)
             {
-                var slot = oldHashes[i] & mask;
-                while (_entries[slot] is not null)
+                var slot = entry.Hash & mask;
+                while (_entries[slot].Value is not null)
                 {
                     slot = (slot + 1) & mask;
                 }
 
                 _entries[slot] = entry;
-                _hashes[slot] = oldHashes[i];
             }
         }
     }
