@@ -101,7 +101,7 @@ internal sealed partial class PythonStructureBuilder
             entry.BodyStart = entry.HeaderEnd;
             entry.Inline = true;
             entry.BodyDepth = _depth + 1;
-            _blocks.Add(entry);
+            PushBlock(entry);
             return e;
         }
 

@@ -10,6 +10,7 @@ internal sealed partial class PythonStructureBuilder
     private readonly List<BlockEntry> _blocks = [];
     private readonly Stack<BlockEntry> _freeBlocks = new();
     private readonly List<string> _scratchTargets = [];
+    private readonly List<BlockEntry> _scopes = [];
     private readonly List<AttributeInfo> _decorators = [];
     private int _decoratorStart = -1;
     private int _depth;
@@ -202,7 +203,7 @@ internal sealed partial class PythonStructureBuilder
         {
             entry.HeaderEnd = _tok[colon].End;
             entry.BodyDepth = _depth + 1;
-            _blocks.Add(entry);
+            PushBlock(entry);
         }
 
         _lastEnd = Math.Max(_lastEnd, _tok[colon].End);
@@ -259,10 +260,23 @@ internal sealed partial class PythonStructureBuilder
         }
     }
 
+    private void PushBlock(BlockEntry entry)
+    {
+        _blocks.Add(entry);
+        if (entry.Kind is BlockKind.Function or BlockKind.Class)
+        {
+            _scopes.Add(entry);
+        }
+    }
+
     private void CloseBlock()
     {
         var entry = _blocks[^1];
         _blocks.RemoveAt(_blocks.Count - 1);
+        if (_scopes.Count > 0 && _scopes[^1] == entry)
+        {
+            _scopes.RemoveAt(_scopes.Count - 1);
+        }
         if (entry.AwaitingIndent)
         {
             Report("PY-SYN-001", "expected an indented block", new TextSpan(entry.HeaderEnd, 0));
@@ -322,33 +336,12 @@ internal sealed partial class PythonStructureBuilder
 
     private static Visibility VisibilityOf(string name) => name.StartsWith('_') ? Visibility.Private : Visibility.Public;
 
-    /// <summary>The innermost enclosing def or class, or null at module level.</summary>
-    private BlockEntry? EnclosingScope()
-    {
-        for (var i = _blocks.Count - 1; i >= 0; i--)
-        {
-            if (_blocks[i].Kind is BlockKind.Function or BlockKind.Class)
-            {
-                return _blocks[i];
-            }
-        }
+    /// <summary>The innermost enclosing def or class, or null at module level (kept on its own stack: O(1) at any depth).</summary>
+    private BlockEntry? EnclosingScope() => _scopes.Count > 0 ? _scopes[^1] : null;
 
-        return null;
-    }
-
-    private BlockEntry? EnclosingClassOf(BlockEntry function)
-    {
-        var index = _blocks.IndexOf(function);
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (_blocks[i].Kind is BlockKind.Function or BlockKind.Class)
-            {
-                return _blocks[i].Kind == BlockKind.Class ? _blocks[i] : null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The class whose body directly holds <paramref name="function"/> (the innermost scope), or null.</summary>
+    private BlockEntry? EnclosingClassOf(BlockEntry function) =>
+        _scopes.Count > 1 && _scopes[^1] == function && _scopes[^2].Kind == BlockKind.Class ? _scopes[^2] : null;
 
     private void MarkGenerator()
     {

@@ -41,6 +41,9 @@ internal sealed partial class PythonStructureBuilder
     private readonly List<Argument> _scratchArguments = [];
     private readonly NameTable _names = NameTable.ForCurrentThread();
 
+    /// <summary>Remembered ends of lambda bodies and walrus values (end + 1 per step; 0 = unknown), rented on first use.</summary>
+    private int[]? _expressionEnds;
+
     private PythonStructureBuilder(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
     {
         _source = source;
@@ -72,6 +75,10 @@ internal sealed partial class PythonStructureBuilder
         {
             ArrayPool<int>.Shared.Return(builder._match);
             ArrayPool<byte>.Shared.Return(builder._flags);
+            if (builder._expressionEnds is { } ends)
+            {
+                ArrayPool<int>.Shared.Return(ends);
+            }
         }
     }
 
