@@ -11,6 +11,7 @@ internal sealed partial class PythonStructureBuilder
     private readonly Stack<BlockEntry> _freeBlocks = new();
     private readonly List<string> _scratchTargets = [];
     private readonly List<BlockEntry> _scopes = [];
+    private StatementFacts _statement;
     private readonly List<AttributeInfo> _decorators = [];
     private int _decoratorStart = -1;
     private int _depth;
@@ -143,19 +144,8 @@ internal sealed partial class PythonStructureBuilder
     /// <summary>The end (exclusive) of the logical line part starting at <paramref name="s"/>: its NEWLINE or ';'.</summary>
     private int StatementEnd(int s)
     {
-        var j = s;
-        while (j < _n)
-        {
-            var kind = _tok[j].Kind;
-            if (kind is K.Newline or K.Semicolon or K.EndOfFile or K.Indent or K.Dedent)
-            {
-                return j;
-            }
-
-            j = Next(j, _n);
-        }
-
-        return _n;
+        _statement = ScanOperators(s, _n);
+        return _statement.End;
     }
 
     /// <summary>The colon that ends a compound statement header (colons of lambdas skipped), or -1.</summary>
