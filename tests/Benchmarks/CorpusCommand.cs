@@ -10,8 +10,8 @@ namespace SkillHost.Benchmarks;
 /// `corpus DIR... [--threads N] [--list-diagnostics] [--slow-ms N] [--warmup N]`: lexes and builds the
 /// structure of every .py/.pyi/.rs file below the folders, in parallel, and prints one summary line. A
 /// robustness run as much as a speed figure: exceptions and slow files are counted and listed. The
-/// timed pass follows N untimed warm-up passes (default 1) so that the figure is the parsers' speed,
-/// not the JIT's tiering (0 gives the cold figure).
+/// timed pass follows N untimed warm-up passes (default 3) so that the figure is the parsers' speed,
+/// not the JIT's tiering (0 gives the cold figure; use it for big robustness runs).
 /// </summary>
 internal static class CorpusCommand
 {
@@ -21,7 +21,8 @@ internal static class CorpusCommand
         var threads = Environment.ProcessorCount;
         var listDiagnostics = false;
         var slowMs = 2000;
-        var warmup = 1;
+        // Tiered compilation with dynamic PGO needs a few passes before the hot methods run their final code.
+        var warmup = 3;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
