@@ -20,7 +20,8 @@ internal enum BlockKind
 internal sealed class BlockEntry
 {
     public BlockKind Kind;
-    public int Sequence;
+    /// <summary>The place reserved for the node among the collected ones.</summary>
+    public int Slot;
     public int Start;
     public int BodyStart;
 
@@ -53,7 +54,7 @@ internal sealed class BlockEntry
     public void Reset()
     {
         Kind = default;
-        Sequence = Start = BodyStart = BodyDepth = HeaderEnd = 0;
+        Slot = Start = BodyStart = BodyDepth = HeaderEnd = 0;
         Inline = AwaitingIndent = IsAsync = IsMethod = IsGenerator = false;
         Name = "";
         NameSpan = default;

@@ -5,9 +5,30 @@ namespace SkillHost.Analysis.Languages.Python;
 /// <summary>Hard keywords of Python 3 (async/await included); soft keywords and Python 2's print/exec stay names.</summary>
 internal static class Keywords
 {
+    private static readonly string[] All =
+    [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+        "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+        "return", "try", "while", "with", "yield",
+    ];
+
+    private static readonly ushort[] LengthsByFirstChar = BuildLengths();
+
+    private static ushort[] BuildLengths()
+    {
+        var table = new ushort[128];
+        foreach (var keyword in All)
+        {
+            table[keyword[0]] |= (ushort)(1 << keyword.Length);
+        }
+
+        return table;
+    }
+
     public static PythonTokenKind Classify(ReadOnlySpan<char> name)
     {
-        if (name.Length is < 2 or > 8)
+        // Most names are not keywords: a table of (first character, length) pairs rejects them cheaply.
+        if (name.Length is < 2 or > 8 || name[0] >= 128 || (LengthsByFirstChar[name[0]] & (1 << name.Length)) == 0)
         {
             return K.Name;
         }

@@ -96,6 +96,11 @@ public sealed partial class PythonLexer
                 }
             }
 
+            if (_frameCount == 0)
+            {
+                LexSimpleRun();
+            }
+
             if (_cursor.IsAtEnd)
             {
                 Finish();
@@ -106,20 +111,151 @@ public sealed partial class PythonLexer
         }
     }
 
-    private void LexToken()
+    /// <summary>
+    /// The common case in one tight loop with locals: spaces, ASCII names and keywords, plain
+    /// integers, matching brackets and simple punctuation. Anything else (line breaks, strings,
+    /// comments, other numbers and operators, non-ASCII, mismatched brackets) is left to <see cref="LexToken"/>.
+    /// </summary>
+    private void LexSimpleRun()
     {
-        var start = _cursor.Position;
-        var c = _text[start];
-        switch (c)
+        var text = _text;
+        var pos = _cursor.Position;
+        var tokens = _tokens;
+        var count = _count;
+        var emitted = false;
+        while (pos < text.Length)
         {
-            case ' ' or '\t' or '\f':
-                _cursor.Advance();
-                while (_cursor.Current is ' ' or '\t' or '\f')
+            var c = text[pos];
+            if (c == ' ')
+            {
+                pos++;
+                continue;
+            }
+
+            PythonTokenKind kind;
+            var end = pos + 1;
+            if (c < 128 && AsciiIdentifierPart[c] && !char.IsAsciiDigit(c))
+            {
+                while (end < text.Length && text[end] < 128 && AsciiIdentifierPart[text[end]])
                 {
-                    _cursor.Advance();
+                    end++;
                 }
 
+                if (end < text.Length && (text[end] >= 128 || (text[end] is '\'' or '"' && end - pos <= 2)))
+                {
+                    break; // a non-ASCII identifier part, or a string prefix: the general path decides
+                }
+
+                kind = Keywords.Classify(text.AsSpan(pos, end - pos));
+            }
+            else
+            {
+                var next = end < text.Length ? text[end] : '\0';
+                switch (c)
+                {
+                    case ',':
+                        kind = K.Comma;
+                        break;
+                    case '.' when next != '.' && !char.IsAsciiDigit(next):
+                        kind = K.Dot;
+                        break;
+                    case '=' when next != '=':
+                        kind = K.Equal;
+                        break;
+                    case '+' when next != '=':
+                        kind = K.Plus;
+                        break;
+                    case '-' when next is not ('=' or '>'):
+                        kind = K.Minus;
+                        break;
+                    case ';':
+                        kind = K.Semicolon;
+                        break;
+                    case ':':
+                        kind = next == '=' ? K.ColonEqual : K.Colon;
+                        end += next == '=' ? 1 : 0;
+                        break;
+                    case '*' when next is not ('*' or '='):
+                        kind = K.Star;
+                        break;
+                    case '(' or '[' or '{':
+                        PushBracket(c, pos);
+                        kind = c == '(' ? K.LeftParen : c == '[' ? K.LeftBracket : K.LeftBrace;
+                        break;
+                    case ')' or ']' or '}' when _bracketDepth > 0 && _brackets[_bracketDepth - 1] == (c == ')' ? '(' : c == ']' ? '[' : '{'):
+                        _bracketDepth--;
+                        kind = c == ')' ? K.RightParen : c == ']' ? K.RightBracket : K.RightBrace;
+                        break;
+                    case >= '0' and <= '9':
+                        while (end < text.Length && char.IsAsciiDigit(text[end]))
+                        {
+                            end++;
+                        }
+
+                        if (end < text.Length && (text[end] == '.' || (text[end] < 128 && AsciiIdentifierPart[text[end]])))
+                        {
+                            goto Done; // floats, exponents, prefixes, suffixes and underscores: the general path
+                        }
+
+                        kind = K.Number;
+                        break;
+                    default:
+                        goto Done;
+                }
+            }
+
+            if (count == tokens.Length)
+            {
+                _count = count;
+                Grow();
+                tokens = _tokens;
+            }
+
+            tokens[count++] = new PythonToken(kind, pos, end - pos);
+            emitted = true;
+            pos = end;
+        }
+
+    Done:
+        _cursor.Position = pos;
+        _count = count;
+        if (emitted)
+        {
+            _lineHasContent = true;
+        }
+    }
+
+    private void LexToken()
+    {
+        var text = _text;
+        var start = _cursor.Position;
+        var c = text[start];
+        while (c is ' ' or '\t' or '\f')
+        {
+            if (++start == text.Length)
+            {
+                _cursor.Position = start;
                 return;
+            }
+
+            c = text[start];
+        }
+
+        _cursor.Position = start;
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            // Most tokens are names: test for a string prefix only when a quote follows closely.
+            if ((c | 0x20) is 'r' or 'u' or 'b' or 'f' or 't' && _cursor.Peek() is '\'' or '"' or (>= 'A' and <= 'z') && TryLexPrefixedString(start))
+            {
+                return;
+            }
+
+            LexName(start);
+            return;
+        }
+
+        switch (c)
+        {
             case '\n' or '\r':
                 LexLineBreak(start);
                 return;
@@ -159,16 +295,6 @@ public sealed partial class PythonLexer
                 return;
             default:
                 break;
-        }
-
-        if (char.IsAsciiLetter(c) || c == '_')
-        {
-            if (!TryLexPrefixedString(start))
-            {
-                LexName(start);
-            }
-
-            return;
         }
 
         if (c < 128)
@@ -241,7 +367,7 @@ public sealed partial class PythonLexer
         while (end < text.Length)
         {
             var c = text[end];
-            if (c < 128 ? char.IsAsciiLetterOrDigit(c) || c == '_' : IsIdentifierPart(c))
+            if (c < 128 ? AsciiIdentifierPart[c] : IsIdentifierPart(c))
             {
                 end++;
             }
@@ -396,6 +522,19 @@ public sealed partial class PythonLexer
         < ' ' or (>= '\u007f' and <= '\u00a0') => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
         _ => c.ToString(),
     };
+
+    private static readonly bool[] AsciiIdentifierPart = BuildAsciiIdentifierPart();
+
+    private static bool[] BuildAsciiIdentifierPart()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit((char)c) || c == '_';
+        }
+
+        return table;
+    }
 
     private static bool IsIdentifierStart(char c) =>
         char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter

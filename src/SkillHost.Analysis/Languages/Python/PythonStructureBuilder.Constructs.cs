@@ -1,3 +1,4 @@
+using System.Buffers;
 using SkillHost.Analysis.Syntax;
 using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
 
@@ -132,7 +133,7 @@ internal sealed partial class PythonStructureBuilder
             return;
         }
 
-        AddNode(new ComparisonNode(SpanOf(left, right))
+        AddBefore(new ComparisonNode(SpanOf(left, right))
         {
             Operator = op,
             LeftSpan = SpanOf(left, opFirst),
@@ -142,21 +143,50 @@ internal sealed partial class PythonStructureBuilder
         });
     }
 
-    /// <summary>Where an expression that may contain anything but a top-level comma ends (lambda bodies, walrus values).</summary>
+    /// <summary>
+    /// Where an expression that may contain anything but a top-level comma ends (lambda bodies, walrus
+    /// values). Results are remembered per step so that nested lambdas (<c>lambda: lambda: …</c>) stay linear.
+    /// </summary>
     private int ExpressionEnd(int j, int hi)
     {
-        while (j < hi)
+        if (_expressionEnds is null)
         {
-            var kind = _tok[j].Kind;
-            if (kind is K.Comma or K.ForKeyword || IsCloser(kind) || (kind == K.AsyncKeyword && j + 1 < hi && _tok[j + 1].Kind == K.ForKeyword))
+            _expressionEnds = ArrayPool<int>.Shared.Rent(_n + 1);
+            Array.Clear(_expressionEnds, 0, _n + 1);
+        }
+
+        int end;
+        var k = j;
+        while (true)
+        {
+            if (k >= hi)
             {
+                end = hi;
                 break;
             }
 
-            j = Next(j, hi);
+            if (_expressionEnds[k] > 0)
+            {
+                end = Math.Min(_expressionEnds[k] - 1, hi);
+                break;
+            }
+
+            var kind = _tok[k].Kind;
+            if (kind is K.Comma or K.ForKeyword || IsCloser(kind) || (kind == K.AsyncKeyword && k + 1 < hi && _tok[k + 1].Kind == K.ForKeyword))
+            {
+                end = k;
+                break;
+            }
+
+            k = Next(k, hi);
         }
 
-        return j;
+        for (var step = j; step < end && _expressionEnds[step] == 0; step = Next(step, hi))
+        {
+            _expressionEnds[step] = end + 1;
+        }
+
+        return end;
     }
 
     private void Walrus(int i, int lo, int hi)
@@ -192,9 +222,10 @@ internal sealed partial class PythonStructureBuilder
             return i;
         }
 
+        var slot = Reserve();
         var parameters = Parameters(i + 1, colon, isMethod: false);
         var end = ExpressionEnd(colon + 1, hi);
-        AddNode(new ClosureNode(SpanOf(i, Math.Max(end, colon + 1))) { Parameters = parameters, BodySpan = SpanOf(colon + 1, end) });
+        Fill(slot, new ClosureNode(SpanOf(i, Math.Max(end, colon + 1))) { Parameters = parameters, BodySpan = SpanOf(colon + 1, end) });
         return colon;
     }
 

@@ -34,12 +34,12 @@ internal sealed partial class PythonStructureBuilder
                 case K.LeftParen:
                     if (!IsTrailer(i, lo))
                     {
+                        // The chain first: its calls contain the atom and so come before it.
+                        ScanChain(i, lo, hi, target);
                         if ((_flags[i] & HasFor) != 0)
                         {
                             Comprehension(i, hi, ComprehensionKind.Generator);
                         }
-
-                        ScanChain(i, lo, hi, target);
                     }
                     else if ((_flags[i] & HasFor) != 0)
                     {
@@ -50,6 +50,7 @@ internal sealed partial class PythonStructureBuilder
                 case K.LeftBracket:
                     if (!IsTrailer(i, lo))
                     {
+                        ScanChain(i, lo, hi, target);
                         if ((_flags[i] & HasFor) != 0)
                         {
                             Comprehension(i, hi, ComprehensionKind.List);
@@ -58,12 +59,11 @@ internal sealed partial class PythonStructureBuilder
                         {
                             CollectionLiteral(i, hi, ExpressionShape.ListLiteral);
                         }
-
-                        ScanChain(i, lo, hi, target);
                     }
 
                     break;
                 case K.LeftBrace:
+                    ScanChain(i, lo, hi, target);
                     if ((_flags[i] & HasFor) != 0)
                     {
                         Comprehension(i, hi, (_flags[i] & HasColon) != 0 ? ComprehensionKind.Dict : ComprehensionKind.Set);
@@ -73,7 +73,6 @@ internal sealed partial class PythonStructureBuilder
                         CollectionLiteral(i, hi, IsDictDisplay(i) ? ExpressionShape.DictLiteral : ExpressionShape.SetLiteral);
                     }
 
-                    ScanChain(i, lo, hi, target);
                     break;
                 case K.ForKeyword:
                     i = SkipForTarget(i, hi);
@@ -132,8 +131,32 @@ internal sealed partial class PythonStructureBuilder
         public int LastCallClose;
     }
 
+    /// <summary>
+    /// A primary and its trailers. Its calls share its start and the last one is outermost, so their
+    /// places are reserved first (one dry walk counts them) and filled from the back.
+    /// </summary>
     private void ScanChain(int start, int lo, int hi, bool target)
     {
+        var count = WalkChain(start, lo, hi, target, slot: -1);
+        if (count == 0)
+        {
+            return;
+        }
+
+        var first = _nodeCount;
+        for (var k = 0; k < count; k++)
+        {
+            Reserve();
+        }
+
+        WalkChain(start, lo, hi, target, first + count - 1);
+    }
+
+    /// <summary>Walks the trailers; with <paramref name="slot"/> ≥ 0 creates the nodes into the reserved places. Returns how many.</summary>
+    private int WalkChain(int start, int lo, int hi, bool target, int slot)
+    {
+        var emit = slot >= 0;
+        var produced = 0;
         var isName = _tok[start].Kind == K.Name;
         var state = new ChainState { Start = start, Pure = isName, Segments = isName ? 1 : 0, LastName = isName ? start : -1, TailStart = -1, LastCallClose = -1 };
         var p = AtomEnd(start, hi);
@@ -155,23 +178,28 @@ internal sealed partial class PythonStructureBuilder
             else if (kind == K.LeftParen)
             {
                 var close = ContentEnd(p, hi);
-                var info = CalleeOf(ref state, p);
-                var call = new CallNode(SpanOf(start, close < hi ? close + 1 : hi))
+                if (emit)
                 {
-                    Callee = info.Callee,
-                    Name = info.Name,
-                    CalleeSpan = SpanOf(start, p),
-                    IsMethodCall = info.IsMethod,
-                    ReceiverSpan = info.Receiver,
-                    Arguments = Arguments(p, close),
-                };
-                if (info.ReceiverIsCall)
-                {
-                    call.ReceiverCall = lastCall;
+                    var info = CalleeOf(ref state, p);
+                    var call = new CallNode(SpanOf(start, close < hi ? close + 1 : hi))
+                    {
+                        Callee = info.Callee,
+                        Name = info.Name,
+                        CalleeSpan = SpanOf(start, p),
+                        IsMethodCall = info.IsMethod,
+                        ReceiverSpan = info.Receiver,
+                        Arguments = Arguments(p, close),
+                    };
+                    if (info.ReceiverIsCall)
+                    {
+                        call.ReceiverCall = lastCall;
+                    }
+
+                    Fill(slot--, call);
+                    lastCall = call;
                 }
 
-                AddNode(call);
-                lastCall = call;
+                produced++;
                 state.Pure = false;
                 state.TailStart = -1;
                 state.LastCallClose = close;
@@ -181,7 +209,12 @@ internal sealed partial class PythonStructureBuilder
             {
                 if (state.Pure && state.Segments >= 2)
                 {
-                    MemberAccess(start, p);
+                    if (emit)
+                    {
+                        Fill(slot--, NewMemberAccess(start, p));
+                    }
+
+                    produced++;
                 }
 
                 state.Pure = false;
@@ -198,8 +231,15 @@ internal sealed partial class PythonStructureBuilder
 
         if (state.Pure && state.Segments >= 2 && !(target && IsTargetPosition(start, lo)))
         {
-            MemberAccess(start, p);
+            if (emit)
+            {
+                Fill(slot, NewMemberAccess(start, p));
+            }
+
+            produced++;
         }
+
+        return produced;
     }
 
     /// <summary>In an assignment target, a chain that is itself assigned to (<c>self.x = …</c>) is not a read.</summary>
@@ -242,9 +282,10 @@ internal sealed partial class PythonStructureBuilder
         if (state.Pure)
         {
             var isMethod = state.Segments >= 2;
+            var callee = ChainText(state.Start, state.LastName);
             return new CalleeInfo(
-                ChainText(state.Start, state.LastName),
-                NameOf(state.LastName),
+                callee,
+                isMethod ? NameOf(state.LastName) : callee,
                 isMethod,
                 isMethod ? SpanOf(state.Start, state.LastName - 1) : null,
                 ReceiverIsCall: false);
@@ -296,7 +337,7 @@ internal sealed partial class PythonStructureBuilder
         return CalleeOf(ref state, open);
     }
 
-    private void MemberAccess(int start, int end)
+    private MemberAccessNode NewMemberAccess(int start, int end)
     {
         var segments = new string[(end - start + 1) / 2];
         for (var i = 0; i < segments.Length; i++)
@@ -304,7 +345,7 @@ internal sealed partial class PythonStructureBuilder
             segments[i] = NameOf(start + 2 * i);
         }
 
-        AddNode(new MemberAccessNode(SpanOf(start, end)) { Segments = segments });
+        return new MemberAccessNode(SpanOf(start, end)) { Segments = segments };
     }
 
     private Argument[] Arguments(int open, int close)

@@ -101,7 +101,7 @@ internal sealed partial class PythonStructureBuilder
             entry.BodyStart = entry.HeaderEnd;
             entry.Inline = true;
             entry.BodyDepth = _depth + 1;
-            _blocks.Add(entry);
+            PushBlock(entry);
             return e;
         }
 
@@ -153,7 +153,8 @@ internal sealed partial class PythonStructureBuilder
         }
 
         var colon = HeaderColon(p, e);
-        return colon < 0 ? SimpleStatement(s, e) : OpenBlock(entry, colon, e);
+        // Without a colon the class is broken: its place stays empty (the bases are already scanned).
+        return colon < 0 ? e : OpenBlock(entry, colon, e);
     }
 
     private int ForHeader(int s, int forIndex, int e, bool isAsync)
@@ -212,6 +213,7 @@ internal sealed partial class PythonStructureBuilder
             hi--;
         }
 
+        var entry = NewBlock(BlockKind.With, _tok[s].Start);
         var items = new List<WithItem>();
         for (var a = lo; a < hi;)
         {
@@ -237,7 +239,6 @@ internal sealed partial class PythonStructureBuilder
             a = b + 1;
         }
 
-        var entry = NewBlock(BlockKind.With, _tok[s].Start);
         entry.IsAsync = isAsync;
         entry.WithItems = items;
         return OpenBlock(entry, colon, e);

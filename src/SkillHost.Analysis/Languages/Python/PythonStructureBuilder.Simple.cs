@@ -9,33 +9,11 @@ internal sealed partial class PythonStructureBuilder
 {
     private int SimpleStatement(int s, int e)
     {
-        // One top-level pass finds the assignment operators; a lambda's defaults are not assignments.
-        var lastEqual = -1;
-        var augmented = -1;
-        var annotation = -1;
-        var equals = 0;
-        for (var j = s; j < e; j = Next(j, e))
-        {
-            var kind = _tok[j].Kind;
-            if (kind == K.Equal)
-            {
-                lastEqual = j;
-                equals++;
-            }
-            else if (kind is >= K.PlusEqual and <= K.DoubleStarEqual or K.DoubleSlashEqual or K.AtEqual)
-            {
-                augmented = j;
-                break;
-            }
-            else if (kind == K.Colon && annotation < 0 && equals == 0 && !_tok[s].IsKeyword)
-            {
-                annotation = j;
-            }
-            else if (kind == K.LambdaKeyword)
-            {
-                break;
-            }
-        }
+        // StatementEnd found the assignment operators on its way when the ranges agree.
+        var facts = _statement.Start == s && _statement.End == e ? _statement : ScanOperators(s, e);
+        var lastEqual = facts.LastEqual;
+        var augmented = facts.Augmented;
+        var annotation = facts.Annotation;
 
         if (augmented < 0 && lastEqual < 0 && annotation < 0)
         {
@@ -43,7 +21,9 @@ internal sealed partial class PythonStructureBuilder
             return e;
         }
 
-        var targets = new List<string>();
+        var slot = Reserve();
+        var targets = _scratchTargets;
+        targets.Clear();
         string op;
         string? typeAnnotation = null;
         var valueStart = -1;
@@ -103,24 +83,81 @@ internal sealed partial class PythonStructureBuilder
             ScanRange(valueStart, e);
         }
 
-        AddNode(new AssignmentNode(SpanOf(s, e))
+        string[] targetArray = targets.Count == 0 ? [] : [.. targets];
+        Fill(slot, new AssignmentNode(SpanOf(s, e))
         {
-            Targets = targets,
+            Targets = targetArray,
             Operator = op,
             TypeAnnotation = typeAnnotation,
             ValueSpan = valueSpan,
             ValueShape = shape,
             ValueCallee = callee,
         });
-        RecordFields(targets, typeAnnotation, SpanOf(s, e));
+        RecordFields(targetArray, typeAnnotation, SpanOf(s, e));
         return e;
     }
 
+    /// <summary>Where a statement's top-level assignment operators are (-1 when absent).</summary>
+    private struct StatementFacts
+    {
+        public int Start;
+        public int End;
+        public int LastEqual;
+        public int Augmented;
+        public int Annotation;
+    }
+
+    /// <summary>
+    /// One top-level pass to the end of the logical line part, noting '=' (the last one), an augmented
+    /// operator and an annotation colon; a lambda's defaults are not assignments.
+    /// </summary>
+    private StatementFacts ScanOperators(int s, int limit)
+    {
+        var facts = new StatementFacts { Start = s, LastEqual = -1, Augmented = -1, Annotation = -1 };
+        var recording = true;
+        var keyword = _tok[s].IsKeyword;
+        var j = s;
+        for (; j < limit; j = Next(j, limit))
+        {
+            var kind = _tok[j].Kind;
+            if (kind is K.Newline or K.Semicolon or K.EndOfFile or K.Indent or K.Dedent)
+            {
+                break;
+            }
+
+            if (!recording)
+            {
+                continue;
+            }
+
+            if (kind == K.Equal)
+            {
+                facts.LastEqual = j;
+            }
+            else if (kind is >= K.PlusEqual and <= K.DoubleStarEqual or K.DoubleSlashEqual or K.AtEqual)
+            {
+                facts.Augmented = j;
+                recording = false;
+            }
+            else if (kind == K.Colon && facts.Annotation < 0 && facts.LastEqual < 0 && !keyword)
+            {
+                facts.Annotation = j;
+            }
+            else if (kind == K.LambdaKeyword)
+            {
+                recording = false;
+            }
+        }
+
+        facts.End = j;
+        return facts;
+    }
+
     /// <summary>Class-level names, and <c>self.x</c> targets inside <c>__init__</c>, become fields of the class.</summary>
-    private void RecordFields(List<string> targets, string? type, TextSpan span)
+    private void RecordFields(string[] targets, string? type, TextSpan span)
     {
         var scope = EnclosingScope();
-        if (scope is null || targets.Count == 0)
+        if (scope is null || targets.Length == 0)
         {
             return;
         }
@@ -235,7 +272,7 @@ internal sealed partial class PythonStructureBuilder
             ImportList(p, e, fromImport: false, names);
         }
 
-        AddNode(new ImportNode(SpanOf(s, e)) { Module = module, Names = names });
+        AddNode(new ImportNode(SpanOf(s, e)) { Module = module, Names = [.. names] });
     }
 
     private void ImportList(int lo, int hi, bool fromImport, List<ImportedName> names)

@@ -9,6 +9,9 @@ internal sealed partial class PythonStructureBuilder
 {
     private readonly List<BlockEntry> _blocks = [];
     private readonly Stack<BlockEntry> _freeBlocks = new();
+    private readonly List<string> _scratchTargets = [];
+    private readonly List<BlockEntry> _scopes = [];
+    private StatementFacts _statement;
     private readonly List<AttributeInfo> _decorators = [];
     private int _decoratorStart = -1;
     private int _depth;
@@ -141,19 +144,8 @@ internal sealed partial class PythonStructureBuilder
     /// <summary>The end (exclusive) of the logical line part starting at <paramref name="s"/>: its NEWLINE or ';'.</summary>
     private int StatementEnd(int s)
     {
-        var j = s;
-        while (j < _n)
-        {
-            var kind = _tok[j].Kind;
-            if (kind is K.Newline or K.Semicolon or K.EndOfFile or K.Indent or K.Dedent)
-            {
-                return j;
-            }
-
-            j = Next(j, _n);
-        }
-
-        return _n;
+        _statement = ScanOperators(s, _n);
+        return _statement.End;
     }
 
     /// <summary>The colon that ends a compound statement header (colons of lambdas skipped), or -1.</summary>
@@ -201,7 +193,7 @@ internal sealed partial class PythonStructureBuilder
         {
             entry.HeaderEnd = _tok[colon].End;
             entry.BodyDepth = _depth + 1;
-            _blocks.Add(entry);
+            PushBlock(entry);
         }
 
         _lastEnd = Math.Max(_lastEnd, _tok[colon].End);
@@ -258,10 +250,23 @@ internal sealed partial class PythonStructureBuilder
         }
     }
 
+    private void PushBlock(BlockEntry entry)
+    {
+        _blocks.Add(entry);
+        if (entry.Kind is BlockKind.Function or BlockKind.Class)
+        {
+            _scopes.Add(entry);
+        }
+    }
+
     private void CloseBlock()
     {
         var entry = _blocks[^1];
         _blocks.RemoveAt(_blocks.Count - 1);
+        if (_scopes.Count > 0 && _scopes[^1] == entry)
+        {
+            _scopes.RemoveAt(_scopes.Count - 1);
+        }
         if (entry.AwaitingIndent)
         {
             Report("PY-SYN-001", "expected an indented block", new TextSpan(entry.HeaderEnd, 0));
@@ -305,7 +310,7 @@ internal sealed partial class PythonStructureBuilder
             BlockKind.Conditional => new ConditionalNode(span) { ConditionSpan = entry.ConditionSpan, BodySpan = body },
             _ => new WithNode(span) { IsAsync = entry.IsAsync, Items = entry.WithItems, BodySpan = body },
         };
-        AddNode(node, entry.Sequence);
+        Fill(entry.Slot, node);
         entry.Reset();
         _freeBlocks.Push(entry);
     }
@@ -314,40 +319,19 @@ internal sealed partial class PythonStructureBuilder
     {
         var entry = _freeBlocks.Count > 0 ? _freeBlocks.Pop() : new BlockEntry();
         entry.Kind = kind;
-        entry.Sequence = _sequence++;
+        entry.Slot = Reserve();
         entry.Start = start;
         return entry;
     }
 
     private static Visibility VisibilityOf(string name) => name.StartsWith('_') ? Visibility.Private : Visibility.Public;
 
-    /// <summary>The innermost enclosing def or class, or null at module level.</summary>
-    private BlockEntry? EnclosingScope()
-    {
-        for (var i = _blocks.Count - 1; i >= 0; i--)
-        {
-            if (_blocks[i].Kind is BlockKind.Function or BlockKind.Class)
-            {
-                return _blocks[i];
-            }
-        }
+    /// <summary>The innermost enclosing def or class, or null at module level (kept on its own stack: O(1) at any depth).</summary>
+    private BlockEntry? EnclosingScope() => _scopes.Count > 0 ? _scopes[^1] : null;
 
-        return null;
-    }
-
-    private BlockEntry? EnclosingClassOf(BlockEntry function)
-    {
-        var index = _blocks.IndexOf(function);
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (_blocks[i].Kind is BlockKind.Function or BlockKind.Class)
-            {
-                return _blocks[i].Kind == BlockKind.Class ? _blocks[i] : null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The class whose body directly holds <paramref name="function"/> (the innermost scope), or null.</summary>
+    private BlockEntry? EnclosingClassOf(BlockEntry function) =>
+        _scopes.Count > 1 && _scopes[^1] == function && _scopes[^2].Kind == BlockKind.Class ? _scopes[^2] : null;
 
     private void MarkGenerator()
     {

@@ -41,6 +41,9 @@ internal sealed partial class PythonStructureBuilder
     private readonly List<Argument> _scratchArguments = [];
     private readonly NameTable _names = NameTable.ForCurrentThread();
 
+    /// <summary>Remembered ends of lambda bodies and walrus values (end + 1 per step; 0 = unknown), rented on first use.</summary>
+    private int[]? _expressionEnds;
+
     private PythonStructureBuilder(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
     {
         _source = source;
@@ -72,6 +75,10 @@ internal sealed partial class PythonStructureBuilder
         {
             ArrayPool<int>.Shared.Return(builder._match);
             ArrayPool<byte>.Shared.Return(builder._flags);
+            if (builder._expressionEnds is { } ends)
+            {
+                ArrayPool<int>.Shared.Return(ends);
+            }
         }
     }
 
@@ -179,7 +186,17 @@ internal sealed partial class PythonStructureBuilder
     private TextSpan SpanOf(int first, int endExclusive) =>
         endExclusive > first ? TextSpan.FromBounds(_tok[first].Start, _tok[endExclusive - 1].End) : new TextSpan(first < _n ? _tok[first].Start : _text.Length, 0);
 
-    private string TextOf(int first, int endExclusive) => endExclusive > first ? _source.ToString(SpanOf(first, endExclusive)) : "";
+    /// <summary>The source text of tokens [first, endExclusive); short texts (types, targets, defaults) are interned.</summary>
+    private string TextOf(int first, int endExclusive)
+    {
+        if (endExclusive <= first)
+        {
+            return "";
+        }
+
+        var span = SpanOf(first, endExclusive);
+        return span.Length <= 32 ? _names.Intern(_text.AsSpan(span.Start, span.Length)) : _source.ToString(span);
+    }
 
     private string NameOf(int index) => _names.Intern(_text.AsSpan(_tok[index].Start, _tok[index].Length));
 
@@ -224,9 +241,10 @@ internal sealed partial class PythonStructureBuilder
         return _names.Intern(buffer);
     }
 
-    private void AddNode(SyntaxNode node) => AddNode(node, _sequence++);
-
-    private void AddNode(SyntaxNode node, int sequence)
+    // Nodes are collected in document order (start ascending, outer before inner) so that Assemble
+    // rarely has to sort: constructs whose node is known only after their contents (blocks,
+    // assignments, call chains, lambdas) reserve their place first and fill it later.
+    private void AddNode(SyntaxNode? node)
     {
         if (_nodeCount == _nodes.Length)
         {
@@ -234,65 +252,118 @@ internal sealed partial class PythonStructureBuilder
             t_nodeBuffer = _nodes;
         }
 
-        _nodes[_nodeCount++] = new PendingNode { Node = node, Sequence = sequence };
+        _nodes[_nodeCount++] = new PendingNode { Node = node!, Sequence = _sequence++ };
+    }
+
+    private int Reserve()
+    {
+        AddNode(null);
+        return _nodeCount - 1;
+    }
+
+    private void Fill(int slot, SyntaxNode node) => _nodes[slot].Node = node;
+
+    /// <summary>Adds a node that contains some nodes already added (a comparison and its left operand) before them.</summary>
+    private void AddBefore(SyntaxNode node)
+    {
+        var span = node.Span;
+        var at = _nodeCount;
+        while (at > 0 && _nodes[at - 1].Node is { } previous
+            && (previous.Span.Start > span.Start || (previous.Span.Start == span.Start && previous.Span.End <= span.End)))
+        {
+            at--;
+        }
+
+        AddNode(node);
+        if (at < _nodeCount - 1)
+        {
+            var added = _nodes[_nodeCount - 1];
+            Array.Copy(_nodes, at, _nodes, at + 1, _nodeCount - 1 - at);
+            _nodes[at] = added;
+        }
     }
 
     private void Report(string code, string message, TextSpan span) =>
         _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, span));
 
-    /// <summary>Nests the collected nodes by containment: sort by start, longer first, earlier-created first; then one stack pass.</summary>
+    /// <summary>Nests the collected nodes by containment in one stack pass, sorting first only if the collection order slipped.</summary>
     private ModuleNode Assemble()
     {
         var root = new ModuleNode(new TextSpan(0, _text.Length));
-        var count = _nodeCount;
+        var count = 0;
+        var sorted = true;
+        var previous = new TextSpan(-1, 0);
+        for (var i = 0; i < _nodeCount; i++)
+        {
+            // Compact away places reserved for constructs that turned out broken.
+            if (_nodes[i].Node is not { } node)
+            {
+                continue;
+            }
+
+            var span = node.Span;
+            sorted &= span.Start > previous.Start || (span.Start == previous.Start && span.End <= previous.End);
+            previous = span;
+            _nodes[count++] = _nodes[i];
+        }
+
+        if (!sorted)
+        {
+            SortNodes(count);
+        }
+
+        var stack = new List<SyntaxNode>(32) { root };
+        for (var i = 0; i < count; i++)
+        {
+            var node = _nodes[i].Node;
+            while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            stack[^1].AddChild(node);
+            stack.Add(node);
+        }
+
+        Array.Clear(_nodes, 0, _nodeCount);
+        return root;
+    }
+
+    /// <summary>Start ascending, end descending, then creation order (the clauses of one comprehension share a span).</summary>
+    private void SortNodes(int count)
+    {
         var keys = ArrayPool<long>.Shared.Rent(count);
         var order = ArrayPool<int>.Shared.Rent(count);
+        var copy = ArrayPool<PendingNode>.Shared.Rent(count);
         try
         {
-            // Primitive keys sort fast: start ascending, then end descending. Equal spans (the clauses
-            // of one comprehension) are put back in creation order afterwards.
-            var sorted = true;
             for (var i = 0; i < count; i++)
             {
                 var span = _nodes[i].Node.Span;
                 keys[i] = ((long)span.Start << 32) | (uint)(int.MaxValue - span.End);
                 order[i] = i;
-                sorted &= i == 0 || keys[i] >= keys[i - 1];
+                copy[i] = _nodes[i];
             }
 
-            if (!sorted)
-            {
-                Array.Sort(keys, order, 0, count);
-            }
-
+            Array.Sort(keys, order, 0, count);
             for (var i = 1; i < count; i++)
             {
-                for (var j = i; j > 0 && keys[j] == keys[j - 1] && _nodes[order[j]].Sequence < _nodes[order[j - 1]].Sequence; j--)
+                for (var j = i; j > 0 && keys[j] == keys[j - 1] && copy[order[j]].Sequence < copy[order[j - 1]].Sequence; j--)
                 {
                     (order[j], order[j - 1]) = (order[j - 1], order[j]);
                 }
             }
 
-            var stack = new List<SyntaxNode>(32) { root };
             for (var i = 0; i < count; i++)
             {
-                var node = _nodes[order[i]].Node;
-                while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
-                {
-                    stack.RemoveAt(stack.Count - 1);
-                }
-
-                stack[^1].AddChild(node);
-                stack.Add(node);
+                _nodes[i] = copy[order[i]];
             }
         }
         finally
         {
             ArrayPool<long>.Shared.Return(keys);
             ArrayPool<int>.Shared.Return(order);
-            Array.Clear(_nodes, 0, count);
+            ArrayPool<PendingNode>.Shared.Return(copy, clearArray: true);
         }
-
-        return root;
     }
 }
