@@ -120,7 +120,7 @@ public sealed class PythonRuleTests
         [Fact]
         public void Given_a_lookup_in_a_nested_loop_When_reported_Then_the_evidence_names_both_loops()
         {
-            const string code = "def render(self, rows):\n    for row in rows:\n        for cell in row:\n            self.out.buf.write(cell)\n";
+            const string code = "def render(self, rows):\n    for row in rows:\n        for cell in row:\n            self.out.cells.append(cell)\n";
 
             var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY006")], code, "render.py"));
 

@@ -63,9 +63,20 @@ public sealed class AttributeChainInLoop : Rule
                 continue;
             }
 
-            var depth = uses[0].Node.LoopDepth();
-            var hot = depth >= 2 || uses.Count >= 2;
-            var confidence = moduleCall || !uses[0].IsCall ? (hot ? Confidence.Medium : Confidence.Low) : hot ? Confidence.High : Confidence.Medium;
+            // Genuinely hot: the lookups are a visible share of each pass — a nested loop, a
+            // comprehension, a short body, or a chain repeated within the pass — and no I/O in the
+            // body dwarfs them.
+            var depth = uses[0].Node.EnclosingLoops().Count(l => !PythonCode.IsFixedSizeLoop(l));
+            var statements = PythonCode.StatementCount(loop);
+            var tight = depth >= 2 || loop.LoopKind == LoopKind.Comprehension || statements <= 2;
+            if (!(tight || uses.Count >= 3) || (moduleCall && !tight) || DoesIo(loop))
+            {
+                continue;
+            }
+
+            var confidence = moduleCall || !uses[0].IsCall
+                ? (depth >= 2 ? Confidence.Medium : Confidence.Low)
+                : depth >= 2 || uses.Count >= 2 ? Confidence.High : Confidence.Medium;
             var local = segments[^1].TrimStart('_');
             if (local.Length == 0 || Shadowed.Contains(local))
             {
@@ -86,6 +97,19 @@ public sealed class AttributeChainInLoop : Rule
                 lookups * uses.Count);
         }
     }
+
+    private static readonly HashSet<string> IoModules = new(StringComparer.Ordinal) { "os", "shutil", "subprocess", "socket", "time", "sys", "logging", "requests", "urllib", "select" };
+
+    private static readonly HashSet<string> IoNames = new(StringComparer.Ordinal)
+    {
+        "open", "print", "input", "write", "writeln", "writelines", "read", "readline", "readlines", "readinto", "send", "sendall", "recv",
+        "flush", "sleep", "system", "listdir", "scandir", "stat", "exists", "isdir", "isfile", "mkdir", "makedirs", "remove", "unlink",
+        "rename", "execute", "urlopen", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+    };
+
+    // A pass that reads or writes files, sockets or logs costs microseconds at least: a few lookups do not matter there.
+    private static bool DoesIo(LoopNode loop) =>
+        loop.PerIteration<CallNode>().Any(c => IoNames.Contains(c.Name) || IoModules.Contains(c.Callee.Split('.')[0]));
 
     private static bool IsImportedModule(SyntaxNode at, string name)
     {

@@ -58,7 +58,7 @@ public sealed class CollectionAllocatedInLoop : Rule
             }
 
             var name = assignment.Targets[0].Trim();
-            if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal))
+            if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal) || CarriesState(context, loop, assignment, name))
             {
                 continue;
             }
@@ -93,6 +93,19 @@ public sealed class CollectionAllocatedInLoop : Rule
                     $"One {kind} for the whole loop instead of one allocation and one deallocation per iteration.");
             }
         }
+    }
+
+    // A name also bound outside the loop, or read after it, carries state across iterations (an
+    // accumulator restarted now and then): it is not a per-iteration scratch container.
+    private static bool CarriesState(RuleContext context, LoopNode loop, AssignmentNode assignment, string name)
+    {
+        if (PythonCode.NearestBindings(assignment, name).Any(b => !loop.Span.Contains(b.Node.Span)))
+        {
+            return true;
+        }
+
+        var scopeEnd = assignment.EnclosingFunction()?.Span.End ?? context.Tree.Source.Length;
+        return scopeEnd > loop.Span.End && PythonCode.NameOccurrences(context.Tree, TextSpan.FromBounds(loop.Span.End, scopeEnd), name).Count > 0;
     }
 
     /// <summary>A display made only of literals (strings, numbers, None/True/False) and punctuation.</summary>

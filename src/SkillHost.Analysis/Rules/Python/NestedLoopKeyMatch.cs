@@ -41,8 +41,16 @@ public sealed class NestedLoopKeyMatch : Rule
             }
 
             var tree = context.Tree;
+            if (PythonCode.IsFixedSizeLoop(inner) || PythonCode.IsFixedSizeLoop(outer) || PythonCode.IsTestFile(tree))
+            {
+                continue;
+            }
+
+            // Names the inner loop assigns from its item (`n = len(suffix)`) belong to the inner side.
             var innerNames = TargetNames(innerTarget);
+            innerNames.UnionWith(inner.Descendants<AssignmentNode>().SelectMany(a => a.Targets).Select(t => t.Trim()));
             var outerNames = TargetNames(outerTarget);
+            outerNames.ExceptWith(innerNames);
             var left = PythonCode.NamesIn(tree, leftSpan);
             var right = PythonCode.NamesIn(tree, rightSpan);
             var crosses = (Uses(left, innerNames) && !Uses(left, outerNames) && Uses(right, outerNames) && !Uses(right, innerNames))

@@ -144,25 +144,176 @@ internal static class PythonCode
     }
 
     /// <summary>
-    /// Test files by name (<c>test_*.py</c>, <c>*_test.py</c>, <c>conftest.py</c>): the skill says to
-    /// judge test code by asymptotic complexity only, so constant-factor rules stay silent there.
+    /// Test code: by file name (<c>test_*.py</c>, <c>*_test.py</c>, <c>conftest.py</c>) or because the module
+    /// imports a test framework (unittest, pytest, CPython's <c>test.support</c>). The skill says to judge
+    /// test code by asymptotic complexity only, so constant-factor rules stay silent there.
     /// </summary>
     public static bool IsTestFile(SyntaxTree tree)
     {
-        var path = tree.Source.Path;
-        if (path is null)
+        if (tree.Source.Path is { } path)
+        {
+            var file = Path.GetFileName(path);
+            if (file.StartsWith("test_", StringComparison.Ordinal) || file.EndsWith("_test.py", StringComparison.Ordinal) || file == "conftest.py")
+            {
+                return true;
+            }
+        }
+
+        foreach (var import in tree.Root.Children.OfType<ImportNode>())
+        {
+            var module = import.Module ?? string.Empty;
+            if (module is "unittest" or "pytest" or "test" || module.StartsWith("unittest.", StringComparison.Ordinal) || module.StartsWith("test.", StringComparison.Ordinal)
+                || import.Names.Any(n => n.Name is "unittest" or "pytest" || n.Name.StartsWith("test.", StringComparison.Ordinal) || n.Name.StartsWith("unittest.", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A loop whose iteration count is written in the code: over a display (<c>for x in ("a", "b")</c>,
+    /// <c>for m in m1, m2</c>) or <c>range(k)</c> with a small literal k. Such loops repeat a few times, not N.
+    /// </summary>
+    public static bool IsFixedSizeLoop(LoopNode loop)
+    {
+        if (loop.IterableSpan is not { } iterable || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension))
         {
             return false;
         }
 
-        var file = Path.GetFileName(path);
-        return file.StartsWith("test_", StringComparison.Ordinal)
-            || file.EndsWith("_test.py", StringComparison.Ordinal)
-            || file == "conftest.py";
+        var text = loop.Tree.Source.ToString(iterable).Trim();
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var tokens = Tokens(loop.Tree);
+        var start = FirstTokenAtOrAfter(tokens, iterable.Start);
+        var end = start;
+        while (end < tokens.Count && tokens[end].End <= iterable.End)
+        {
+            end++;
+        }
+
+        if (end <= start)
+        {
+            return false;
+        }
+
+        // A bare tuple (`for m in m1, m2`) or a display with no comprehension inside.
+        if (text[0] is '(' or '[' or '{' || HasTopLevelComma(tokens, start, end))
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (tokens[i].Kind == K.ForKeyword)
+                {
+                    return false;
+                }
+            }
+
+            return text[0] is '(' or '[' or '{' ? MatchingClose(tokens, start) == end - 1 || HasTopLevelComma(tokens, start, end) : true;
+        }
+
+        // range(k) with a small literal bound.
+        if (end - start == 4 && IsName(loop.Tree, tokens[start], "range") && tokens[start + 2].Kind == K.Number
+            && int.TryParse(loop.Tree.Source.Text.AsSpan(tokens[start + 2].Start, tokens[start + 2].Length), out var count))
+        {
+            return count <= 32;
+        }
+
+        return false;
     }
 
-    /// <summary>The innermost loop that repeats <paramref name="node"/>, or null.</summary>
-    public static LoopNode? InnermostLoop(SyntaxNode node) => node.EnclosingLoops().FirstOrDefault();
+    private static bool HasTopLevelComma(PythonTokenList tokens, int start, int end)
+    {
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case K.LeftParen or K.LeftBracket or K.LeftBrace:
+                    depth++;
+                    break;
+                case K.RightParen or K.RightBracket or K.RightBrace:
+                    depth--;
+                    break;
+                case K.Comma when depth == 0:
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static int MatchingClose(PythonTokenList tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case K.LeftParen or K.LeftBracket or K.LeftBrace:
+                    depth++;
+                    break;
+                case K.RightParen or K.RightBracket or K.RightBrace:
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Logical lines (statements) inside a loop, its header excluded; 0 for a comprehension.</summary>
+    public static int StatementCount(LoopNode loop)
+    {
+        if (loop.LoopKind == LoopKind.Comprehension)
+        {
+            return 0;
+        }
+
+        var tokens = Tokens(loop.Tree);
+        var count = 0;
+        for (var i = FirstTokenAtOrAfter(tokens, loop.Span.Start); i < tokens.Count && tokens[i].Start < loop.Span.End; i++)
+        {
+            if (tokens[i].Kind == K.Newline)
+            {
+                count++;
+            }
+        }
+
+        // The header line ends with a NEWLINE too unless the body sits on the same line.
+        return Math.Max(1, count - 1);
+    }
+
+    /// <summary>
+    /// The innermost loop that repeats <paramref name="node"/>, or null — also null when every loop
+    /// around it has a fixed, written-out iteration count (<see cref="IsFixedSizeLoop"/>).
+    /// </summary>
+    public static LoopNode? InnermostLoop(SyntaxNode node)
+    {
+        LoopNode? innermost = null;
+        foreach (var loop in node.EnclosingLoops())
+        {
+            innermost ??= loop;
+            if (!IsFixedSizeLoop(loop))
+            {
+                return innermost;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when <paramref name="node"/> lies inside a lambda (its body runs when the lambda is called, not here).</summary>
     public static bool IsInLambda(SyntaxNode node)

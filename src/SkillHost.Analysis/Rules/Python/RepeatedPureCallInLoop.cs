@@ -36,6 +36,16 @@ public sealed class RepeatedPureCallInLoop : Rule
         "random", "time", "datetime", "uuid", "os", "sys", "logging", "logger", "log", "subprocess", "socket", "requests", "secrets", "threading", "asyncio",
     };
 
+    private static readonly HashSet<string> PureMethods = new(StringComparer.Ordinal)
+    {
+        "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines", "join", "startswith", "endswith", "replace",
+        "format", "encode", "decode", "get", "items", "keys", "values", "copy", "count", "index", "find", "rfind", "isdigit",
+        "isalpha", "isalnum", "isspace", "casefold", "title", "capitalize", "partition", "rpartition", "zfill", "ljust", "rjust",
+        "center", "translate", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
+        "fromkeys", "match", "fullmatch", "search", "findall", "finditer", "sub", "subn", "group", "groups", "groupdict",
+        "isoformat", "date", "weekday", "isoweekday", "bit_length", "hex", "to_bytes", "from_bytes",
+    };
+
     private static readonly HashSet<string> CollectionBuilders = new(StringComparer.Ordinal)
     {
         "sorted", "set", "frozenset", "dict", "list", "tuple", "sum", "max", "min", "join", "compile", "fromkeys", "Counter", "defaultdict",
@@ -73,7 +83,8 @@ public sealed class RepeatedPureCallInLoop : Rule
             var text = PythonCode.Shorten(context.TextOf(call.Span), 50);
             var name = target.Function.Name;
             var methodCaveat = $" Do not put `functools.lru_cache` on the method `{name}`: its cache holds `self` and keeps every instance alive; use `functools.cached_property` (no arguments), a cache dict stored on the instance, or a module-level cached function that takes the needed fields instead of `self`.";
-            if (ArgumentsInvariant(context, loop, call))
+            // A `while` loop usually runs until the state the call reads changes: not a repeat.
+            if (loop.LoopKind != LoopKind.While && ArgumentsInvariant(context, loop, call))
             {
                 context.Report(
                     call,
@@ -167,6 +178,25 @@ public sealed class RepeatedPureCallInLoop : Rule
             {
                 return false;
             }
+
+            // A method of an argument, of self or of a module may read or change state (a stream, a
+            // parser position): only well-known value methods count as pure.
+            if (call.IsMethodCall && !locals.Contains(head) && !head.StartsWith('…') && !PureMethods.Contains(call.Name))
+            {
+                return false;
+            }
+
+            // A call whose result is dropped runs for its side effect.
+            if (PythonCode.TokenBefore(tree, call.Span.Start) is { } before && before.Kind is K.Newline or K.Indent or K.Dedent or K.Semicolon or K.Colon
+                && call.Parent is not (AssignmentNode or CallNode or AwaitNode))
+            {
+                return false;
+            }
+        }
+
+        if (!PythonCode.HasKeyword(tree, function.BodySpan, K.ReturnKeyword, function))
+        {
+            return false;
         }
 
         return !function.Descendants<WithNode>().Any();

@@ -26,6 +26,10 @@ public sealed class StdlibJsonOnHotPath : Rule
         "route", "get", "post", "put", "patch", "delete", "websocket", "api_route", "api_view", "view_config", "endpoint",
     };
 
+    // The project index matches callers by simple name: these names are called in loops somewhere in
+    // any large code base, so a match says nothing about this particular function.
+    private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal) { "main", "run", "setup", "load", "dump", "loads", "dumps", "get", "read", "write" };
+
     public override RuleDescriptor Descriptor => Info;
 
     public override void Analyze(RuleContext context)
@@ -57,7 +61,8 @@ public sealed class StdlibJsonOnHotPath : Rule
                 where = $"once per request in the handler `{function.Name}`";
                 confidence = Confidence.Medium;
             }
-            else if (function is not null && context.Project.IsCalledInLoop(function.Name))
+            else if (function is not null && !GenericNames.Contains(function.Name) && !function.Name.StartsWith("__", StringComparison.Ordinal)
+                && context.Project.IsCalledInLoop(function.Name))
             {
                 where = $"once per item: `{function.Name}` is called from a loop in the reviewed code";
                 confidence = Confidence.Medium;

@@ -209,10 +209,60 @@ public sealed class ThrowawayList : Rule
             return null;
         }
 
-        // The consuming loop must itself run once: inside another loop the list would be iterated many times.
+        // The consuming loop must itself run once (inside another loop the list would be iterated many
+        // times) and must come right after the binding: with statements in between, or a body that
+        // touches what the list was built from, the eager list can be what the code relies on
+        // (processes started before any is waited for, keys collected before deleting them).
         var use = tokens[uses[0]];
-        return tree.All<LoopNode>().FirstOrDefault(l => l.IterableSpan is { } it && context.TextOf(it).Trim() == name
+        var consumer = tree.All<LoopNode>().FirstOrDefault(l => l.IterableSpan is { } it && context.TextOf(it).Trim() == name
             && it.Contains(use.Span) && l.EnclosingFunction() == function && !l.IsInLoop());
+        if (consumer is null || !IsNextStatement(tokens, assignment, consumer))
+        {
+            return null;
+        }
+
+        var sources = assignment.Children.OfType<LoopNode>().Where(l => l.IterableSpan is not null)
+            .SelectMany(l => PythonCode.NamesIn(tree, l.IterableSpan!.Value)).ToHashSet(StringComparer.Ordinal);
+        sources.UnionWith(assignment.Children.OfType<CallNode>().Where(c => c.ReceiverSpan is not null).SelectMany(c => PythonCode.NamesIn(tree, c.ReceiverSpan!.Value)));
+        var body = consumer.IterableSpan is { } iterable ? TextSpan.FromBounds(iterable.End, consumer.Span.End) : consumer.Span;
+        return consumer.LoopKind == LoopKind.For && PythonCode.NamesIn(tree, body).Overlaps(sources) ? null : consumer;
+    }
+
+    private static bool IsNextStatement(Languages.Python.PythonTokenList tokens, AssignmentNode assignment, LoopNode consumer)
+    {
+        if (consumer.LoopKind == LoopKind.Comprehension)
+        {
+            // A comprehension sits inside the next statement, after its own opening tokens.
+            var statementEnd = PythonCode.FirstTokenAtOrAfter(tokens, assignment.Span.End);
+            while (statementEnd < tokens.Count && tokens[statementEnd].Kind is not K.Newline)
+            {
+                statementEnd++;
+            }
+
+            var nextStatement = statementEnd + 1;
+            while (nextStatement < tokens.Count && tokens[nextStatement].Kind is K.Indent or K.Dedent or K.NonLogicalNewline)
+            {
+                nextStatement++;
+            }
+
+            var line = nextStatement;
+            while (line < tokens.Count && tokens[line].Kind is not K.Newline)
+            {
+                line++;
+            }
+
+            return nextStatement < tokens.Count && tokens[nextStatement].Start <= consumer.Span.Start && (line >= tokens.Count || tokens[line].Start >= consumer.Span.End);
+        }
+
+        for (var i = PythonCode.FirstTokenAtOrAfter(tokens, assignment.Span.End); i < tokens.Count && tokens[i].Start < consumer.Span.Start; i++)
+        {
+            if (tokens[i].Kind is not (K.Newline or K.NonLogicalNewline or K.Indent or K.Dedent))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsReturned(RuleContext context, LoopNode comprehension) =>

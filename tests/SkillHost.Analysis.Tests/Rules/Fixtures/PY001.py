@@ -71,3 +71,10 @@ def attribute_list(self, items):
     for item in items:
         if item in self.cache:
             yield item
+
+
+def fixed_outer_loop(rows):
+    names = [r.name for r in rows]
+    for method in ("__str__", "__repr__"):
+        if method in names:
+            print(method)

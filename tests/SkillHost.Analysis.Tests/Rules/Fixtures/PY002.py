@@ -80,3 +80,16 @@ def streaming(path):
     with open(path) as log_file:
         for line in log_file:
             yield line.lower()
+
+
+def started_before_waiting(n):
+    processes = [start_process() for _ in range(n)]
+    wait_a_little()
+    for proc in processes:
+        proc.wait()
+
+
+def deletes_from_source(self):
+    nonpositive = [elem for elem, count in self.items() if not count > 0]
+    for elem in nonpositive:
+        del self[elem]

@@ -89,3 +89,8 @@ def failing(lines):
     for line in lines:
         if not line:
             raise ParseError(line)
+
+
+def fixed_loop(register):
+    for symbol in ("a", "b", "c"):
+        register(Tick(symbol, 0, 0))

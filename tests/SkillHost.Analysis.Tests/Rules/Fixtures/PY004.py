@@ -74,3 +74,22 @@ def once(rows):
     for row in rows:
         seen[row] = True
     return seen
+
+
+def accumulator(chunks):
+    last_chunk = []
+    out = []
+    for string, kind in chunks:
+        if kind == "same":
+            last_chunk.append(string)
+        else:
+            out.append(" ".join(last_chunk))
+            last_chunk = [string]
+    return out, last_chunk
+
+
+def fixed_count(register):
+    for name in ("a", "b"):
+        parts = []
+        parts.append(name)
+        register(len(parts))

@@ -16,7 +16,7 @@ class Renderer:
     def render(self, cells):
         for row in cells:
             for cell in row:
-                self.output.buffer.write(cell)  # expect: PY006
+                self.output.cells.append(cell)  # expect: PY006
 
     def scale(self, values):
         total = 0
@@ -60,3 +60,20 @@ def local_module_name(points):
     math = load_math()
     for p in points:
         math.sqrt(p)
+
+
+def io_bound(self, names):
+    for name in names:
+        with open(name) as f:
+            self.sink.lines.extend(f)
+
+
+def long_body(self, words):
+    for word in words:
+        if word.startswith("-L"):
+            value = word[2:]
+        elif word.startswith("-R"):
+            value = word[3:]
+        else:
+            continue
+        self.ext.library_dirs.append(value)

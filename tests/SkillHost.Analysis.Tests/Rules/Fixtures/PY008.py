@@ -43,3 +43,12 @@ CONFIG = json.loads('{"a": 1}')
 def other_loads(pickle, blobs):
     for blob in blobs:
         pickle.loads(blob)
+
+
+def main():
+    return json.load(open("config.json"))
+
+
+def runner(configs):
+    for _ in configs:
+        main()

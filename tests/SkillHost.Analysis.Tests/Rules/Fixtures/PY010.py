@@ -79,3 +79,35 @@ class Counter:
         for item in items:
             self.values.append(item)
             print(self.total())
+
+
+class Reader:
+    def readline(self):
+        return "".join(self.stream.read(1) for _ in range(80))
+
+    def lines(self):
+        while True:
+            line = self.readline()
+            if not line:
+                break
+
+
+def read_string(chunk):
+    length = ord(chunk.read(1))
+    return chunk.read(length)
+
+
+def markers(chunk, count):
+    return [read_string(chunk) for _ in range(count)]
+
+
+def jump(distance):
+    penup()
+    forward(distance)
+    pendown()
+    return [distance, distance, distance]
+
+
+def clock(radius):
+    for _ in range(60):
+        jump(radius)

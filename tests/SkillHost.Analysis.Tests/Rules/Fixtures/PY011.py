@@ -62,3 +62,18 @@ def indexed(invoices, customers):
     by_id = {c.id: c for c in customers}
     for invoice in invoices:
         invoice.customer = by_id.get(invoice.customer_id)
+
+
+def suffix_match(names, suffixes):
+    for name in names:
+        for suff in suffixes:
+            n = len(suff)
+            if name[-n:] == suff:
+                yield name
+
+
+def fixed_outer(menus):
+    for menu in ("file", "edit"):
+        for entry in menus:
+            if entry.name == menu:
+                print(entry)
