@@ -41,6 +41,13 @@ public sealed class BlockingCallInAsyncFunction : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Async tests block on purpose (to simulate a busy loop) and do not serve traffic.
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
         foreach (var call in context.Tree.All<CallNode>())
         {
             if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call) || IsAwaited(context, call)

@@ -89,11 +89,15 @@ public sealed class CollectionAllocatedInLoop : Rule
                     $"`{name} = {display}` allocates a fresh scratch {kind} on every iteration of {where}, fills it and drops it{(usage.Yielded ? " after yielding it" : string.Empty)}.",
                     $"Create the {reuse} once before the loop and call `{name}.clear()` at the start of each iteration."
                         + (usage.Yielded ? $" Reuse is only correct if every consumer is done with one `{name}` before asking for the next; if a caller keeps them (`list(...)`), keep the allocating version." : string.Empty),
-                    usage.Yielded ? Confidence.Medium : Confidence.High,
+                    usage.Yielded ? Confidence.Medium : IsNestedOrPerItem(context, literal) ? Confidence.High : Confidence.Medium,
                     $"One {kind} for the whole loop instead of one allocation and one deallocation per iteration.");
             }
         }
     }
+
+    private static bool IsNestedOrPerItem(RuleContext context, SyntaxNode node) =>
+        node.EnclosingLoops().Count(l => !PythonCode.IsFixedSizeLoop(l)) >= 2
+        || (node.EnclosingFunction() is { } function && context.Project.IsCalledInLoop(function.Name));
 
     // A name also bound outside the loop, or read after it, carries state across iterations (an
     // accumulator restarted now and then): it is not a per-iteration scratch container.

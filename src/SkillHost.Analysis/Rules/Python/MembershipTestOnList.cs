@@ -107,6 +107,14 @@ public sealed class MembershipTestOnList : Rule
             return null;
         }
 
+        // A list rebuilt on every pass of each loop around the test is scanned a fixed number of times
+        // per build: O(len) per pass, not a quadratic pattern.
+        var repeatingLoops = comparison.EnclosingLoops().Where(l => !PythonCode.IsFixedSizeLoop(l)).ToList();
+        if (repeatingLoops.All(l => bindings.Any(b => b.Assignment!.Operator == "=" && l.RunsPerIteration(b.Node))))
+        {
+            return null;
+        }
+
         var function = comparison.EnclosingFunction();
         var scope = (SyntaxNode?)function ?? comparison.Tree.Root;
         var growthCalls = scope.Descendants<CallNode>()

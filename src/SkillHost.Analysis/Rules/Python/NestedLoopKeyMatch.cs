@@ -55,14 +55,15 @@ public sealed class NestedLoopKeyMatch : Rule
             var right = PythonCode.NamesIn(tree, rightSpan);
             var crosses = (Uses(left, innerNames) && !Uses(left, outerNames) && Uses(right, outerNames) && !Uses(right, innerNames))
                 || (Uses(right, innerNames) && !Uses(right, outerNames) && Uses(left, outerNames) && !Uses(left, innerNames));
-            if (!crosses || !ScansIndependentCollection(context, inner, innerIterable, outerNames))
+            var innerText = context.TextOf(innerIterable).Trim();
+            var sameCollection = innerText == context.TextOf(outerIterable).Trim();
+            if (!crosses || !ScansIndependentCollection(context, inner, innerIterable, outerNames)
+                || !ComparesKeys(context.TextOf(leftSpan), context.TextOf(rightSpan), sameCollection))
             {
                 continue;
             }
 
             reported.Add(inner);
-            var innerText = context.TextOf(innerIterable).Trim();
-            var sameCollection = innerText == context.TextOf(outerIterable).Trim();
             var stopsAtMatch = PythonCode.HasKeyword(tree, inner.Span, K.BreakKeyword, inner)
                 || PythonCode.HasKeyword(tree, inner.Span, K.ReturnKeyword, inner);
             var span = TextSpan.FromBounds(leftSpan.Start, rightSpan.End);
@@ -150,6 +151,21 @@ public sealed class NestedLoopKeyMatch : Rule
         // An upper-case module constant is a fixed table, not data that grows with the input.
         var head = text.Split('.', '(', '[')[0];
         return !(head.Length > 1 && head.All(c => char.IsUpper(c) || c == '_' || char.IsDigit(c))) && inner.LoopKind != LoopKind.While;
+    }
+
+    // Keys are attributes (`c.id == inv.customer_id`); indexing and slicing (`name[-n:] == suffix`)
+    // are position or pattern matches a dict cannot replace. Whole items compared with each other
+    // count only within one collection (duplicate search), where the items are their own keys.
+    private static bool ComparesKeys(string left, string right, bool sameCollection)
+    {
+        if (left.Contains('[', StringComparison.Ordinal) || right.Contains('[', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var attributes = PythonCode.IsDottedName(left.Trim()) && left.Contains('.', StringComparison.Ordinal)
+            || PythonCode.IsDottedName(right.Trim()) && right.Contains('.', StringComparison.Ordinal);
+        return attributes || sameCollection;
     }
 
     private static HashSet<string> TargetNames(string target) =>

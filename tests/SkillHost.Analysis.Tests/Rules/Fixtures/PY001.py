@@ -78,3 +78,10 @@ def fixed_outer_loop(rows):
     for method in ("__str__", "__repr__"):
         if method in names:
             print(method)
+
+
+def rebuilt_each_pass(selector, listener):
+    while True:
+        ready = [key.fileobj for key in selector.select()]
+        if listener in ready:
+            break

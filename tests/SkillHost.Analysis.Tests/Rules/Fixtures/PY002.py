@@ -54,6 +54,10 @@ def reused(values):
     return squares
 
 
+def as_tuple(values):
+    return tuple([v * 2 for v in values])
+
+
 def returned(values):
     return [v * 2 for v in values]
 

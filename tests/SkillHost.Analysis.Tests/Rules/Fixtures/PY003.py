@@ -94,3 +94,17 @@ def failing(lines):
 def fixed_loop(register):
     for symbol in ("a", "b", "c"):
         register(Tick(symbol, 0, 0))
+
+
+class RemoteTraceback:
+    def __init__(self, tb):
+        self.tb = tb
+
+
+class WrappedException:
+    def __init__(self, exc):
+        self.exc = exc
+
+
+def wrap_all(errors):
+    return [WrappedException(e) for e in errors]

@@ -21,15 +21,23 @@ def matches(orders, shipments):
         order.sent = sent
 
 
+# OK
 def by_index(values):
+    # Positions compared through subscripts: not a key a dict could index.
     for i in range(len(values)):
         for j in range(len(values)):
-            if values[i] == values[j] and i != j:  # expect: PY011
+            if values[i] == values[j] and i != j:
                 return True
     return False
 
 
-# OK
+def whole_items(s, t):
+    for elem in s:
+        for other in t:
+            if other == elem:
+                yield elem
+
+
 def walk(tree):
     for node in tree:
         for child in node.children:
