@@ -104,7 +104,7 @@ public sealed class AttributeChainInLoop : Rule
     {
         "open", "print", "input", "write", "writeln", "writelines", "read", "readline", "readlines", "readinto", "send", "sendall", "recv",
         "flush", "sleep", "system", "listdir", "scandir", "stat", "exists", "isdir", "isfile", "mkdir", "makedirs", "remove", "unlink",
-        "rename", "execute", "urlopen", "acquire", "release", "wait", "close", "call", "connect", "accept", "sendto", "CloseHandle", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+        "rename", "execute", "urlopen", "acquire", "release", "wait", "close", "call", "connect", "accept", "sendto", "CloseHandle", "getpass", "signal", "Thread", "Process", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
     };
 
     // A pass that reads or writes files, sockets or logs costs microseconds at least: a few lookups do not matter there.

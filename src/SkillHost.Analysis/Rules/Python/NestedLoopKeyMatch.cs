@@ -58,7 +58,7 @@ public sealed class NestedLoopKeyMatch : Rule
             var innerText = context.TextOf(innerIterable).Trim();
             var sameCollection = innerText == context.TextOf(outerIterable).Trim();
             if (!crosses || !ScansIndependentCollection(context, inner, innerIterable, outerNames)
-                || !ComparesKeys(context.TextOf(leftSpan), context.TextOf(rightSpan), sameCollection))
+                || !ComparesKeys(context.TextOf(leftSpan), context.TextOf(rightSpan)))
             {
                 continue;
             }
@@ -154,9 +154,8 @@ public sealed class NestedLoopKeyMatch : Rule
     }
 
     // Keys are attributes (`c.id == inv.customer_id`); indexing and slicing (`name[-n:] == suffix`)
-    // are position or pattern matches a dict cannot replace. Whole items compared with each other
-    // count only within one collection (duplicate search), where the items are their own keys.
-    private static bool ComparesKeys(string left, string right, bool sameCollection)
+    // are position or pattern matches a dict cannot replace.
+    private static bool ComparesKeys(string left, string right)
     {
         if (left.Contains('[', StringComparison.Ordinal) || right.Contains('[', StringComparison.Ordinal))
         {
@@ -165,7 +164,8 @@ public sealed class NestedLoopKeyMatch : Rule
 
         var attributes = PythonCode.IsDottedName(left.Trim()) && left.Contains('.', StringComparison.Ordinal)
             || PythonCode.IsDottedName(right.Trim()) && right.Contains('.', StringComparison.Ordinal);
-        return attributes || sameCollection;
+        // Whole items compared (`u == v` over one collection) is the all-pairs "skip myself" test, not a key match.
+        return attributes;
     }
 
     private static HashSet<string> TargetNames(string target) =>

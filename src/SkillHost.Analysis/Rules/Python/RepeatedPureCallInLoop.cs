@@ -48,7 +48,7 @@ public sealed class RepeatedPureCallInLoop : Rule
 
     private static readonly HashSet<string> CollectionBuilders = new(StringComparer.Ordinal)
     {
-        "sorted", "set", "frozenset", "dict", "list", "tuple", "sum", "max", "min", "join", "compile", "fromkeys", "Counter", "defaultdict",
+        "sorted", "set", "frozenset", "dict", "list", "tuple", "sum", "max", "min", "compile", "fromkeys", "Counter", "defaultdict",
     };
 
     public override RuleDescriptor Descriptor => Info;
@@ -227,7 +227,7 @@ public sealed class RepeatedPureCallInLoop : Rule
                     continue;
                 case ExpressionShape.Name or ExpressionShape.MemberAccess when PythonCode.IsDottedName(text) && text != "None" && text != "True" && text != "False":
                     var head = text.Split('.')[0];
-                    if (IsLoopBound(loop, head) || PythonCode.IsRebound(loop, loop.Span, text))
+                    if (IsLoopBound(loop, head) || PythonCode.IsRebound(loop, loop.Span, text) || IsMutatedIn(loop, call, head))
                     {
                         return false;
                     }
@@ -256,7 +256,9 @@ public sealed class RepeatedPureCallInLoop : Rule
         foreach (var argument in call.Arguments)
         {
             var text = context.TextOf(argument.Span).Trim();
-            if (argument.Name is not null || argument.Shape != ExpressionShape.MemberAccess || !PythonCode.IsDottedName(text) || !targets.Contains(text.Split('.')[0]))
+            // A plural attribute (`rule.allowed_headers`) usually holds a collection: unhashable, and distinct per item.
+            if (argument.Name is not null || argument.Shape != ExpressionShape.MemberAccess || !PythonCode.IsDottedName(text) || !targets.Contains(text.Split('.')[0])
+                || text.EndsWith('s'))
             {
                 return null;
             }
@@ -266,6 +268,11 @@ public sealed class RepeatedPureCallInLoop : Rule
 
         return key;
     }
+
+    // The loop changes the argument object through its methods or attributes (`G.remove_edge(…)`).
+    private static bool IsMutatedIn(LoopNode loop, CallNode call, string head) =>
+        head != "self" && (loop.Descendants<CallNode>().Any(c => c != call && c.Callee.StartsWith(head + ".", StringComparison.Ordinal))
+            || loop.Descendants<AssignmentNode>().Any(a => a.Targets.Count == 0 || a.Targets.Any(t => t.StartsWith(head + ".", StringComparison.Ordinal) || t.StartsWith(head + "[", StringComparison.Ordinal))));
 
     private static bool IsLoopBound(LoopNode loop, string name)
     {

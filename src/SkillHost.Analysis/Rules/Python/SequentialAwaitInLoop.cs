@@ -32,6 +32,8 @@ public sealed class SequentialAwaitInLoop : Rule
         "run_in_executor", "to_thread", "create_task", "ensure_future", "wait_until", "next", "anext",
     };
 
+    private static readonly string[] OrderedPrefixes = ["close", "finalize", "cleanup", "bind", "shutdown", "release", "unlock", "consume", "drain", "flush"];
+
     public override RuleDescriptor Descriptor => Info;
 
     public override void Analyze(RuleContext context)
@@ -53,9 +55,17 @@ public sealed class SequentialAwaitInLoop : Rule
                 continue;
             }
 
-            reported.Add(loop);
+            // Only awaits whose results the loop collects: those are independent requests. A bare
+            // `await x.do(item)` statement is a side effect whose order may matter (binding, closing,
+            // finalising, consuming), which the code does not tell us.
             var collected = loop.LoopKind == LoopKind.Comprehension || awaitNode.Parent is AssignmentNode
-                || awaitNode.Parent is CallNode { IsMethodCall: true, Name: "append" or "add" or "extend" };
+                || awaitNode.Parent is CallNode { IsMethodCall: true, Name: "append" or "add" or "extend" or "appendleft" };
+            if (!collected || OrderedPrefixes.Any(p => call.Name.TrimStart('_').StartsWith(p, StringComparison.Ordinal)) || call.Name.Contains("to_list", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            reported.Add(loop);
             var callText = PythonCode.Shorten(context.TextOf(call.Span), 50);
             context.Report(
                 awaitNode,
@@ -63,7 +73,7 @@ public sealed class SequentialAwaitInLoop : Rule
                 loop.LoopKind == LoopKind.Comprehension
                     ? $"Start the calls together: `await asyncio.gather(*({callText} for …))`; bound the concurrency with an `asyncio.Semaphore` if N can be large."
                     : $"Collect the coroutines and await them together: `results = await asyncio.gather(*({callText} for {loop.Target} in …))` (or an `asyncio.TaskGroup`); bound the concurrency with an `asyncio.Semaphore` if N can be large.",
-                collected ? Confidence.High : Confidence.Medium,
+                loop.LoopKind == LoopKind.Comprehension || awaitNode.Parent is CallNode ? Confidence.High : Confidence.Medium,
                 "Concurrent waits cost about the longest single wait instead of the sum of N waits.");
         }
     }

@@ -87,7 +87,7 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
     {
         // Exception-like classes are created on failure paths, one at a time, and carry tracebacks anyway.
         if (type.Fields.Any(f => f.Name == "__slots__") || type.Fields.All(f => f.Name.StartsWith("__", StringComparison.Ordinal))
-            || type.Name.EndsWith("Error", StringComparison.Ordinal) || type.Name.EndsWith("Exception", StringComparison.Ordinal)
+            || type.Name.Contains("Error", StringComparison.Ordinal) || type.Name.Contains("Exception", StringComparison.Ordinal)
             || type.Name.EndsWith("Warning", StringComparison.Ordinal))
         {
             return false;

@@ -26,8 +26,9 @@ public sealed class StdlibJsonOnHotPath : Rule
         "route", "get", "post", "put", "patch", "delete", "websocket", "api_route", "api_view", "view_config", "endpoint",
     };
 
-    // The project index matches callers by simple name: these names are called in loops somewhere in
-    // any large code base, so a match says nothing about this particular function.
+    // The project index matches callers by simple name: methods (`obj.tag_resource(…)`) and these
+    // names are called in loops somewhere in any large code base, so a match says nothing about this
+    // particular function; only module-level functions with other names count as per-item code.
     private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal) { "main", "run", "setup", "load", "dump", "loads", "dumps", "get", "read", "write" };
 
     public override RuleDescriptor Descriptor => Info;
@@ -61,7 +62,7 @@ public sealed class StdlibJsonOnHotPath : Rule
                 where = $"once per request in the handler `{function.Name}`";
                 confidence = Confidence.Medium;
             }
-            else if (function is not null && !GenericNames.Contains(function.Name) && !function.Name.StartsWith("__", StringComparison.Ordinal)
+            else if (function is { IsMethod: false } && !GenericNames.Contains(function.Name) && !function.Name.StartsWith("__", StringComparison.Ordinal)
                 && context.Project.IsCalledInLoop(function.Name))
             {
                 where = $"once per item: `{function.Name}` is called from a loop in the reviewed code";

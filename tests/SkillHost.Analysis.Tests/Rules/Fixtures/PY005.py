@@ -5,13 +5,15 @@ async def collect_quotes(carriers, parcel):
     return quotes
 
 
+async def prices(client, skus):
+    out = {}
+    for sku in skus:
+        out[sku] = await client.price(sku)  # expect: PY005
+    return out
+
+
 async def fetch_all(client, urls):
     return [await client.fetch_json(url) for url in urls]  # expect: PY005
-
-
-async def notify(users, mailer):
-    for user in users:
-        await mailer.send_welcome(user.email)  # expect: PY005
 
 
 # OK
@@ -64,6 +66,19 @@ async def with_lock(lock, items):
     for item in items:
         async with lock:
             pass
+
+
+async def notify(users, mailer):
+    # A bare awaited statement: a side effect whose order may matter.
+    for user in users:
+        await mailer.send_welcome(user.email)
+
+
+async def finalize_all(agens):
+    results = []
+    for agen in agens:
+        results.append(await finalize_one(agen))
+    return results
 
 
 def not_async(items):

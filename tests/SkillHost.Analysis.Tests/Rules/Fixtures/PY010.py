@@ -111,3 +111,23 @@ def jump(distance):
 def clock(radius):
     for _ in range(60):
         jump(radius)
+
+
+def to_string(values):
+    return ",".join(sorted(values))
+
+
+def cors(rules, headers):
+    for rule in rules:
+        headers.append(to_string(rule.allowed_headers))
+
+
+def is_planar(graph):
+    return all(len(edges) < 4 for edges in sorted(graph))
+
+
+def prune(graph, nodes):
+    for n in nodes:
+        graph.remove_node(n)
+        if is_planar(graph):
+            break

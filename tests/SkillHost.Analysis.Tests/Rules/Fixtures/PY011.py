@@ -85,3 +85,11 @@ def fixed_outer(menus):
         for entry in menus:
             if entry.name == menu:
                 print(entry)
+
+
+def all_pairs(nodes):
+    for u in nodes:
+        for v in nodes:
+            if u == v:
+                continue
+            yield u, v
