@@ -29,7 +29,7 @@ public sealed class StdlibJsonOnHotPath : Rule
     // The project index matches callers by simple name: methods (`obj.tag_resource(…)`) and these
     // names are called in loops somewhere in any large code base, so a match says nothing about this
     // particular function; only module-level functions with other names count as per-item code.
-    private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal) { "main", "run", "setup", "load", "dump", "loads", "dumps", "get", "read", "write" };
+    private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal) { "main", "run", "setup", "load", "dump", "loads", "dumps", "get", "read", "write", "send", "initialize", "init", "start", "close", "process" };
 
     public override RuleDescriptor Descriptor => Info;
 
