@@ -5,5 +5,16 @@ public static class PythonRules
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
+        new MembershipTestOnList(),
+        new ThrowawayList(),
+        new SlotlessClassInstantiatedInLoop(),
+        new CollectionAllocatedInLoop(),
+        new SequentialAwaitInLoop(),
+        new AttributeChainInLoop(),
+        new EagerLogFormattingInLoop(),
+        new StdlibJsonOnHotPath(),
+        new BlockingCallInAsyncFunction(),
+        new RepeatedPureCallInLoop(),
+        new NestedLoopKeyMatch(),
     ];
 }

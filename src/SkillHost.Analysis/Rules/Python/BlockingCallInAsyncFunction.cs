@@ -1,0 +1,129 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.Python;
+
+/// <summary>PY009: a blocking call (file, network, process, sleep) made directly in the body of an <c>async def</c>.</summary>
+public sealed class BlockingCallInAsyncFunction : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        "PY009",
+        "python/sync-io-in-async",
+        nameof(BlockingCallInAsyncFunction),
+        RuleGroup.Python,
+        SourceLanguage.Python,
+        WhatItDoes: "Flags blocking calls in the body of an `async def`: `open`, `time.sleep`, `requests.*`, `urllib.request.urlopen`, sync `httpx`, `subprocess.*`, `os.system`, `os.path`/`os`/`shutil` file-system calls and pathlib reads and writes. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
+        WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",
+        Example: "async def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
+        UseInstead: "async def refresh_token(http, session_store, user_id):\n    reply = await http.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
+        CostOperation: "Read 4 KB from SSD");
+
+    // Module functions that block, by module, with the async replacement to suggest.
+    private static readonly Dictionary<string, (string[] Functions, string Fix, Confidence Confidence)> Modules = new(StringComparer.Ordinal)
+    {
+        ["time"] = (["sleep"], "use `await asyncio.sleep(…)`", Confidence.High),
+        ["requests"] = (["get", "post", "put", "patch", "delete", "head", "options", "request"], "use an async HTTP client (`httpx.AsyncClient`, aiohttp) and `await` it", Confidence.High),
+        ["httpx"] = (["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"], "use `httpx.AsyncClient` and `await` its methods", Confidence.High),
+        ["urllib.request"] = (["urlopen", "urlretrieve"], "use an async HTTP client, or `await asyncio.to_thread(urllib.request.urlopen, …)`", Confidence.High),
+        ["subprocess"] = (["run", "call", "check_call", "check_output", "getoutput", "getstatusoutput"], "use `await asyncio.create_subprocess_exec(…)`", Confidence.High),
+        ["os"] = (["system", "popen", "listdir", "scandir", "walk", "stat", "remove", "unlink", "rename", "replace", "makedirs", "mkdir", "rmdir", "removedirs"], "move it off the event loop: `await asyncio.to_thread(…)`", Confidence.Medium),
+        ["os.path"] = (["exists", "isfile", "isdir", "getsize", "getmtime", "getctime", "getatime", "lexists", "samefile", "islink"], "move it off the event loop: `await asyncio.to_thread(…)` (or check once outside the async path)", Confidence.Medium),
+        ["shutil"] = (["copy", "copy2", "copyfile", "copytree", "rmtree", "move", "make_archive", "unpack_archive"], "move it off the event loop: `await asyncio.to_thread(shutil…, …)`", Confidence.Medium),
+    };
+
+    // pathlib methods with no other common meaning; checks like exists()/stat() are too generic to trust.
+    private static readonly HashSet<string> PathMethods = new(StringComparer.Ordinal) { "read_text", "write_text", "read_bytes", "write_bytes" };
+
+    private static readonly HashSet<string> Offloaders = new(StringComparer.Ordinal) { "run_in_executor", "to_thread", "run_sync", "submit" };
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Async tests block on purpose (to simulate a busy loop) and do not serve traffic.
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
+        foreach (var call in context.Tree.All<CallNode>())
+        {
+            if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call) || IsAwaited(context, call)
+                || Classify(context, call) is not { } blocking)
+            {
+                continue;
+            }
+
+            context.Report(
+                call,
+                $"`{PythonCode.Shorten(context.TextOf(call.Span), 50)}` blocks inside `async def {function.Name}`: the event loop and every other task wait until it returns.",
+                $"Make it non-blocking: {blocking.Fix}.",
+                blocking.Confidence,
+                "Every other coroutine keeps running while the I/O waits; the call no longer adds its latency to all of them.",
+                call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End));
+        }
+    }
+
+    private static (string Fix, Confidence Confidence)? Classify(RuleContext context, CallNode call)
+    {
+        var callee = call.Callee;
+        if (callee == "open" && !call.IsMethodCall && PythonCode.NearestBindings(call, "open").Count == 0)
+        {
+            return ("read or write the file with `aiofiles`, or do the file work in `await asyncio.to_thread(…)`", Confidence.Medium);
+        }
+
+        if (call.IsMethodCall && PathMethods.Contains(call.Name) && call.Arguments.Count <= 2)
+        {
+            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(context.TextOf(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium);
+        }
+
+        var dot = callee.LastIndexOf('.');
+        if (dot > 0 && PythonCode.IsDottedName(callee))
+        {
+            var module = callee[..dot];
+            if (Modules.TryGetValue(module, out var entry) && entry.Functions.Contains(call.Name) && IsModule(call, module))
+            {
+                return (entry.Fix, entry.Confidence);
+            }
+
+            if (module is "requests" or "httpx" && call.Name is "Session" or "Client" && IsModule(call, module))
+            {
+                return (module == "httpx" ? "use `httpx.AsyncClient`" : "use an async HTTP client session (`httpx.AsyncClient`, `aiohttp.ClientSession`)", Confidence.High);
+            }
+
+            return null;
+        }
+
+        // `from time import sleep`, `from subprocess import run`, `from urllib.request import urlopen`.
+        if (dot < 0 && !call.IsMethodCall && PythonCode.IsDottedName(callee))
+        {
+            foreach (var binding in PythonCode.NearestBindings(call, callee))
+            {
+                if (binding.Node is ImportNode { Module: { } from } import && Modules.TryGetValue(from, out var entry)
+                    && import.Names.Any(n => n.BoundName == callee && entry.Functions.Contains(n.Name)))
+                {
+                    return (entry.Fix, entry.Confidence);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // `os.path` is usable after `import os` or `import os.path`; `urllib.request` after `import urllib.request`.
+    private static bool IsModule(CallNode call, string module)
+    {
+        var head = module.Split('.')[0];
+        var bindings = PythonCode.NearestBindings(call, head);
+        return bindings.Count > 0 && bindings.All(b => b.Node is ImportNode { Module: null } import && import.Names.Any(n => n.BoundName == head && (n.Name == head || n.Name.StartsWith(head + ".", StringComparison.Ordinal)) && n.Alias is null));
+    }
+
+    private static bool IsOffloaded(CallNode call) =>
+        call.Ancestors().TakeWhile(a => a is not FunctionNode).OfType<CallNode>().Any(c => Offloaders.Contains(c.Name));
+
+    // An awaited call is a coroutine (an async library with the same method names), not a blocking one.
+    private static bool IsAwaited(RuleContext context, CallNode call) =>
+        call.Parent is AwaitNode awaitNode && context.TextOf(awaitNode.ExpressionSpan).Trim() == context.TextOf(call.Span).Trim();
+}

@@ -1,0 +1,126 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.Python;
+
+/// <summary>PY007: a debug/info log call inside a loop whose message is formatted before the logger checks its level.</summary>
+public sealed class EagerLogFormattingInLoop : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        "PY007",
+        "python/logging-in-loop",
+        nameof(EagerLogFormattingInLoop),
+        RuleGroup.Python,
+        SourceLanguage.Python,
+        WhatItDoes: "Flags `logger.debug(...)` / `logger.info(...)` (and `logging.debug`, `log.log(logging.DEBUG, ...)`) inside a loop when the message is an f-string, a `%` expression or a `.format(...)` call, and no enclosing `if` checks the level (`isEnabledFor`, or a flag computed from it).",
+        WhyBad: "The message is formatted on every iteration before the logger decides to drop it; debug and info are usually off in production, so the formatting is pure waste on the hot path.",
+        Example: "for line in lines:\n    line.price = price_table[line.sku]\n    logger.debug(f\"repriced {line.sku} to {line.price}\")",
+        UseInstead: "verbose = logger.isEnabledFor(logging.DEBUG)\nfor line in lines:\n    line.price = price_table[line.sku]\n    if verbose:\n        logger.debug(\"repriced %s to %s\", line.sku, line.price)",
+        CostOperation: "Python function call overhead");
+
+    private static readonly HashSet<string> QuietLevels = new(StringComparer.Ordinal) { "debug", "info" };
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
+        foreach (var call in context.Tree.All<CallNode>())
+        {
+            if (!call.IsMethodCall || call.ReceiverSpan is not { } receiverSpan || PythonCode.InnermostLoop(call) is not { } loop)
+            {
+                continue;
+            }
+
+            var message = MessageArgument(context, call);
+            if (message is null || message.Shape is not (ExpressionShape.FormattedString or ExpressionShape.StringFormatting))
+            {
+                continue;
+            }
+
+            var receiver = context.TextOf(receiverSpan).Trim();
+            if (!IsLogger(call, receiver) || IsGuarded(context, call))
+            {
+                continue;
+            }
+
+            var level = call.Name == "log" ? "the given level" : call.Name.ToUpperInvariant();
+            var how = message.Shape == ExpressionShape.FormattedString ? "an f-string" : "a formatted string";
+            context.Report(
+                call,
+                $"`{receiver}.{call.Name}(…)` builds its message with {how} on every iteration of {PythonCode.DescribeLoop(loop)}, even when {level} logging is off.",
+                $"Pass the values as arguments (`{receiver}.{call.Name}(\"… %s\", value)`) so formatting happens only for emitted records, and check the level once before the loop: `verbose = {receiver}.isEnabledFor(logging.{(call.Name == "log" ? "DEBUG" : call.Name.ToUpperInvariant())})`, then `if verbose:` around the call — or log one summary line after the loop.",
+                call.Name == "debug" || call.Name == "log" ? Confidence.High : Confidence.Medium,
+                "Skipping the formatting (and the call) when the level is off removes the per-iteration string work.");
+        }
+    }
+
+    private static Argument? MessageArgument(RuleContext context, CallNode call)
+    {
+        var positional = call.Arguments.Where(a => a.Name is null && !a.IsUnpacked).ToList();
+        if (QuietLevels.Contains(call.Name))
+        {
+            return positional.FirstOrDefault();
+        }
+
+        if (call.Name == "log" && positional.Count >= 2)
+        {
+            var level = context.TextOf(positional[0].Span);
+            return level.Contains("DEBUG", StringComparison.Ordinal) || level.Contains("INFO", StringComparison.Ordinal) ? positional[1] : null;
+        }
+
+        return null;
+    }
+
+    private static bool IsLogger(CallNode call, string receiver)
+    {
+        var last = receiver[(receiver.LastIndexOf('.') + 1)..].TrimStart('_').ToLowerInvariant();
+        if (last is "logging" or "log" or "logger" or "lgr" || last.EndsWith("logger", StringComparison.Ordinal) || last.EndsWith("_log", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A name bound to logging.getLogger(...) or a LoggerAdapter.
+        return PythonCode.IsDottedName(receiver) && !receiver.Contains('.', StringComparison.Ordinal)
+            && PythonCode.NearestBindings(call, receiver).Any(b => b.Assignment?.ValueCallee is { } callee
+                && (callee.EndsWith("getLogger", StringComparison.Ordinal) || callee.EndsWith("LoggerAdapter", StringComparison.Ordinal)));
+    }
+
+    // An enclosing `if` whose condition checks the level, directly or through a flag set from
+    // isEnabledFor/getEffectiveLevel, or a plain debug/verbose flag.
+    private static bool IsGuarded(RuleContext context, CallNode call)
+    {
+        foreach (var conditional in call.Ancestors().OfType<ConditionalNode>())
+        {
+            if (!conditional.BodySpan.Contains(call.Span))
+            {
+                continue;
+            }
+
+            var condition = context.TextOf(conditional.ConditionSpan);
+            if (condition.Contains("isEnabledFor", StringComparison.Ordinal) || condition.Contains("getEffectiveLevel", StringComparison.Ordinal)
+                || condition.Contains("level", StringComparison.OrdinalIgnoreCase) || condition.Contains("debug", StringComparison.OrdinalIgnoreCase)
+                || condition.Contains("verbose", StringComparison.OrdinalIgnoreCase) || condition.Contains("trace", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (var name in PythonCode.NamesIn(context.Tree, conditional.ConditionSpan))
+            {
+                if (PythonCode.NearestBindings(call, name).Any(b => b.Assignment?.ValueSpan is { } value
+                    && context.TextOf(value) is var text
+                    && (text.Contains("isEnabledFor", StringComparison.Ordinal) || text.Contains("getEffectiveLevel", StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,145 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.Python;
+
+/// <summary>PY001: <c>x in some_list</c> inside a loop, where the list is built by the reviewed function.</summary>
+public sealed class MembershipTestOnList : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        "PY001",
+        "python/quadratic",
+        nameof(MembershipTestOnList),
+        RuleGroup.Python,
+        SourceLanguage.Python,
+        WhatItDoes: "Flags `x in items` / `x not in items` inside a loop when `items` is a list the same function builds (a list display, a list comprehension, `list(...)`, or a list it appends to).",
+        WhyBad: "A membership test on a list compares against every element, so a loop that tests each item against a list of similar size does O(N²) comparisons; when the loop also grows the list, the cost climbs with every item.",
+        Example: "seen = []\nfor address in addresses:\n    if address not in seen:\n        seen.append(address)",
+        UseInstead: "seen = set()\nfor address in addresses:\n    if address not in seen:\n        seen.add(address)",
+        CostOperation: "dict lookup");
+
+    private static readonly HashSet<string> ListBuilders = new(StringComparer.Ordinal) { "list", "sorted" };
+    private static readonly HashSet<string> HashedBuilders = new(StringComparer.Ordinal)
+    {
+        "set", "frozenset", "dict", "defaultdict", "OrderedDict", "Counter", "collections.defaultdict",
+        "collections.OrderedDict", "collections.Counter", "dict.fromkeys",
+    };
+
+    private static readonly HashSet<string> GrowingMethods = new(StringComparer.Ordinal) { "append", "extend", "insert" };
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var comparison in context.Tree.All<ComparisonNode>())
+        {
+            if (comparison.Operator is not ("in" or "not in") || comparison.RightShape != ExpressionShape.Name)
+            {
+                continue;
+            }
+
+            var loop = PythonCode.InnermostLoop(comparison);
+            if (loop is null)
+            {
+                continue;
+            }
+
+            var name = context.TextOf(comparison.RightSpan).Trim();
+            if (Classify(comparison, loop, name) is not { } evidence)
+            {
+                continue;
+            }
+
+            var test = PythonCode.Shorten(context.TextOf(comparison.Span));
+            var grows = evidence.GrowsInLoop ? $", and the loop appends to `{name}` so each scan gets longer" : string.Empty;
+            context.Report(
+                comparison,
+                $"`{test}` scans the list `{name}` (built at line {evidence.BuiltAt}) on every iteration of {PythonCode.DescribeLoop(loop)}{grows}.",
+                evidence.GrowsInLoop
+                    ? $"Keep a set for the membership test: `seen = set()` before the loop, `… not in seen` / `seen.add(…)` inside; keep the list `{name}` only if its order is needed (or use `dict.fromkeys` to keep first-seen order)."
+                    : $"Build a set once before the loop (`{name}_set = set({name})`) and test membership against it.",
+                evidence.GrowsInLoop || evidence.FromData ? Confidence.High : Confidence.Medium,
+                "Each test compares against up to len(" + name + ") elements; a set answers in one hashed lookup, turning O(N²) into O(N).",
+                occurrences: (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue));
+        }
+    }
+
+    private static ListEvidence? Classify(ComparisonNode comparison, LoopNode loop, string name)
+    {
+        if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var bindings = PythonCode.NearestBindings(comparison, name);
+        if (bindings.Count == 0 || bindings[0].Node.EnclosingFunction() != comparison.EnclosingFunction())
+        {
+            return null;
+        }
+
+        int? builtAt = null;
+        foreach (var binding in bindings)
+        {
+            if (binding.Assignment is not { } assignment)
+            {
+                // A parameter, loop target, import or definition: not a list this code built.
+                return null;
+            }
+
+            if (IsHashed(assignment))
+            {
+                return null;
+            }
+
+            if (IsListFromData(assignment) || (assignment.ValueShape == ExpressionShape.ListLiteral && assignment.Operator == "="))
+            {
+                builtAt ??= assignment.Start.Line;
+            }
+            else if (assignment.Operator != "+=")
+            {
+                return null;
+            }
+        }
+
+        if (builtAt is null)
+        {
+            return null;
+        }
+
+        // A list rebuilt on every pass of each loop around the test is scanned a fixed number of times
+        // per build: O(len) per pass, not a quadratic pattern.
+        var repeatingLoops = comparison.EnclosingLoops().Where(l => !PythonCode.IsFixedSizeLoop(l)).ToList();
+        if (repeatingLoops.All(l => bindings.Any(b => b.Assignment!.Operator == "=" && l.RunsPerIteration(b.Node))))
+        {
+            return null;
+        }
+
+        var function = comparison.EnclosingFunction();
+        var scope = (SyntaxNode?)function ?? comparison.Tree.Root;
+        var growthCalls = scope.Descendants<CallNode>()
+            .Where(c => c.IsMethodCall && GrowingMethods.Contains(c.Name) && c.Callee == name + "." + c.Name && c.EnclosingFunction() == function)
+            .ToList();
+        var growsInLoop = growthCalls.Any(loop.RunsPerIteration)
+            || bindings.Any(b => b.Assignment!.Operator == "+=" && loop.RunsPerIteration(b.Node));
+
+        // A literal list that nothing grows is a fixed, small set of constants: O(1) per test, not O(N).
+        var fromData = bindings.Any(b => IsListFromData(b.Assignment!));
+        if (!fromData && growthCalls.Count == 0 && !bindings.Any(b => b.Assignment!.Operator == "+="))
+        {
+            return null;
+        }
+
+        return new ListEvidence(builtAt.Value, growsInLoop, fromData);
+    }
+
+    private static bool IsListFromData(AssignmentNode assignment) =>
+        assignment.Operator == "=" && (assignment.ValueShape == ExpressionShape.ListComprehension
+            || (assignment.ValueShape == ExpressionShape.Call && assignment.ValueCallee is { } callee && ListBuilders.Contains(callee)));
+
+    private static bool IsHashed(AssignmentNode assignment) =>
+        assignment.ValueShape is ExpressionShape.SetLiteral or ExpressionShape.DictLiteral or ExpressionShape.SetComprehension or ExpressionShape.DictComprehension
+        || (assignment.ValueCallee is { } callee && HashedBuilders.Contains(callee));
+
+    private sealed record ListEvidence(int BuiltAt, bool GrowsInLoop, bool FromData);
+}

@@ -1,0 +1,125 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
+
+namespace SkillHost.Analysis.Rules.Python;
+
+/// <summary>PY005: <c>await call(item)</c> once per iteration of a loop, where the calls do not depend on one another.</summary>
+public sealed class SequentialAwaitInLoop : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        "PY005",
+        "python/sequential-await",
+        nameof(SequentialAwaitInLoop),
+        RuleGroup.Python,
+        SourceLanguage.Python,
+        WhatItDoes: "Flags `await f(item)` inside a `for` loop or comprehension of an async function when the awaited call does not use a result awaited earlier in the loop and the loop never stops early on a result.",
+        WhyBad: "Each await waits for the previous one to finish, so N independent I/O calls take the sum of their latencies where running them concurrently would take about the longest one.",
+        Example: "quotes = []\nfor carrier in carriers:\n    quotes.append(await carrier.quote(parcel))",
+        UseInstead: "quotes = await asyncio.gather(*(carrier.quote(parcel) for carrier in carriers))",
+        CostOperation: "Round trip within the same datacenter");
+
+    // Awaits that are sequential by nature: pacing, synchronisation, queues and streams, ordered
+    // writes, transactions on one connection, and awaits that already combine concurrent work.
+    private static readonly HashSet<string> OrderedOperations = new(StringComparer.Ordinal)
+    {
+        "sleep", "get", "put", "get_nowait", "put_nowait", "acquire", "release", "wait", "wait_for", "join", "drain",
+        "send", "sendall", "send_bytes", "send_json", "send_text", "sendto", "write", "writelines", "flush", "close", "aclose",
+        "read", "readline", "readexactly", "readuntil", "recv", "recv_into", "receive", "receive_json", "receive_text", "receive_bytes",
+        "commit", "rollback", "execute", "executemany", "executescript", "fetch", "fetchone", "fetchall", "fetchmany", "fetchrow", "fetchval",
+        "cancel", "shutdown", "wait_closed", "start", "stop", "gather", "shield", "as_completed", "__anext__", "asend", "athrow",
+        "sock_recv", "sock_sendall", "sock_connect", "sock_accept", "sock_recv_into", "sock_sendfile", "sock_recvfrom", "sock_sendto",
+        "run_in_executor", "to_thread", "create_task", "ensure_future", "wait_until", "next", "anext",
+    };
+
+    private static readonly string[] OrderedPrefixes = ["close", "finalize", "cleanup", "bind", "shutdown", "release", "unlock", "consume", "drain", "flush"];
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
+        var reported = new HashSet<LoopNode>();
+        foreach (var awaitNode in context.Tree.All<AwaitNode>())
+        {
+            if (!awaitNode.IsInAsyncContext() || PythonCode.InnermostLoop(awaitNode) is not { } loop || reported.Contains(loop)
+                || loop.IsAsync || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension)
+                || AwaitedCall(context, awaitNode) is not { } call || OrderedOperations.Contains(call.Name)
+                || IsConnectionLike(context, call) || StopsEarly(context, loop) || DependsOnEarlierAwait(context, loop, call))
+            {
+                continue;
+            }
+
+            // Only awaits whose results the loop collects: those are independent requests. A bare
+            // `await x.do(item)` statement is a side effect whose order may matter (binding, closing,
+            // finalising, consuming), which the code does not tell us.
+            var collected = loop.LoopKind == LoopKind.Comprehension || awaitNode.Parent is AssignmentNode
+                || awaitNode.Parent is CallNode { IsMethodCall: true, Name: "append" or "add" or "extend" or "appendleft" };
+            if (!collected || OrderedPrefixes.Any(p => call.Name.TrimStart('_').StartsWith(p, StringComparison.Ordinal)) || call.Name.Contains("to_list", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            reported.Add(loop);
+            var callText = PythonCode.Shorten(context.TextOf(call.Span), 50);
+            context.Report(
+                awaitNode,
+                $"`await {callText}` runs once per iteration of {PythonCode.DescribeLoop(loop)}, each call waiting for the previous one although none uses another's result.",
+                loop.LoopKind == LoopKind.Comprehension
+                    ? $"Start the calls together: `await asyncio.gather(*({callText} for …))`; bound the concurrency with an `asyncio.Semaphore` if N can be large."
+                    : $"Collect the coroutines and await them together: `results = await asyncio.gather(*({callText} for {loop.Target} in …))` (or an `asyncio.TaskGroup`); bound the concurrency with an `asyncio.Semaphore` if N can be large.",
+                loop.LoopKind == LoopKind.Comprehension || awaitNode.Parent is CallNode ? Confidence.High : Confidence.Medium,
+                "Concurrent waits cost about the longest single wait instead of the sum of N waits.");
+        }
+    }
+
+    /// <summary>The call awaited directly (<c>await f(x)</c>, <c>await obj.m(x)</c>); null for <c>await fut</c>, which is already running.</summary>
+    private static CallNode? AwaitedCall(RuleContext context, AwaitNode awaitNode)
+    {
+        var expression = context.TextOf(awaitNode.ExpressionSpan).Trim();
+        return awaitNode.Children.OfType<CallNode>().FirstOrDefault(c => context.TextOf(c.Span).Trim() == expression);
+    }
+
+    // A database connection or cursor runs one statement at a time: concurrency does not apply.
+    private static bool IsConnectionLike(RuleContext context, CallNode call)
+    {
+        if (call.ReceiverSpan is not { } receiver)
+        {
+            return false;
+        }
+
+        var text = context.TextOf(receiver).ToLowerInvariant();
+        return text.Contains("conn", StringComparison.Ordinal) || text.Contains("cursor", StringComparison.Ordinal)
+            || text.Contains("lock", StringComparison.Ordinal) || text.Contains("queue", StringComparison.Ordinal)
+            || text.Contains("transaction", StringComparison.Ordinal) || text.EndsWith("db", StringComparison.Ordinal)
+            || text.Contains("semaphore", StringComparison.Ordinal) || text.Contains("stream", StringComparison.Ordinal)
+            || text.Contains("writer", StringComparison.Ordinal) || text.Contains("reader", StringComparison.Ordinal)
+            || text.Contains("websocket", StringComparison.Ordinal) || text == "ws";
+    }
+
+    // A loop that breaks or returns stops at the first suitable result: the calls are speculative, in order.
+    private static bool StopsEarly(RuleContext context, LoopNode loop) =>
+        PythonCode.HasKeyword(context.Tree, loop.Span, K.BreakKeyword, loop) || PythonCode.HasKeyword(context.Tree, loop.Span, K.ReturnKeyword, loop);
+
+    // The call reads a name the loop carries from one iteration to the next: assigned from an await,
+    // updated in place (`offset += n`), or assigned after the call (a cursor for the next page).
+    private static bool DependsOnEarlierAwait(RuleContext context, LoopNode loop, CallNode call)
+    {
+        var used = PythonCode.NamesIn(context.Tree, call.Span);
+        foreach (var assignment in loop.Descendants<AssignmentNode>())
+        {
+            if (assignment.Targets.Any(t => used.Contains(t.Split('.', '[')[0].Trim()))
+                && (assignment.Descendants<AwaitNode>().Any() || assignment.Operator != "=" || assignment.Span.Start > call.Span.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

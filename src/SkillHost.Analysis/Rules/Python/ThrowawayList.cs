@@ -1,0 +1,270 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
+
+namespace SkillHost.Analysis.Rules.Python;
+
+/// <summary>PY002: a list built only to be consumed once, where a generator (or the file itself) would do.</summary>
+public sealed class ThrowawayList : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        "PY002",
+        "python/list-where-generator",
+        nameof(ThrowawayList),
+        RuleGroup.Python,
+        SourceLanguage.Python,
+        WhatItDoes: "Flags lists that exist only to be consumed once: a list comprehension passed to `sum`/`any`/`all`/`min`/`max`/`sorted`/`set`/`tuple`…, a list comprehension used as the iterable of a loop, a local list iterated exactly once, and `readlines()` whose list is only looped over.",
+        WhyBad: "The whole list is materialised before the first element is used: memory grows with N (twice over when a second list is built from the first), `any`/`all` lose their early exit, and `readlines()` reads the entire file before any line is processed.",
+        Example: "total = sum([len(message.body) for message in messages])\nlines = open(path).readlines()\nhosts = [extract_host(line) for line in lines]",
+        UseInstead: "total = sum(len(message.body) for message in messages)\nwith open(path) as log_file:\n    for line in log_file:\n        yield extract_host(line)",
+        CostOperation: "list.append",
+        TechniqueSection: "Python: generators instead of throwaway lists");
+
+    // Consumers that iterate their argument once. str.join and tuple are absent on purpose: join turns
+    // any iterable into a list before joining and tuple sizes itself in one step from a list, so a
+    // generator saves little there and runs slower.
+    private static readonly Dictionary<string, string> Consumers = new(StringComparer.Ordinal)
+    {
+        ["any"] = "stops at the first true element, which the list comprehension defeats by computing every element first",
+        ["all"] = "stops at the first false element, which the list comprehension defeats by computing every element first",
+        ["sum"] = "adds the values one at a time",
+        ["min"] = "compares the values one at a time",
+        ["max"] = "compares the values one at a time",
+        ["sorted"] = "copies its input into a new list anyway",
+        ["frozenset"] = "hashes the values one at a time",
+        ["set"] = "hashes the values one at a time",
+        ["dict"] = "inserts the pairs one at a time",
+        ["list"] = "copies its input into a new list",
+    };
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
+        var n = (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue);
+        foreach (var call in context.Tree.All<CallNode>())
+        {
+            CheckConsumerCall(context, call, n);
+            if (call.Name == "readlines" && call.IsMethodCall && call.Arguments.Count == 0)
+            {
+                CheckReadlines(context, call, n);
+            }
+        }
+
+        foreach (var loop in context.Tree.All<LoopNode>())
+        {
+            CheckLoopOverComprehension(context, loop, n);
+        }
+
+        foreach (var assignment in context.Tree.All<AssignmentNode>())
+        {
+            if (assignment.ValueShape == ExpressionShape.ListComprehension && assignment.ValueSpan is { } value
+                && SingleIterationOf(context, assignment) is { } consumer)
+            {
+                var name = assignment.Targets[0];
+                context.Report(
+                    assignment,
+                    $"`{name}` is built as a full list and then only iterated once, by {PythonCode.DescribeLoop(consumer)}.",
+                    $"Make it a generator expression — replace the brackets with parentheses: `{name} = ({PythonCode.Shorten(context.TextOf(value).Trim()[1..^1], 50)})` — or fold it into the loop.",
+                    Confidence.Medium,
+                    "A generator keeps one element alive at a time instead of all N.",
+                    value,
+                    n);
+            }
+        }
+    }
+
+    private static void CheckConsumerCall(RuleContext context, CallNode call, int n)
+    {
+        if (call.IsMethodCall || !Consumers.TryGetValue(call.Callee, out var why) || call.Arguments.Count != 1
+            || call.Arguments[0] is not { Shape: ExpressionShape.ListComprehension, Name: null, IsUnpacked: false } argument
+            || PythonCode.NearestBindings(call, call.Callee).Count > 0)
+        {
+            return;
+        }
+
+        var comprehension = context.TextOf(argument.Span).Trim();
+        var inner = comprehension.Length >= 2 ? comprehension[1..^1] : comprehension;
+        var fix = call.Callee switch
+        {
+            "set" => $"Write a set comprehension: `{{{PythonCode.Shorten(inner, 50)}}}`.",
+            "dict" => "Write a dict comprehension (`{k: v for …}`) instead of a list of pairs.",
+            "list" => $"Drop the copy: the comprehension already is a list (`{PythonCode.Shorten(comprehension, 50)}`).",
+            _ => $"Pass a generator expression — drop the brackets: `{call.Callee}({PythonCode.Shorten(inner, 50)})`.",
+        };
+        context.Report(
+            call,
+            $"`{call.Callee}([…])` builds a full list only to consume it once; `{call.Callee}` {why}.",
+            fix,
+            call.Callee is "any" or "all" ? Confidence.High : Confidence.Medium,
+            call.Callee is "any" or "all"
+                ? "The generator form allocates no list and stops computing elements as soon as the answer is known."
+                : "The generator form allocates no intermediate list; memory stays O(1) instead of O(N).",
+            argument.Span,
+            n);
+    }
+
+    private static void CheckReadlines(RuleContext context, CallNode call, int n)
+    {
+        var receiver = call.ReceiverSpan is { } r ? context.TextOf(r).Trim() : "the file";
+        LoopNode? consumer = null;
+        string? boundTo = null;
+        if (call.Parent is AssignmentNode { Targets.Count: 1 } assignment && assignment.ValueSpan is { } value
+            && context.TextOf(value).Trim() == context.TextOf(call.Span).Trim())
+        {
+            consumer = SingleIterationOf(context, assignment);
+            boundTo = assignment.Targets[0];
+        }
+        else if (call.Parent is LoopNode { IterableSpan: { } iterable } loop && context.TextOf(iterable).Trim() == context.TextOf(call.Span).Trim())
+        {
+            consumer = loop;
+        }
+
+        if (consumer is null)
+        {
+            return;
+        }
+
+        var returned = consumer.LoopKind == LoopKind.Comprehension && IsReturned(context, consumer);
+        var fileOpenedInline = receiver.StartsWith("open(", StringComparison.Ordinal);
+        var what = boundTo is null ? $"`{receiver}.readlines()`" : $"`{boundTo} = {receiver}.readlines()`";
+        var second = consumer.LoopKind == LoopKind.Comprehension && consumer.Comprehension == ComprehensionKind.List
+            ? " and the list comprehension builds a second list of the same length" + (returned ? " to return" : string.Empty)
+            : string.Empty;
+        var fix = fileOpenedInline
+            ? "Open the file in a `with` block and iterate the file object line by line (`for line in log_file:`)"
+            : $"Iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time";
+        if (returned)
+        {
+            fix += "; if callers only loop over the result once, `yield` each value instead of returning a list";
+        }
+
+        context.Report(
+            call,
+            $"{what} reads the whole file into a list that is only iterated once, by {PythonCode.DescribeLoop(consumer)}{second}{(fileOpenedInline ? "; the file handle is left for the garbage collector to close" : string.Empty)}.",
+            fix + ".",
+            Confidence.High,
+            "Streaming keeps memory O(1) instead of O(file size) and yields the first result before the file has been read to the end.",
+            occurrences: n);
+    }
+
+    private static void CheckLoopOverComprehension(RuleContext context, LoopNode loop, int n)
+    {
+        if (loop.LoopKind != LoopKind.For || loop.IterableSpan is not { } iterable)
+        {
+            return;
+        }
+
+        var text = context.TextOf(iterable).Trim();
+        if (text.Length < 2 || text[0] != '[')
+        {
+            return;
+        }
+
+        var comprehension = loop.Children.OfType<LoopNode>()
+            .FirstOrDefault(c => c.LoopKind == LoopKind.Comprehension && c.Comprehension == ComprehensionKind.List && context.TextOf(c.Span).Trim() == text);
+        if (comprehension is null)
+        {
+            return;
+        }
+
+        context.Report(
+            comprehension,
+            $"{PythonCode.DescribeLoop(loop)} iterates a list comprehension built only for this one pass.",
+            $"Iterate a generator expression instead — parentheses for brackets: `for {loop.Target} in ({PythonCode.Shorten(text[1..^1], 50)}):`.",
+            Confidence.Medium,
+            "A generator computes each element as the loop asks for it; no list of N elements is built.",
+            occurrences: n);
+    }
+
+    /// <summary>
+    /// The loop that iterates the list bound by <paramref name="assignment"/>, when that is the name's
+    /// only use in its function after the binding; otherwise null.
+    /// </summary>
+    private static LoopNode? SingleIterationOf(RuleContext context, AssignmentNode assignment)
+    {
+        if (assignment.Targets.Count != 1 || assignment.Operator != "=" || assignment.EnclosingFunction() is not { } function
+            || assignment.IsInLoop())
+        {
+            return null;
+        }
+
+        var name = assignment.Targets[0].Trim();
+        if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal) || PythonCode.NearestBindings(assignment, name).Count != 1)
+        {
+            return null;
+        }
+
+        var tree = context.Tree;
+        var tokens = PythonCode.Tokens(tree);
+        var uses = PythonCode.NameOccurrences(tree, TextSpan.FromBounds(assignment.Span.End, function.Span.End), name);
+        if (uses.Count != 1 || PythonCode.NameOccurrences(tree, function.Span, name).Count != 2)
+        {
+            return null;
+        }
+
+        // The consuming loop must itself run once (inside another loop the list would be iterated many
+        // times) and must come right after the binding: with statements in between, or a body that
+        // touches what the list was built from, the eager list can be what the code relies on
+        // (processes started before any is waited for, keys collected before deleting them).
+        var use = tokens[uses[0]];
+        var consumer = tree.All<LoopNode>().FirstOrDefault(l => l.IterableSpan is { } it && context.TextOf(it).Trim() == name
+            && it.Contains(use.Span) && l.EnclosingFunction() == function && !l.IsInLoop());
+        if (consumer is null || !IsNextStatement(tokens, assignment, consumer))
+        {
+            return null;
+        }
+
+        var sources = assignment.Children.OfType<LoopNode>().Where(l => l.IterableSpan is not null)
+            .SelectMany(l => PythonCode.NamesIn(tree, l.IterableSpan!.Value)).ToHashSet(StringComparer.Ordinal);
+        sources.UnionWith(assignment.Children.OfType<CallNode>().Where(c => c.ReceiverSpan is not null).SelectMany(c => PythonCode.NamesIn(tree, c.ReceiverSpan!.Value)));
+        var body = consumer.IterableSpan is { } iterable ? TextSpan.FromBounds(iterable.End, consumer.Span.End) : consumer.Span;
+        return consumer.LoopKind == LoopKind.For && PythonCode.NamesIn(tree, body).Overlaps(sources) ? null : consumer;
+    }
+
+    private static bool IsNextStatement(Languages.Python.PythonTokenList tokens, AssignmentNode assignment, LoopNode consumer)
+    {
+        if (consumer.LoopKind == LoopKind.Comprehension)
+        {
+            // A comprehension sits inside the next statement, after its own opening tokens.
+            var statementEnd = PythonCode.FirstTokenAtOrAfter(tokens, assignment.Span.End);
+            while (statementEnd < tokens.Count && tokens[statementEnd].Kind is not K.Newline)
+            {
+                statementEnd++;
+            }
+
+            var nextStatement = statementEnd + 1;
+            while (nextStatement < tokens.Count && tokens[nextStatement].Kind is K.Indent or K.Dedent or K.NonLogicalNewline)
+            {
+                nextStatement++;
+            }
+
+            var line = nextStatement;
+            while (line < tokens.Count && tokens[line].Kind is not K.Newline)
+            {
+                line++;
+            }
+
+            return nextStatement < tokens.Count && tokens[nextStatement].Start <= consumer.Span.Start && (line >= tokens.Count || tokens[line].Start >= consumer.Span.End);
+        }
+
+        for (var i = PythonCode.FirstTokenAtOrAfter(tokens, assignment.Span.End); i < tokens.Count && tokens[i].Start < consumer.Span.Start; i++)
+        {
+            if (tokens[i].Kind is not (K.Newline or K.NonLogicalNewline or K.Indent or K.Dedent))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsReturned(RuleContext context, LoopNode comprehension) =>
+        PythonCode.TokenBefore(context.Tree, comprehension.Span.Start) is { Kind: K.ReturnKeyword };
+}

@@ -1,0 +1,99 @@
+def total_payload_bytes(messages):
+    return sum([len(message.body) for message in messages])  # expect: PY002
+
+
+def has_errors(results):
+    return any([r.failed for r in results])  # expect: PY002
+
+
+def longest(names):
+    return max([len(n) for n in names])  # expect: PY002
+
+
+def unique_keys(rows):
+    return set([row.key for row in rows])  # expect: PY002
+
+
+def normalised_hostnames(log_path):
+    raw_lines = open(log_path).readlines()  # expect: PY002
+    return [extract_host(line).lower() for line in raw_lines]
+
+
+def count_lines(handle):
+    n = 0
+    for line in handle.readlines():  # expect: PY002
+        n += len(line)
+    return n
+
+
+def scale(values, factor):
+    scaled = [v * factor for v in values]  # expect: PY002
+    for v in scaled:
+        emit(v)
+
+
+def loop_over_comprehension(rows):
+    for cell in [r.cell for r in rows]:  # expect: PY002
+        emit(cell)
+
+
+# OK
+def total_with_generator(messages):
+    return sum(len(message.body) for message in messages)
+
+
+def joined(parts):
+    # str.join turns any iterable into a list first: the list comprehension is the faster form.
+    return ", ".join([p.strip() for p in parts])
+
+
+def reused(values):
+    squares = [v * v for v in values]
+    for s in squares:
+        emit(s)
+    return squares
+
+
+def as_tuple(values):
+    return tuple([v * 2 for v in values])
+
+
+def returned(values):
+    return [v * 2 for v in values]
+
+
+def iterated_twice(values):
+    doubled = [v * 2 for v in values]
+    for outer in range(3):
+        for d in doubled:
+            emit(outer, d)
+
+
+def shadowed_sum(values):
+    sum = lambda xs: xs
+    return sum([v for v in values])
+
+
+def readlines_kept(path):
+    with open(path) as f:
+        lines = f.readlines()
+    return lines, len(lines)
+
+
+def streaming(path):
+    with open(path) as log_file:
+        for line in log_file:
+            yield line.lower()
+
+
+def started_before_waiting(n):
+    processes = [start_process() for _ in range(n)]
+    wait_a_little()
+    for proc in processes:
+        proc.wait()
+
+
+def deletes_from_source(self):
+    nonpositive = [elem for elem, count in self.items() if not count > 0]
+    for elem in nonpositive:
+        del self[elem]

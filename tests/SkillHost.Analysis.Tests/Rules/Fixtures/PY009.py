@@ -1,0 +1,58 @@
+import os
+import requests
+import subprocess
+import time
+from time import sleep
+from pathlib import Path
+
+
+async def refresh_token(session_store, user_id):
+    reply = requests.post(TOKEN_URL, data={"user": user_id}, timeout=5)  # expect: PY009
+    await session_store.save(user_id, reply.json()["token"])
+
+
+async def backoff():
+    time.sleep(1)  # expect: PY009
+    sleep(2)  # expect: PY009
+
+
+async def read_config(path):
+    with open(path) as f:  # expect: PY009
+        return f.read()
+
+
+async def build():
+    subprocess.run(["make"])  # expect: PY009
+    if os.path.exists("out"):  # expect: PY009
+        return Path("out").read_text()  # expect: PY009
+
+
+# OK
+async def non_blocking(http, session_store, user_id):
+    reply = await http.post(TOKEN_URL, data={"user": user_id}, timeout=5)
+    await session_store.save(user_id, reply.json()["token"])
+
+
+async def offloaded(path):
+    await asyncio.sleep(1)
+    data = await asyncio.to_thread(read_file, path)
+    size = await loop.run_in_executor(None, os.path.getsize, path)
+    text = await loop.run_in_executor(None, lambda: open(path).read())
+    return data, size, text
+
+
+async def nested_sync(path):
+    def read():
+        with open(path) as f:
+            return f.read()
+
+    return await asyncio.to_thread(read)
+
+
+def sync_code(path):
+    time.sleep(1)
+    return open(path).read()
+
+
+async def async_library(store, path):
+    await store.read_text(path)

@@ -1,0 +1,245 @@
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Rules.Python;
+
+namespace SkillHost.Analysis.Tests.Rules;
+
+/// <summary>The Python checklist rules: each alone on its fixture, on the skill's own code, and on what the reports say.</summary>
+public sealed class PythonRuleTests
+{
+    public static TheoryData<string> RuleIds() => [.. PythonRules.All.Select(r => r.Descriptor.Id)];
+
+    private static Rule RuleWithId(string id) => PythonRules.All.Single(r => r.Descriptor.Id == id);
+
+    private static IReadOnlyList<Finding> RunAll(string code, string path = "reviewed.py", params (string Code, string Path)[] others) =>
+        RuleFixture.Run(PythonRules.All, code, path, others);
+
+    public sealed class Fixtures
+    {
+        [Theory]
+        [MemberData(nameof(RuleIds), MemberType = typeof(PythonRuleTests))]
+        public void Given_the_rule_fixture_When_the_rule_runs_alone_Then_it_reports_exactly_the_marked_lines(string id)
+        {
+            var (expected, actual) = RuleFixture.Check(RuleWithId(id), id + ".py");
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    public sealed class Catalogue
+    {
+        [Fact]
+        public void Given_the_python_rules_When_listed_Then_ids_are_unique_and_in_order()
+        {
+            var ids = PythonRules.All.Select(r => r.Descriptor.Id).ToList();
+
+            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        }
+
+        [Theory]
+        [MemberData(nameof(RuleIds), MemberType = typeof(PythonRuleTests))]
+        public void Given_a_rule_When_its_descriptor_is_read_Then_its_slug_is_a_skill_checklist_item_and_its_cost_row_resolves(string id)
+        {
+            var descriptor = RuleWithId(id).Descriptor;
+
+            Assert.NotNull(RuleFixture.Skill.ChecklistItem(descriptor.Slug));
+            Assert.StartsWith("python/", descriptor.Slug, StringComparison.Ordinal);
+            if (descriptor.CostOperation is { } operation)
+            {
+                Assert.NotNull(RuleFixture.Skill.FindCost(operation));
+            }
+
+            Assert.All([descriptor.WhatItDoes, descriptor.WhyBad, descriptor.Example, descriptor.UseInstead], text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        }
+
+        [Fact]
+        public void Given_the_skill_checklist_When_python_items_are_listed_Then_each_has_a_python_rule()
+        {
+            var slugs = RuleFixture.Skill.Slugs.Where(s => s.StartsWith("python/", StringComparison.Ordinal)).ToList();
+
+            Assert.Equal(10, slugs.Count);
+            Assert.All(slugs, slug => Assert.Contains(PythonRules.All, r => r.Descriptor.Slug == slug));
+        }
+    }
+
+    public sealed class SkillCodeBlocks
+    {
+        public static TheoryData<int> PythonBlocks() =>
+        [
+            .. RuleFixture.Skill.Skill.CodeBlocks
+                .Select((block, index) => (block, index))
+                .Where(b => b.block.Slug?.StartsWith("python/", StringComparison.Ordinal) == true && b.block.Label is not null)
+                .Select(b => b.index),
+        ];
+
+        [Theory]
+        [MemberData(nameof(PythonBlocks))]
+        public void Given_a_labelled_skill_block_When_the_rules_of_its_slug_run_Then_BAD_is_reported_and_GOOD_is_not(int index)
+        {
+            var block = RuleFixture.Skill.Skill.CodeBlocks[index];
+            var rules = PythonRules.All.Where(r => r.Descriptor.Slug == block.Slug).ToList();
+
+            var findings = RuleFixture.Run(rules, block.Code, $"skill_block_{block.Line}.py");
+
+            if (block.Label == "BAD")
+            {
+                Assert.True(findings.Count > 0, $"BAD block at line {block.Line} ({block.Source ?? "SKILL.md"}) raised no {block.Slug} finding");
+            }
+            else
+            {
+                Assert.True(findings.Count == 0, $"{block.Label} block at line {block.Line} raised: {string.Join("; ", findings.Select(f => f.Message))}");
+            }
+        }
+
+        [Fact]
+        public void Given_the_skill_blocks_When_counted_Then_every_python_slug_has_a_BAD_block_under_test()
+        {
+            var badSlugs = RuleFixture.Skill.Skill.CodeBlocks.Where(b => b.Label == "BAD" && b.Slug?.StartsWith("python/", StringComparison.Ordinal) == true).Select(b => b.Slug).Distinct();
+
+            Assert.Equal(10, badSlugs.Count());
+        }
+
+        [Fact]
+        public void Given_worked_example_A_When_all_python_rules_review_it_Then_the_top_finding_is_list_where_generator_at_readlines()
+        {
+            var example = RuleFixture.Skill.Skill.Examples.Single(e => e.Id == "A");
+            var input = example.Inputs.Single(b => b.Language == "python");
+
+            var findings = RunAll(input.Code, "example_a.py");
+
+            Assert.NotEmpty(findings);
+            Assert.Equal("python/list-where-generator", findings[0].Rule.Slug);
+            Assert.Contains("readlines()", findings[0].Message, StringComparison.Ordinal);
+            Assert.Contains("with", findings[0].Fix, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Evidence
+    {
+        [Fact]
+        public void Given_a_lookup_in_a_nested_loop_When_reported_Then_the_evidence_names_both_loops()
+        {
+            const string code = "def render(self, rows):\n    for row in rows:\n        for cell in row:\n            self.out.cells.append(cell)\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY006")], code, "render.py"));
+
+            Assert.Equal(2, finding.Evidence.LoopDepth);
+            Assert.Equal(Confidence.High, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("for cell in row", StringComparison.Ordinal));
+            Assert.NotNull(finding.Impact.CostSource);
+        }
+
+        [Fact]
+        public void Given_json_in_a_function_that_another_file_calls_in_a_loop_When_reviewed_together_Then_it_is_a_per_item_finding()
+        {
+            const string decoder = "import json\n\ndef decode_event(raw):\n    return json.loads(raw)\n";
+            const string consumer = "from events import decode_event\n\ndef consume(stream):\n    for raw in stream:\n        decode_event(raw)\n";
+
+            var together = RuleFixture.Run([RuleWithId("PY008")], decoder, "events.py", (consumer, "consumer.py"));
+            var alone = RuleFixture.Run([RuleWithId("PY008")], decoder, "events.py");
+
+            var finding = Assert.Single(together);
+            Assert.True(finding.Evidence.PerItemFunction);
+            Assert.Equal(Confidence.Medium, finding.Confidence);
+            Assert.Contains("JSON parse with stdlib json", finding.Impact.CostSource, StringComparison.Ordinal);
+            Assert.Empty(alone);
+        }
+
+        [Fact]
+        public void Given_a_membership_test_on_a_growing_list_When_reported_Then_the_impact_prices_a_scan_per_iteration()
+        {
+            const string code = "def f(xs):\n    seen = []\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY001")], code, "f.py"));
+
+            Assert.Equal(Confidence.High, finding.Confidence);
+            Assert.Equal(1, finding.Evidence.LoopDepth);
+            Assert.True(finding.Impact.RankingNs > RuleFixture.Run([RuleWithId("PY006")], "import math\ndef g(xs):\n    for x in xs:\n        math.sqrt(x)\n", "g.py").Single().Impact.RankingNs);
+        }
+
+        [Fact]
+        public void Given_constant_factor_rules_When_the_file_is_a_test_module_Then_they_stay_silent_but_quadratic_still_fires()
+        {
+            const string code = "def test_x(self, xs):\n    seen = []\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n        self.a.b.check(x)\n";
+
+            var inTest = RunAll(code, "test_things.py");
+            var inApp = RunAll(code, "things.py");
+
+            Assert.Equal(["PY001"], inTest.Select(f => f.Rule.Id).Distinct());
+            Assert.Contains(inApp, f => f.Rule.Id == "PY006");
+        }
+    }
+
+    public sealed class Messages
+    {
+        [Fact]
+        public void Given_a_membership_test_When_reported_Then_message_names_the_test_and_the_loop_and_the_fix_proposes_a_set()
+        {
+            const string code = "def f(addresses):\n    sent = []\n    for address in addresses:\n        if address not in sent:\n            sent.append(address)\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY001")], code, "f.py"));
+
+            Assert.Contains("`address not in sent`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("`for address in addresses`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("set()", finding.Fix, StringComparison.Ordinal);
+            Assert.Equal("address not in sent", code.Substring(finding.Span.Start, finding.Span.Length));
+            Assert.NotNull(finding.ChecklistText);
+        }
+
+        [Fact]
+        public void Given_a_repeated_method_call_When_a_cache_is_proposed_Then_the_fix_warns_that_lru_cache_keeps_self_alive()
+        {
+            const string code = "class P:\n    def rates(self):\n        return {k: v * 2 for k, v in self.table.items()}\n\n    def price(self, items):\n        for item in items:\n            item.price = self.rates()[item.kind]\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY010")], code, "p.py"));
+
+            Assert.Contains("cached_property", finding.Fix, StringComparison.Ordinal);
+            Assert.Contains("keeps every instance alive", finding.Fix, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_every_python_finding_on_the_fixtures_When_read_Then_message_fix_and_impact_are_filled_and_spans_lie_on_the_flagged_line()
+        {
+            foreach (var rule in PythonRules.All)
+            {
+                var path = RuleFixture.FixturePath(rule.Descriptor.Id + ".py");
+                var code = File.ReadAllText(path);
+
+                var findings = RuleFixture.Run([rule], code, path);
+
+                Assert.All(findings, f =>
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(f.Message));
+                    Assert.False(string.IsNullOrWhiteSpace(f.Fix));
+                    Assert.False(string.IsNullOrWhiteSpace(f.Impact.Text));
+                    Assert.True(f.Span.Length > 0 && f.Span.Length < 200, $"{f.Rule.Id} span {f.Span} too wide");
+                    Assert.DoesNotMatch(@"\d+\s*(ns|µs|ms)\b", f.Message);
+                });
+            }
+        }
+    }
+
+    public sealed class Robustness
+    {
+        [Fact]
+        public void Given_truncated_and_broken_python_When_every_rule_runs_Then_none_throws()
+        {
+            var sources = PythonRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor.Id + ".py")))
+                .Concat(Directory.EnumerateFiles(RepoPaths.Combine("tests", "SkillHost.Analysis.Tests", "Python", "Inputs"), "*.py").Select(File.ReadAllText))
+                .Concat(["for x in\n", "async def f(:\n    await\n", "x in [", "class A(:\n  __slots__ =", "def f():\n    for a in b:\n        if a == \n", "logger.debug(f\"{", "[await f(x) for x in", "json.loads(\n"]);
+            var runs = 0;
+
+            foreach (var source in sources)
+            {
+                for (var cut = source.Length; cut > 0; cut -= Math.Max(1, source.Length / 23))
+                {
+                    _ = RunAll(source[..cut], "broken.py");
+                    runs++;
+                }
+            }
+
+            Assert.True(runs > 100);
+        }
+    }
+}
