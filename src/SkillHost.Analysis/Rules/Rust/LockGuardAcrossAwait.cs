@@ -54,7 +54,7 @@ public sealed class LockGuardAcrossAwait : Rule
                 lockCall,
                 $"the guard `{guard}` of `{RustCode.Short(receiver)}.{lockCall.Name}()` is still held at `{RustCode.Short(context.TextOf(await.Span))}` (line {await.Start.Line}): the lock stays taken while the task waits",
                 $"finish with the guard before awaiting: scope it in a block or `drop({guard});` before the `.await`; if it must span the await, use `tokio::sync::Mutex`",
-                lockCall.Span.End < value.End && context.TextOf(value).Contains("unwrap", StringComparison.Ordinal) ? Confidence.High : Confidence.Medium,
+                lockCall.Span.End < value.End && context.TextOf(TextSpan.FromBounds(lockCall.Span.End, value.End)) is var rest && (rest.Contains("unwrap", StringComparison.Ordinal) || rest.Contains("expect", StringComparison.Ordinal)) ? Confidence.High : Confidence.Medium,
                 "Other threads stop waiting on this lock for the duration of the awaited operation.");
         }
     }

@@ -129,7 +129,7 @@ public sealed class NeedlessHeapAllocation : Rule
             var span = TextSpan.FromBounds(tokens[i].Start, tokens[j].End);
             context.Report(
                 node,
-                $"`Box<{handle}…>` boxes a `{handle}`, which is already a small handle to a heap buffer: two allocations and two pointer hops to reach the data",
+                $"`Box<{handle}{(handle == "String" ? "" : "<…>")}>` boxes a `{handle}`, which is already a small handle to a heap buffer: two allocations and two pointer hops to reach the data",
                 $"use `{handle}<…>` directly" + (handle == "String" ? " (or `Box<str>` for an immutable string: one allocation, no capacity field)" : handle == "Vec" ? " (or `Box<[T]>` for a fixed-size buffer)" : ""),
                 Confidence.High,
                 "Saves one heap allocation per value and one indirection on every access.",

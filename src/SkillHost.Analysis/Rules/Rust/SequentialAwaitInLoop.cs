@@ -41,7 +41,7 @@ public sealed class SequentialAwaitInLoop : Rule
             }
 
             var call = await.Children.OfType<CallNode>().FirstOrDefault(c => c.Span == await.ExpressionSpan);
-            if (call is null || OrderedOperations.Contains(call.Name) || ChainHasOrderedOperation(call))
+            if (call is null || IsOrdered(call) || ChainHasOrderedOperation(call))
             {
                 continue;
             }
@@ -63,11 +63,14 @@ public sealed class SequentialAwaitInLoop : Rule
         }
     }
 
+    // A channel's `tx.send(item)` takes the item; an HTTP builder's `.send()` takes nothing and is a request.
+    private static bool IsOrdered(CallNode call) => OrderedOperations.Contains(call.Name) && !(call is { Name: "send", Arguments.Count: 0, ReceiverCall: not null });
+
     private static bool ChainHasOrderedOperation(CallNode call)
     {
         for (var c = call.ReceiverCall; c is not null; c = c.ReceiverCall)
         {
-            if (OrderedOperations.Contains(c.Name))
+            if (IsOrdered(c))
             {
                 return true;
             }
