@@ -44,6 +44,12 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 continue;
             }
 
+            // A syscall or I/O wrapper (`unsafe` FFI inside, `io::Result` out) costs microseconds: the call it would save is noise.
+            if (function.ReturnType?.Contains("io::Result", StringComparison.Ordinal) == true || HasUnsafeBlock(tokens, function))
+            {
+                continue;
+            }
+
             var calls = function.Descendants<CallNode>().Where(c => !IsConstructor(c)).ToList();
             if (calls.Count == 0 || function.Descendants<MacroCallNode>().Any(m => ColdMacros.Contains(m.Name))
                 || function.Descendants<LoopNode>().Any() || function.Descendants<ClosureNode>().Any() || Statements(tokens, function) > MaxStatements)
@@ -60,6 +66,19 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 "Saves a call per use from other crates and lets the optimiser work across the call.",
                 function.NameSpan.IsEmpty ? null : function.NameSpan);
         }
+    }
+
+    private static bool HasUnsafeBlock(RustTokens tokens, FunctionNode function)
+    {
+        for (var i = tokens.IndexAt(function.BodySpan.Start); i < tokens.Count && tokens[i].Start < function.BodySpan.End; i++)
+        {
+            if (tokens.Kind(i) == RustTokenKind.Unsafe)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // `Some(x)`, `Ok(())`, `Wrapper(x)`, `Self { … }`: constructors, not calls.

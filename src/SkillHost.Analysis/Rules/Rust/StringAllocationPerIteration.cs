@@ -57,8 +57,10 @@ public sealed class StringAllocationPerIteration : Rule
                     $"`{text}` {what} a new `String` on every iteration of {loop} only to {how}",
                     how.StartsWith("append", StringComparison.Ordinal)
                         ? "format straight into the buffer with `write!(buf, …)` (`use std::fmt::Write;`)"
-                        : "pass the `&str` you already have: maps and sets keyed by `String` accept `&str` lookups (`map.get(key)`), and `==` compares `String` with `&str`",
-                    Confidence.High,
+                        : node is MacroCallNode
+                            ? "write the formatted text straight to its destination (`write!(out, …)`), or reuse one `String` buffer cleared each pass"
+                            : "pass the `&str` you already have: maps and sets keyed by `String` accept `&str` lookups (`map.get(key)`), and `==` compares `String` with `&str`",
+                    node is MacroCallNode && how.StartsWith("lend", StringComparison.Ordinal) ? Confidence.Medium : Confidence.High,
                     "Removes one heap allocation, copy and free per iteration.");
             }
             else if (node.Parent is AssignmentNode { Operator: "let", IsMutable: false, Targets: [var name], ValueSpan: { } value } let && value == node.Span && let.TypeAnnotation is null)
@@ -97,8 +99,15 @@ public sealed class StringAllocationPerIteration : Rule
             && after is not (RustTokenKind.Dot or RustTokenKind.OpenBracket or RustTokenKind.Question))
         {
             var open = tokens.EnclosingOpen(first);
-            var appends = open > 1 && tokens.Kind(open) == RustTokenKind.OpenParen && tokens.Text(open - 1) is "push_str" && tokens.Kind(open - 2) == RustTokenKind.Dot;
-            return appends ? "append it to another string" : "lend it as a reference";
+            var method = open > 1 && tokens.Kind(open) == RustTokenKind.OpenParen && tokens.Kind(open - 2) == RustTokenKind.Dot ? tokens.Text(open - 1) : null;
+            if (method == "push_str")
+            {
+                return "append it to another string";
+            }
+
+            // `&n.to_string()` of a number or a char is a conversion the callee may need; a lookup by a new String is the clear waste.
+            var converts = node is CallNode { Name: "to_string" } && method is not ("get" or "get_mut" or "contains" or "contains_key" or "remove" or "starts_with" or "ends_with" or "eq");
+            return converts ? null : method is "get" or "get_mut" or "contains" or "contains_key" or "remove" ? "look it up" : "lend it as a reference";
         }
 
         if (before is RustTokenKind.EqEq or RustTokenKind.Ne || after is RustTokenKind.EqEq or RustTokenKind.Ne)

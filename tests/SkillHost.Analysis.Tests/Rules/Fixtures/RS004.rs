@@ -72,3 +72,9 @@ fn passed_by_value(words: &[&str]) {
         consume(w.to_string());
     }
 }
+
+fn number_to_text(ids: &[u32], out: &mut Path) {
+    for id in ids {
+        out.push(&id.to_string());
+    }
+}

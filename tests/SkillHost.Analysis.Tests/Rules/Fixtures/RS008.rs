@@ -82,3 +82,11 @@ pub fn slow_path(x: u32) -> u32 {
 pub async fn fetch(url: &str) -> Vec<u8> {
     get(url).await
 }
+
+pub fn parent_id() -> u32 {
+    unsafe { libc::getppid() as u32 }
+}
+
+pub fn only_v6(&self) -> io::Result<bool> {
+    self.inner.only_v6()
+}
