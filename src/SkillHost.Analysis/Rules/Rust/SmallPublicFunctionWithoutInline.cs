@@ -9,6 +9,8 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
 {
     private const int MaxStatements = 5;
 
+    private static readonly HashSet<string> BlockingNames = new(StringComparer.Ordinal) { "sleep", "sleep_ms", "park", "park_timeout", "park_timeout_ms", "exit", "abort", "resume_unwind", "wait", "join" };
+
     private static readonly HashSet<string> ColdMacros = new(StringComparer.Ordinal) { "panic", "unimplemented", "todo", "unreachable" };
 
     public static RuleDescriptor Info { get; } = new(
@@ -45,7 +47,10 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             }
 
             // A syscall or I/O wrapper (`unsafe` FFI inside, `io::Result` out) costs microseconds: the call it would save is noise.
-            if (function.ReturnType?.Contains("io::Result", StringComparison.Ordinal) == true || HasUnsafeBlock(tokens, function))
+            // Builder setters (`-> &mut Self`) run while setting up, and blocking or unwinding calls are never call-overhead bound.
+            if (function.ReturnType is { } returns && (returns.Contains("io::Result", StringComparison.Ordinal) || returns.Replace(" ", "", StringComparison.Ordinal) is "&mutSelf" || returns.Trim() == "!")
+                || HasUnsafeBlock(tokens, function) || BlockingNames.Contains(function.Name)
+                || function.Attributes.Any(a => a.Name.StartsWith("rustc_", StringComparison.Ordinal)) || IsInternalModule(context.Tree))
             {
                 continue;
             }
@@ -66,6 +71,13 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 "Saves a call per use from other crates and lets the optimiser work across the call.",
                 function.NameSpan.IsEmpty ? null : function.NameSpan);
         }
+    }
+
+    // `sys`, `pal`, `imp`: the conventional names of a crate's private platform layer, whose `pub` items other crates cannot reach.
+    private static bool IsInternalModule(SyntaxTree tree)
+    {
+        var segments = (tree.Source.Path ?? "").Replace('\\', '/').Split('/');
+        return segments.Take(segments.Length - 1).Any(s => s is "sys" or "pal" or "imp" or "internal" or "private");
     }
 
     private static bool HasUnsafeBlock(RustTokens tokens, FunctionNode function)

@@ -90,3 +90,12 @@ pub fn parent_id() -> u32 {
 pub fn only_v6(&self) -> io::Result<bool> {
     self.inner.only_v6()
 }
+
+pub fn create_new(&mut self, create_new: bool) -> &mut Self {
+    self.inner.create_new(create_new);
+    self
+}
+
+pub fn sleep_ms(ms: u32) {
+    sleep(Duration::from_millis(ms as u64))
+}
