@@ -219,6 +219,20 @@ public sealed class RustRuleTests
             Assert.Empty(RuleFixture.Run([RuleWithId("RS008")], code, "tool.rs"));
             Assert.Single(RuleFixture.Run([RuleWithId("RS008")], code.Replace("fn main", "fn other", StringComparison.Ordinal), "lib.rs"));
         }
+
+        [Fact]
+        public void Given_a_small_pub_fn_When_another_reviewed_crate_calls_it_per_pixel_Then_missing_inline_gains_confidence()
+        {
+            const string library = "pub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}\n";
+            const string caller = "fn render(pixels: &[Rgb]) {\n    for px in pixels {\n        out.push(imaging::luminance(*px));\n    }\n}\n";
+
+            var alone = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs"));
+            var called = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs", (caller, "app/src/render.rs")));
+
+            Assert.Equal(Confidence.Low, alone.Confidence);
+            Assert.Equal(Confidence.Medium, called.Confidence);
+            Assert.True(called.Evidence.PerItemFunction);
+        }
     }
 
     public sealed class Messages

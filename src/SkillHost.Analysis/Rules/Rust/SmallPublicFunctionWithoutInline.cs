@@ -19,7 +19,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         nameof(SmallPublicFunctionWithoutInline),
         RuleGroup.Rust,
         SourceLanguage.Rust,
-        WhatItDoes: "Flags a `pub fn` of a library crate (a `lib.rs`, or a tree without `fn main`) that is not generic, has at most five statements, calls another function and carries no `#[inline]` — outside tests and binaries.",
+        WhatItDoes: "Flags a `pub fn` of a library crate (a `lib.rs`, or a tree without `fn main`) that takes parameters, is not generic, has at most five statements, calls another function and carries no `#[inline]` — outside tests, binaries, private platform modules (`sys`, `imp`), builders, I/O wrappers and functions returning a fresh buffer. Low confidence unless the reviewed code calls it in a loop.",
         WhyBad: "Without `#[inline]` (or LTO) a non-generic function that calls other code is not inlined into other crates: a caller in a hot loop pays a real call, and loses the optimisations inlining would unlock. Small functions without calls are inlined across crates by recent compilers anyway, so they are not flagged.",
         Example: "pub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}",
         UseInstead: "#[inline]\npub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}",
@@ -50,7 +50,8 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             // Builder setters (`-> &mut Self`) run while setting up, and blocking or unwinding calls are never call-overhead bound.
             if (function.ReturnType is { } returns && (returns.Contains("io::Result", StringComparison.Ordinal) || returns.Replace(" ", "", StringComparison.Ordinal) is "&mutSelf" || returns.Trim() == "!")
                 || HasUnsafeBlock(tokens, function) || BlockingNames.Contains(function.Name)
-                || function.Attributes.Any(a => a.Name.StartsWith("rustc_", StringComparison.Ordinal)) || IsInternalModule(context.Tree))
+                || function.Attributes.Any(a => a.Name.StartsWith("rustc_", StringComparison.Ordinal)) || IsInternalModule(context.Tree)
+                || function.Parameters.Count == 0 || ReturnsOwnedBuffer(function.ReturnType))
             {
                 continue;
             }
@@ -63,15 +64,22 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             }
 
             var callee = calls[0].Name;
+            // Reported on the call inside so the evidence sees the function's callers; the span stays on the name.
             context.Report(
-                function,
+                calls[0],
                 $"`pub fn {function.Name}` is small and calls `{callee}`, but has no `#[inline]`: callers in other crates cannot inline it (without LTO)",
                 $"add `#[inline]` above `pub fn {function.Name}` if other crates call it on hot paths — check with a benchmark; leave it off for large or rarely called functions",
-                Confidence.Low,
+                context.Project.IsCalledInLoop(function.Name) ? Confidence.Medium : Confidence.Low,
                 "Saves a call per use from other crates and lets the optimiser work across the call.",
-                function.NameSpan.IsEmpty ? null : function.NameSpan);
+                function.NameSpan.IsEmpty ? function.Span : function.NameSpan);
         }
     }
+
+    // Parameterless free functions (`home_dir()`, `args()`) are one-shot global queries, and a function that returns a fresh
+    // String/PathBuf/Vec pays an allocation that dwarfs the call.
+    private static bool ReturnsOwnedBuffer(string? returns) =>
+        returns is not null && (returns.Contains("String", StringComparison.Ordinal) || returns.Contains("PathBuf", StringComparison.Ordinal)
+            || returns.Contains("Vec<", StringComparison.Ordinal) || returns.Contains("Box<", StringComparison.Ordinal));
 
     // `sys`, `pal`, `imp`: the conventional names of a crate's private platform layer, whose `pub` items other crates cannot reach.
     private static bool IsInternalModule(SyntaxTree tree)

@@ -99,3 +99,11 @@ pub fn create_new(&mut self, create_new: bool) -> &mut Self {
 pub fn sleep_ms(ms: u32) {
     sleep(Duration::from_millis(ms as u64))
 }
+
+pub fn home_dir() -> Option<u32> {
+    lookup_home()
+}
+
+pub fn label(&self) -> String {
+    self.inner.to_string()
+}
