@@ -5,5 +5,18 @@ public static class RustRules
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
+        new NestedLoopKeyMatch(),
+        new GrowFromEmptyWithKnownLength(),
+        new CloneOnlyRead(),
+        new StringAllocationPerIteration(),
+        new NeedlessHeapAllocation(),
+        new SpawnPerTinyTask(),
+        new PaddedFixedLayout(),
+        new SmallPublicFunctionWithoutInline(),
+        new LockPerIteration(),
+        new EagerLogArgumentInLoop(),
+        new SequentialAwaitInLoop(),
+        new LinearSearchInLoop(),
+        new LockGuardAcrossAwait(),
     ];
 }

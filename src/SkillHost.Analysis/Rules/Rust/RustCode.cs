@@ -1,0 +1,191 @@
+using SkillHost.Analysis.Syntax;
+
+namespace SkillHost.Analysis.Rules.Rust;
+
+/// <summary>Questions the Rust rules share: is this code hot, is it test code, is it a library, where was a name bound.</summary>
+internal static class RustCode
+{
+    /// <summary>Calls whose closure runs on another thread or task: the loop around the call counts tasks, not iterations of the closure's body.</summary>
+    private static readonly HashSet<string> SpawnLikeCalls = new(StringComparer.Ordinal) { "spawn", "spawn_blocking", "spawn_local", "scope", "spawn_scoped" };
+
+    /// <summary>
+    /// The loops that repeat <paramref name="node"/>, innermost first, up to the enclosing function or to
+    /// a closure handed to a spawn: code inside a spawned closure runs once per task, not once per iteration
+    /// of a loop around the spawn.
+    /// </summary>
+    public static List<LoopNode> HotLoops(this SyntaxNode node)
+    {
+        var loops = new List<LoopNode>();
+        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        {
+            if (ancestor is ClosureNode { Parent: CallNode call } && SpawnLikeCalls.Contains(call.Name))
+            {
+                break;
+            }
+
+            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
+            {
+                loops.Add(loop);
+            }
+        }
+
+        return loops;
+    }
+
+    /// <summary>In a loop, or in a function that the reviewed code calls from a loop.</summary>
+    public static bool IsHot(this SyntaxNode node, RuleContext context) =>
+        node.HotLoops().Count > 0 || node.EnclosingFunction() is { } function && context.Project.IsCalledInLoop(function.Name);
+
+    /// <summary>
+    /// Test and benchmark code: a <c>#[test]</c>/<c>#[bench]</c> function, a <c>#[cfg(test)]</c> module, a
+    /// <c>tests.rs</c>/<c>benches.rs</c> file. Rules skip it: it is
+    /// not a production hot path, and what is slow there costs CI seconds, not users.
+    /// </summary>
+    public static bool IsTestCode(this SyntaxNode node)
+    {
+        if (IsTestFile(node.Tree.Source.Path))
+        {
+            return true;
+        }
+
+        foreach (var ancestor in node.Ancestors().Prepend(node))
+        {
+            switch (ancestor)
+            {
+                case FunctionNode function when function.Attributes.Any(a => a.Name is "test" or "bench" || a.Name.EndsWith("::test", StringComparison.Ordinal)):
+                    return true;
+                case ModuleNode module when module.Attributes.Any(IsCfgTest):
+                    return true;
+                case ModuleNode { Name: null } file when file.Attributes.Any(a => a.IsInner && IsCfgTest(a)):
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A file of a library crate: <c>lib.rs</c>, or a file outside <c>src/bin</c>/examples that defines no <c>fn main</c>.</summary>
+    public static bool IsLibraryFile(SyntaxTree tree)
+    {
+        var path = (tree.Source.Path ?? "").Replace('\\', '/');
+        var fileName = Path.GetFileName(path);
+        if (fileName == "lib.rs")
+        {
+            return true;
+        }
+
+        if (fileName is "main.rs" or "build.rs" || path.Contains("/bin/", StringComparison.Ordinal) || path.Contains("/examples/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !tree.All<FunctionNode>().Any(f => f.Name == "main" && f.Parent is ModuleNode { Name: null });
+    }
+
+    /// <summary>The nearest <c>let</c> of <paramref name="name"/> before <paramref name="at"/> in its function, or null.</summary>
+    public static AssignmentNode? FindLet(this SyntaxNode at, string name)
+    {
+        AssignmentNode? best = null;
+        foreach (var binding in at.FindBindings(name))
+        {
+            if (binding.Assignment is { Operator: "let" } let && let.Span.End <= at.Span.Start && (best is null || let.Span.Start > best.Span.Start))
+            {
+                best = let;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The parameter <paramref name="name"/> of the function around <paramref name="at"/>, or null.</summary>
+    public static Parameter? FindParameter(this SyntaxNode at, string name) =>
+        at.EnclosingFunction()?.Parameters.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The names a loop binds per iteration: the for pattern's names, or an iterator closure's parameters.</summary>
+    public static List<string> LoopVariables(LoopNode loop)
+    {
+        var names = new List<string>();
+        if (loop.LoopKind == LoopKind.IteratorClosure)
+        {
+            foreach (var closure in loop.Children.OfType<ClosureNode>())
+            {
+                foreach (var parameter in closure.Parameters)
+                {
+                    names.AddRange(PatternNames(parameter.Name));
+                }
+            }
+        }
+        else if (loop.Target is { } target)
+        {
+            names.AddRange(PatternNames(target));
+        }
+
+        return names;
+    }
+
+    /// <summary>The identifiers a pattern binds: "(i, item)" → i, item; "&amp;&amp;x" → x; "Some(v)" → v.</summary>
+    public static IEnumerable<string> PatternNames(string pattern)
+    {
+        var parts = pattern.Split([',', '(', ')', '[', ']', ' ', '&', '|', '{', '}', ':'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
+        {
+            if (part is "mut" or "ref" or "_" or ".." || char.IsUpper(part[0]) || !char.IsLetter(part[0]) && part[0] != '_')
+            {
+                continue;
+            }
+
+            yield return part;
+        }
+    }
+
+    /// <summary>The first identifier of an expression: "self" for "self.items", "xs" for "xs.iter()".</summary>
+    public static string RootName(string expression)
+    {
+        var text = expression.TrimStart('&', '*', ' ').Replace("mut ", "", StringComparison.Ordinal);
+        var end = 0;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+        {
+            end++;
+        }
+
+        return text[..end];
+    }
+
+    /// <summary>True for a plain name or a field path without calls or indexing: "x", "self.items", "parcel.recipient".</summary>
+    public static bool IsPlace(string expression) =>
+        expression.Length > 0 && expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') && !expression.StartsWith('.') && !char.IsDigit(expression[0]);
+
+    /// <summary>One line, at most 40 characters, for messages.</summary>
+    public static string Short(string text)
+    {
+        var oneLine = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+        return oneLine.Length > 40 ? oneLine[..37] + "…" : oneLine;
+    }
+
+    /// <summary>How the loop reads in a message: "`for inv in invoices`", "the closure of `.map(…)`".</summary>
+    public static string Describe(LoopNode loop) => loop.LoopKind switch
+    {
+        LoopKind.For when loop.Target is not null && loop.IterableSpan is { } it => $"`for {loop.Target} in {Short(loop.Tree.Source.ToString(it))}`",
+        LoopKind.IteratorClosure => $"the closure of `.{loop.Adapter}(…)`",
+        LoopKind.While => "a `while` loop",
+        LoopKind.Loop => "a `loop`",
+        _ => "a loop",
+    };
+
+    private static bool IsCfgTest(AttributeInfo attribute) =>
+        attribute.Name == "cfg" && attribute.Arguments is { } args && args.Replace(" ", "", StringComparison.Ordinal) is "test" or "all(test)" || attribute.Name == "cfg" && attribute.Arguments?.StartsWith("all(test,", StringComparison.Ordinal) == true;
+
+    private static bool IsTestFile(string? path)
+    {
+        if (path is null)
+        {
+            return false;
+        }
+
+        // Only file names: a `tests/` folder also holds fixtures and helpers, and its test functions carry `#[test]` anyway.
+        var fileName = Path.GetFileName(path.Replace('\\', '/'));
+        return fileName is "tests.rs" or "benches.rs";
+    }
+}

@@ -1,0 +1,169 @@
+using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.Rust;
+
+/// <summary>RS008: a small, non-generic public function of a library crate that calls other code and has no <c>#[inline]</c>.</summary>
+public sealed class SmallPublicFunctionWithoutInline : Rule
+{
+    private const int MaxStatements = 5;
+
+    private static readonly HashSet<string> BlockingNames = new(StringComparer.Ordinal) { "sleep", "sleep_ms", "park", "park_timeout", "park_timeout_ms", "exit", "abort", "resume_unwind", "wait", "join" };
+
+    private static readonly HashSet<string> ColdMacros = new(StringComparer.Ordinal) { "panic", "unimplemented", "todo", "unreachable" };
+
+    public static RuleDescriptor Info { get; } = new(
+        "RS008",
+        "rust/missing-inline",
+        nameof(SmallPublicFunctionWithoutInline),
+        RuleGroup.Rust,
+        SourceLanguage.Rust,
+        WhatItDoes: "Flags a `pub fn` of a library crate (a `lib.rs`, or a tree without `fn main`) that takes parameters, is not generic, has at most five statements, calls another function and carries no `#[inline]` — outside tests, binaries, private platform modules (`sys`, `imp`), builders, I/O wrappers and functions returning a fresh buffer. Low confidence unless the reviewed code calls it in a loop.",
+        WhyBad: "Without `#[inline]` (or LTO) a non-generic function that calls other code is not inlined into other crates: a caller in a hot loop pays a real call, and loses the optimisations inlining would unlock. Small functions without calls are inlined across crates by recent compilers anyway, so they are not flagged.",
+        Example: "pub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}",
+        UseInstead: "#[inline]\npub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}",
+        CostOperation: "Rust function call (not inlined)");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!RustCode.IsLibraryFile(context.Tree))
+        {
+            return;
+        }
+
+        var tokens = RustTokens.Of(context.Tree);
+        foreach (var function in context.Tree.All<FunctionNode>())
+        {
+            if (function is not { Visibility: Visibility.Public, HasBody: true, IsAsync: false } || function.Name == "main"
+                || function.Attributes.Any(a => a.Name is "inline" or "cold" or "no_mangle" or "export_name" or "naked" or "track_caller")
+                || IsGeneric(tokens, function) || function.FirstAncestor<ImplNode>() is { } impl && (impl.Trait is not null || IsGenericImpl(context, impl))
+                || function.IsTestCode())
+            {
+                continue;
+            }
+
+            // A syscall or I/O wrapper (`unsafe` FFI inside, `io::Result` out) costs microseconds: the call it would save is noise.
+            // Builder setters (`-> &mut Self`) run while setting up, and blocking or unwinding calls are never call-overhead bound.
+            if (function.ReturnType is { } returns && (returns.Contains("io::Result", StringComparison.Ordinal) || returns.Replace(" ", "", StringComparison.Ordinal) is "&mutSelf" || returns.Trim() == "!")
+                || HasUnsafeBlock(tokens, function) || BlockingNames.Contains(function.Name)
+                || function.Attributes.Any(a => a.Name.StartsWith("rustc_", StringComparison.Ordinal)) || IsInternalModule(context.Tree)
+                || function.Parameters.Count == 0 || ReturnsOwnedBuffer(function.ReturnType))
+            {
+                continue;
+            }
+
+            var calls = function.Descendants<CallNode>().Where(c => !IsConstructor(c)).ToList();
+            if (calls.Count == 0 || function.Descendants<MacroCallNode>().Any(m => ColdMacros.Contains(m.Name))
+                || function.Descendants<LoopNode>().Any() || function.Descendants<ClosureNode>().Any() || Statements(tokens, function) > MaxStatements)
+            {
+                continue;
+            }
+
+            var callee = calls[0].Name;
+            // Reported on the call inside so the evidence sees the function's callers; the span stays on the name.
+            context.Report(
+                calls[0],
+                $"`pub fn {function.Name}` is small and calls `{callee}`, but has no `#[inline]`: callers in other crates cannot inline it (without LTO)",
+                $"add `#[inline]` above `pub fn {function.Name}` if other crates call it on hot paths — check with a benchmark; leave it off for large or rarely called functions",
+                context.Project.IsCalledInLoop(function.Name) ? Confidence.Medium : Confidence.Low,
+                "Saves a call per use from other crates and lets the optimiser work across the call.",
+                function.NameSpan.IsEmpty ? function.Span : function.NameSpan);
+        }
+    }
+
+    // Parameterless free functions (`home_dir()`, `args()`) are one-shot global queries, and a function that returns a fresh
+    // String/PathBuf/Vec pays an allocation that dwarfs the call.
+    private static bool ReturnsOwnedBuffer(string? returns) =>
+        returns is not null && (returns.Contains("String", StringComparison.Ordinal) || returns.Contains("PathBuf", StringComparison.Ordinal)
+            || returns.Contains("Vec<", StringComparison.Ordinal) || returns.Contains("Box<", StringComparison.Ordinal));
+
+    // `sys`, `pal`, `imp`: the conventional names of a crate's private platform layer, whose `pub` items other crates cannot reach.
+    private static bool IsInternalModule(SyntaxTree tree)
+    {
+        var segments = (tree.Source.Path ?? "").Replace('\\', '/').Split('/');
+        return segments.Take(segments.Length - 1).Any(s => s is "sys" or "pal" or "imp" or "internal" or "private");
+    }
+
+    private static bool HasUnsafeBlock(RustTokens tokens, FunctionNode function)
+    {
+        for (var i = tokens.IndexAt(function.BodySpan.Start); i < tokens.Count && tokens[i].Start < function.BodySpan.End; i++)
+        {
+            if (tokens.Kind(i) == RustTokenKind.Unsafe)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // `Some(x)`, `Ok(())`, `Wrapper(x)`, `Self { … }`: constructors, not calls.
+    private static bool IsConstructor(CallNode call) => call.Name.Length > 0 && char.IsUpper(call.Name[0]);
+
+    private static bool IsGeneric(RustTokens tokens, FunctionNode function)
+    {
+        var i = tokens.IndexAt(function.NameSpan.End);
+        if (tokens.Kind(i) == RustTokenKind.Lt)
+        {
+            return true;
+        }
+
+        // `impl Trait` parameters are generics in disguise.
+        for (; i < tokens.Count && tokens[i].Start < function.BodySpan.Start; i++)
+        {
+            if (tokens.Kind(i) == RustTokenKind.Impl || tokens.Kind(i) == RustTokenKind.Extern)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGenericImpl(RuleContext context, ImplNode impl) =>
+        impl.SelfType.Contains('<', StringComparison.Ordinal) || context.TextOf(impl.Span).TrimStart().StartsWith("impl<", StringComparison.Ordinal)
+        || impl.Attributes.Count > 0 && context.TextOf(impl.Span).Contains("impl<", StringComparison.Ordinal);
+
+    // Top-level statements of the body: semicolons directly inside its braces, plus a trailing expression.
+    private static int Statements(RustTokens tokens, FunctionNode function)
+    {
+        // The body span may or may not include its braces.
+        var open = tokens.IndexAt(function.BodySpan.Start);
+        if (tokens.Kind(open) != RustTokenKind.OpenBrace)
+        {
+            open = tokens.Kind(open - 1) == RustTokenKind.OpenBrace ? open - 1 : tokens.EnclosingOpen(open);
+        }
+
+        var close = tokens.Match(open);
+        if (close < 0)
+        {
+            return int.MaxValue;
+        }
+
+        var statements = 0;
+        var trailing = false;
+        for (var i = open + 1; i < close; i++)
+        {
+            if (tokens.EnclosingOpen(i) != open)
+            {
+                continue;
+            }
+
+            if (tokens.Kind(i) == RustTokenKind.Semicolon)
+            {
+                statements++;
+                trailing = false;
+            }
+            else
+            {
+                trailing = true;
+            }
+        }
+
+        return statements + (trailing ? 1 : 0);
+    }
+}

@@ -1,0 +1,126 @@
+using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.Rust;
+
+/// <summary>RS004: a <c>String</c> allocated on every pass of a loop only to be borrowed, compared or formatted again.</summary>
+public sealed class StringAllocationPerIteration : Rule
+{
+    /// <summary>Log macros: RS010 owns arguments built only for them.</summary>
+    internal static readonly HashSet<string> LogMacros = new(StringComparer.Ordinal) { "trace", "debug", "info", "warn", "error", "log", "event" };
+
+    public static RuleDescriptor Info { get; } = new(
+        "RS004",
+        "rust/string-alloc-in-loop",
+        nameof(StringAllocationPerIteration),
+        RuleGroup.Rust,
+        SourceLanguage.Rust,
+        WhatItDoes: "Flags `to_string()`, `to_owned()`, `String::from` and `format!` inside a loop when the new `String` is only lent or read: `map.get(&key.to_string())`, `buf.push_str(&format!(…))`, `let key = word.to_string();` used only as `&key`.",
+        WhyBad: "Each pass allocates, copies and frees a heap string that the loop throws away at once; `HashMap<String, _>`/`HashSet<String>` accept a `&str` lookup, and `write!` formats straight into a buffer.",
+        Example: "for word in words {\n    let key = word.to_string();\n    if dictionary.contains(&key) {\n        hits += 1;\n    }\n}",
+        UseInstead: "for word in words {\n    if dictionary.contains(*word) {\n        hits += 1;\n    }\n}",
+        CostOperation: "Small String allocation");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tokens = RustTokens.Of(context.Tree);
+        foreach (var node in context.Tree.Nodes)
+        {
+            var what = node switch
+            {
+                CallNode { IsMethodCall: true, Name: "to_string" or "to_owned", Arguments.Count: 0 } => "allocates",
+                CallNode { IsMethodCall: false, Callee: "String::from", Arguments.Count: 1 } => "allocates",
+                MacroCallNode { Name: "format", Path: "format" or "std::format" or "alloc::format" } => "formats into",
+                _ => null,
+            };
+            if (what is null)
+            {
+                continue;
+            }
+
+            var loops = node.HotLoops();
+            if (loops.Count == 0 || InsideLogMacro(node) || node.IsTestCode())
+            {
+                continue;
+            }
+
+            var text = RustCode.Short(context.TextOf(node.Span));
+            var loop = RustCode.Describe(loops[0]);
+            if (OnTheSpot(tokens, node) is { } how)
+            {
+                context.Report(
+                    node,
+                    $"`{text}` {what} a new `String` on every iteration of {loop} only to {how}",
+                    how.StartsWith("append", StringComparison.Ordinal)
+                        ? "format straight into the buffer with `write!(buf, …)` (`use std::fmt::Write;`)"
+                        : node is MacroCallNode
+                            ? "write the formatted text straight to its destination (`write!(out, …)`), or reuse one `String` buffer cleared each pass"
+                            : "pass the `&str` you already have: maps and sets keyed by `String` accept `&str` lookups (`map.get(key)`), and `==` compares `String` with `&str`",
+                    node is MacroCallNode && how.StartsWith("lend", StringComparison.Ordinal) ? Confidence.Medium : Confidence.High,
+                    "Removes one heap allocation, copy and free per iteration.");
+            }
+            else if (node.Parent is AssignmentNode { Operator: "let", IsMutable: false, Targets: [var name], ValueSpan: { } value } let && value == node.Span && let.TypeAnnotation is null)
+            {
+                var uses = BindingUses.Find(context.Tree, name, let.Span.End, tokens.EnclosingBlockEnd(let.Span.Start));
+                if (uses.Count == 0 || !BindingUses.AllReadOnly(uses) || OnlyLogged(context, uses))
+                {
+                    continue;
+                }
+
+                context.Report(
+                    node,
+                    $"`{name}` = `{text}` {what} a new `String` on every iteration of {loop}, and `{name}` is only read",
+                    "borrow the `&str` it is made from; if text must be built, keep one `String` outside the loop and `clear()` it each pass, or return `Cow<str>` where only some items change",
+                    uses.All(u => u.Kind is UseKind.Borrow or UseKind.FormatArgument or UseKind.Compared) ? Confidence.High : Confidence.Medium,
+                    "Removes one heap allocation, copy and free per iteration.");
+            }
+        }
+    }
+
+    private static bool InsideLogMacro(SyntaxNode node) =>
+        node.Ancestors().TakeWhile(a => a is not (FunctionNode or LoopNode)).OfType<MacroCallNode>().Any(m => LogMacros.Contains(m.Name));
+
+    // The uses are all arguments of log macros: RS010's finding, not ours.
+    private static bool OnlyLogged(RuleContext context, List<BindingUse> uses) =>
+        uses.All(u => context.Tree.All<MacroCallNode>().Any(m => LogMacros.Contains(m.Name) && m.ArgumentsSpan.Contains(u.Position)));
+
+    // `&x.to_string()`, `x.to_string() == y`, `format!("{}", x.to_string())`: the new String is lent once and dropped.
+    private static string? OnTheSpot(RustTokens tokens, SyntaxNode node)
+    {
+        var first = tokens.IndexAt(node.Span.Start);
+        var last = tokens.IndexAt(node.Span.End) - 1;
+        var before = tokens.Kind(first - 1);
+        var after = tokens.Kind(last + 1);
+        if (before == RustTokenKind.And && tokens.Kind(first - 2) is not (RustTokenKind.Identifier or RustTokenKind.CloseParen or RustTokenKind.CloseBracket or RustTokenKind.IntegerLiteral)
+            && after is not (RustTokenKind.Dot or RustTokenKind.OpenBracket or RustTokenKind.Question))
+        {
+            var open = tokens.EnclosingOpen(first);
+            var method = open > 1 && tokens.Kind(open) == RustTokenKind.OpenParen && tokens.Kind(open - 2) == RustTokenKind.Dot ? tokens.Text(open - 1) : null;
+            if (method == "push_str")
+            {
+                return "append it to another string";
+            }
+
+            // `&n.to_string()` of a number or a char is a conversion the callee may need; a lookup by a new String is the clear waste.
+            var converts = node is CallNode { Name: "to_string" } && method is not ("get" or "get_mut" or "contains" or "contains_key" or "remove" or "starts_with" or "ends_with" or "eq");
+            return converts ? null : method is "get" or "get_mut" or "contains" or "contains_key" or "remove" ? "look it up" : "lend it as a reference";
+        }
+
+        if (before is RustTokenKind.EqEq or RustTokenKind.Ne || after is RustTokenKind.EqEq or RustTokenKind.Ne)
+        {
+            return "compare it";
+        }
+
+        if (node.Parent is MacroCallNode macro && BindingUses.FormattingMacros.Contains(macro.Name) && !LogMacros.Contains(macro.Name)
+            && macro.Arguments.Any(a => a.Span == node.Span))
+        {
+            return $"format it again in `{macro.Name}!`";
+        }
+
+        return null;
+    }
+}

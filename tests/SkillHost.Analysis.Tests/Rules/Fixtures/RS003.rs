@@ -1,0 +1,78 @@
+fn shipping_label(parcel: &Parcel) -> String {
+    let recipient = parcel.recipient.clone(); // expect: RS003
+    let postcode = parcel.postcode.clone(); // expect: RS003
+    format!("{}, {}", recipient, postcode)
+}
+
+fn matching_tags(article: &Article, wanted: &HashSet<String>) -> usize {
+    let tags = article.tags.clone(); // expect: RS003
+    count_in(&tags, wanted)
+}
+
+fn inline_capture(user: &User) {
+    let name = user.name.clone(); // expect: RS003
+    println!("hello {name}");
+}
+
+fn compared(a: &Config, b: &Config) -> bool {
+    let left = a.name.clone(); // expect: RS003
+    left == b.name && left.len() > 3
+}
+
+fn on_the_spot(map: &HashMap<String, u32>, key: &Key) -> Option<&u32> {
+    lookup(&key.name.clone()); // expect: RS003
+    println!("{}", key.name.clone()) // expect: RS003
+}
+
+// OK
+fn moved(parcel: &Parcel) -> Label {
+    let recipient = parcel.recipient.clone();
+    Label { recipient }
+}
+
+fn returned(parcel: &Parcel) -> String {
+    let recipient = parcel.recipient.clone();
+    recipient
+}
+
+fn passed_by_value(parcel: &Parcel) {
+    let recipient = parcel.recipient.clone();
+    send(recipient);
+}
+
+fn mutated(parcel: &Parcel) -> String {
+    let mut recipient = parcel.recipient.clone();
+    recipient.push_str("!");
+    recipient
+}
+
+fn snapshot(state: &mut State) {
+    let old = state.name.clone();
+    state.name = next_name();
+    println!("{} -> {}", old, state.name);
+}
+
+fn moved_into_thread(cfg: &Config) {
+    let name = cfg.name.clone();
+    std::thread::spawn(move || println!("{name}"));
+}
+
+fn refcell(cell: &RefCell<Vec<u32>>) -> usize {
+    let v = cell.borrow().clone();
+    v.len()
+}
+
+fn unused(parcel: &Parcel) {
+    let _copy = parcel.recipient.clone();
+}
+
+fn consumed_method(parcel: &Parcel) -> Vec<u8> {
+    let recipient = parcel.recipient.clone();
+    recipient.into_bytes()
+}
+
+fn mutated_through_method(list: &mut List) {
+    let first = list.first.clone();
+    list.rotate();
+    println!("{first}");
+}

@@ -1,0 +1,80 @@
+fn known_words(words: &[&str], dictionary: &HashSet<String>) -> usize {
+    let mut hits = 0;
+    for word in words {
+        let key = word.to_string(); // expect: RS004
+        if dictionary.contains(&key) {
+            hits += 1;
+        }
+    }
+    hits
+}
+
+fn lookups(keys: &[&str], map: &HashMap<String, u32>) {
+    for k in keys {
+        if let Some(v) = map.get(&k.to_string()) { // expect: RS004
+            use_it(v);
+        }
+    }
+}
+
+fn appends(rows: &[Row]) -> String {
+    let mut out = String::with_capacity(rows.len() * 16);
+    for row in rows {
+        out.push_str(&format!("{},{}\n", row.a, row.b)); // expect: RS004
+    }
+    out
+}
+
+fn compares(names: &[&str]) -> usize {
+    names.iter().filter(|n| n.to_owned() == String::from("x")).count() // expect: RS004
+}
+
+fn printed(items: &[Item]) {
+    for item in items {
+        println!("{}", item.name.to_string()); // expect: RS004
+    }
+}
+
+// OK
+fn builds_output(words: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        out.push(w.to_string());
+    }
+    out
+}
+
+fn once(word: &str, dictionary: &HashSet<String>) -> bool {
+    let key = word.to_string();
+    dictionary.contains(&key)
+}
+
+fn stored(words: &[&str], map: &mut HashMap<String, usize>) {
+    for w in words {
+        let key = w.to_string();
+        map.insert(key, 1);
+    }
+}
+
+fn logged_only(items: &[Item]) {
+    for item in items {
+        let msg = format!("{}", item.name);
+        log::debug!("{}", msg);
+    }
+}
+
+fn borrowed_str(words: &[&str], dictionary: &HashSet<String>) -> usize {
+    words.iter().filter(|word| dictionary.contains(**word)).count()
+}
+
+fn passed_by_value(words: &[&str]) {
+    for w in words {
+        consume(w.to_string());
+    }
+}
+
+fn number_to_text(ids: &[u32], out: &mut Path) {
+    for id in ids {
+        out.push(&id.to_string());
+    }
+}

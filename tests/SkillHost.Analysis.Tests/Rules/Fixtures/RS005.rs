@@ -1,0 +1,84 @@
+struct Document {
+    body: Box<String>, // expect: RS005
+    pages: Option<Box<Vec<Page>>>, // expect: RS005
+}
+
+fn takes(lines: Box<Vec<String>>) -> usize { // expect: RS005
+    lines.len()
+}
+
+fn extent(points: &[(f32, f32)]) -> Extent {
+    let mut acc = Box::new(Extent::EMPTY); // expect: RS005
+    for &(x, y) in points {
+        acc.include(x, y);
+    }
+    *acc
+}
+
+fn counter(items: &[Item]) -> u64 {
+    let total = Arc::new(Mutex::new(0u64)); // expect: RS005
+    for item in items {
+        *total.lock().unwrap() += item.size;
+    }
+    let n = *total.lock().unwrap();
+    n
+}
+
+fn rc_local(v: Vec<u8>) -> usize {
+    let data = Rc::new(v); // expect: RS005
+    data.len() + data.iter().count()
+}
+
+// OK
+fn boxed_slice(v: Vec<u8>) -> Box<[u8]> {
+    v.into_boxed_slice()
+}
+
+fn trait_object() -> Box<dyn Shape> {
+    let s = Box::new(Circle::default());
+    s
+}
+
+fn stored(node: &mut Node, child: Node) {
+    let b = Box::new(child);
+    node.children.push(b);
+}
+
+fn dyn_annotated() {
+    let f: Box<dyn Fn(u32) -> u32> = Box::new(|x| x + 1);
+    f(1);
+}
+
+fn big_array() -> usize {
+    let buf = Box::new([0u8; 1 << 20]);
+    buf.len()
+}
+
+fn shared(items: Vec<Item>) {
+    let data = Arc::new(items);
+    let worker = {
+        let data = Arc::clone(&data);
+        std::thread::spawn(move || data.len())
+    };
+    worker.join().unwrap();
+}
+
+fn cloned_arc(cfg: Config) -> (Arc<Config>, Arc<Config>) {
+    let c = Arc::new(cfg);
+    (c.clone(), c)
+}
+
+fn passed_on(v: Vec<u8>) {
+    let data = Arc::new(v);
+    register(&data);
+}
+
+fn returned() -> Box<Node> {
+    let n = Box::new(Node::new());
+    n
+}
+
+struct Tree {
+    children: Vec<Box<Node>>,
+    name: Box<str>,
+}

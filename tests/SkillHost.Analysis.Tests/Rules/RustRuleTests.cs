@@ -1,0 +1,337 @@
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Rules.Rust;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Tests.Rules;
+
+/// <summary>The Rust checklist rules: each alone on its fixture, on the skill's own code, and on what the reports say.</summary>
+public sealed class RustRuleTests
+{
+    public static TheoryData<string> RuleIds() => [.. RustRules.All.Select(r => r.Descriptor.Id)];
+
+    private static Rule RuleWithId(string id) => RustRules.All.Single(r => r.Descriptor.Id == id);
+
+    private static IReadOnlyList<Finding> RunAll(string code, string path = "reviewed.rs", params (string Code, string Path)[] others) =>
+        RuleFixture.Run(RustRules.All, code, path, others);
+
+    public sealed class Fixtures
+    {
+        [Theory]
+        [MemberData(nameof(RuleIds), MemberType = typeof(RustRuleTests))]
+        public void Given_the_rule_fixture_When_the_rule_runs_alone_Then_it_reports_exactly_the_marked_lines(string id)
+        {
+            var (expected, actual) = RuleFixture.Check(RuleWithId(id), id + ".rs");
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    public sealed class Catalogue
+    {
+        [Fact]
+        public void Given_the_rust_rules_When_listed_Then_ids_are_unique_and_in_order()
+        {
+            var ids = RustRules.All.Select(r => r.Descriptor.Id).ToList();
+
+            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(RustRules.All, r => Assert.Equal(r.GetType().Name, r.Descriptor.Name));
+        }
+
+        [Theory]
+        [MemberData(nameof(RuleIds), MemberType = typeof(RustRuleTests))]
+        public void Given_a_rule_When_its_descriptor_is_read_Then_its_slug_is_a_rust_checklist_item_and_its_cost_row_resolves(string id)
+        {
+            var descriptor = RuleWithId(id).Descriptor;
+
+            Assert.NotNull(RuleFixture.Skill.ChecklistItem(descriptor.Slug));
+            Assert.StartsWith("rust/", descriptor.Slug, StringComparison.Ordinal);
+            Assert.Equal(RuleGroup.Rust, descriptor.Group);
+            Assert.Equal(SourceLanguage.Rust, descriptor.Language);
+            if (descriptor.CostOperation is { } operation)
+            {
+                Assert.NotNull(RuleFixture.Skill.FindCost(operation));
+            }
+
+            Assert.All([descriptor.WhatItDoes, descriptor.WhyBad, descriptor.Example, descriptor.UseInstead], text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        }
+
+        [Fact]
+        public void Given_the_skill_checklist_When_rust_items_are_listed_Then_each_has_a_rust_rule()
+        {
+            var slugs = RuleFixture.Skill.Slugs.Where(s => s.StartsWith("rust/", StringComparison.Ordinal)).ToList();
+
+            Assert.Equal(10, slugs.Count);
+            Assert.All(slugs, slug => Assert.Contains(RustRules.All, r => r.Descriptor.Slug == slug));
+        }
+
+        [Fact]
+        public void Given_the_sequential_await_rule_When_its_descriptor_is_read_Then_it_cites_the_skills_async_technique_section()
+        {
+            var section = RuleWithId("RS011").Descriptor.TechniqueSection;
+
+            Assert.NotNull(section);
+            Assert.Contains(RuleFixture.Skill.Skill.CodeBlocks, b => b.Section == section && b.Language == "rust" && b.Label == "BAD");
+        }
+    }
+
+    public sealed class SkillCodeBlocks
+    {
+        public static TheoryData<int> RustBlocks() =>
+        [
+            .. RuleFixture.Skill.Skill.CodeBlocks
+                .Select((block, index) => (block, index))
+                .Where(b => b.block.Slug?.StartsWith("rust/", StringComparison.Ordinal) == true && b.block.Label is not null)
+                .Select(b => b.index),
+        ];
+
+        [Theory]
+        [MemberData(nameof(RustBlocks))]
+        public void Given_a_labelled_skill_block_When_the_rules_of_its_slug_run_Then_BAD_is_reported_and_GOOD_is_not(int index)
+        {
+            var block = RuleFixture.Skill.Skill.CodeBlocks[index];
+            var rules = RustRules.All.Where(r => r.Descriptor.Slug == block.Slug).ToList();
+
+            var findings = RuleFixture.Run(rules, block.Code, $"skill_block_{block.Line}.rs");
+
+            if (block.Label == "BAD")
+            {
+                Assert.True(findings.Count > 0, $"BAD block at line {block.Line} ({block.Source ?? "SKILL.md"}) raised no {block.Slug} finding");
+            }
+            else
+            {
+                Assert.True(findings.Count == 0, $"{block.Label} block at line {block.Line} raised: {string.Join("; ", findings.Select(f => f.Message))}");
+            }
+        }
+
+        [Fact]
+        public void Given_the_skill_blocks_When_counted_Then_every_rust_slug_has_a_BAD_block_under_test()
+        {
+            var badSlugs = RuleFixture.Skill.Skill.CodeBlocks.Where(b => b.Label == "BAD" && b.Slug?.StartsWith("rust/", StringComparison.Ordinal) == true).Select(b => b.Slug).Distinct();
+
+            Assert.Equal(10, badSlugs.Count());
+        }
+
+        [Fact]
+        public void Given_the_async_sections_unlabelled_rust_blocks_When_reviewed_Then_the_sequential_probe_is_flagged_and_join_all_is_not()
+        {
+            var blocks = RuleFixture.Skill.Skill.CodeBlocks.Where(b => b.Section == "Run independent awaits concurrently" && b.Language == "rust").ToList();
+            var bad = blocks.Single(b => b.Code.Contains("// BAD", StringComparison.Ordinal));
+            var good = blocks.Where(b => !b.Code.Contains("// BAD", StringComparison.Ordinal)).ToList();
+
+            Assert.Single(RuleFixture.Run([RuleWithId("RS011")], bad.Code, "probe_bad.rs"));
+            Assert.NotEmpty(good);
+            Assert.All(good, b => Assert.Empty(RuleFixture.Run([RuleWithId("RS011")], b.Code, "probe_good.rs")));
+        }
+
+        [Fact]
+        public void Given_worked_example_B_When_all_rust_rules_review_it_Then_the_top_finding_is_unnecessary_clone_once_per_clone()
+        {
+            var example = RuleFixture.Skill.Skill.Examples.Single(e => e.Id == "B");
+            var input = example.Inputs.Single(b => b.Language == "rust");
+
+            var findings = RunAll(input.Code, "example_b.rs");
+
+            Assert.NotEmpty(findings);
+            Assert.Equal("rust/unnecessary-clone", findings[0].Rule.Slug);
+            var clones = findings.Where(f => f.Rule.Slug == "rust/unnecessary-clone").ToList();
+            Assert.Equal(2, clones.Count);
+            Assert.Equal(["parcel.postcode.clone()", "parcel.recipient.clone()"], clones.Select(f => input.Code.Substring(f.Span.Start, f.Span.Length)).Order(StringComparer.Ordinal));
+            Assert.All(clones, f => Assert.Equal(Confidence.High, f.Confidence));
+        }
+
+        [Fact]
+        public void Given_worked_example_B_fix_When_all_rust_rules_review_it_Then_no_clone_is_reported()
+        {
+            var example = RuleFixture.Skill.Skill.Examples.Single(e => e.Id == "B");
+            var fix = example.FixCode.Single(b => b.Language == "rust");
+
+            Assert.DoesNotContain(RunAll(fix.Code, "example_b_fix.rs"), f => f.Rule.Slug == "rust/unnecessary-clone");
+        }
+    }
+
+    public sealed class Evidence
+    {
+        [Fact]
+        public void Given_a_lock_in_a_nested_loop_When_reported_Then_the_evidence_names_both_loops_and_prices_a_mutex()
+        {
+            const string code = "fn f(rows: &[Row], m: &Mutex<u64>) {\n    for row in rows {\n        for cell in row.cells() {\n            *m.lock().unwrap() += cell;\n        }\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS009")], code, "f.rs"));
+
+            Assert.Equal(2, finding.Evidence.LoopDepth);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("for cell in row.cells()", StringComparison.Ordinal));
+            Assert.Contains("Mutex lock/unlock (uncontended)", finding.Impact.CostSource, StringComparison.Ordinal);
+            Assert.Equal("m.lock()", code.Substring(finding.Span.Start, finding.Span.Length));
+        }
+
+        [Fact]
+        public void Given_a_log_string_built_in_a_function_that_another_file_calls_in_a_loop_When_reviewed_together_Then_it_is_a_per_item_finding()
+        {
+            const string library = "pub fn settle_one(order: &Order) {\n    let summary = format!(\"{} x{}\", order.sku, order.quantity);\n    log::debug!(\"settling {}\", summary);\n}\n";
+            const string caller = "fn settle(orders: &[Order]) {\n    for order in orders {\n        settle_one(order);\n    }\n}\n";
+
+            var together = RuleFixture.Run([RuleWithId("RS010")], library, "settle.rs", (caller, "main.rs"));
+            var alone = RuleFixture.Run([RuleWithId("RS010")], library, "settle.rs");
+
+            var finding = Assert.Single(together);
+            Assert.True(finding.Evidence.PerItemFunction);
+            Assert.Empty(alone);
+        }
+
+        [Fact]
+        public void Given_a_nested_key_match_When_ranked_with_a_one_shot_clone_Then_the_quadratic_scan_comes_first()
+        {
+            const string code = "fn f(a: &[A], b: &[B], p: &P) -> String {\n    let name = p.name.clone();\n    for x in a {\n        for y in b {\n            if x.id == y.owner { n += 1; }\n        }\n    }\n    format!(\"{name}\")\n}\n";
+
+            var findings = RunAll(code, "f.rs");
+
+            Assert.Equal(["RS001", "RS003"], findings.Select(f => f.Rule.Id));
+            Assert.True(findings[0].Impact.RankingNs > 1000 * findings[1].Impact.RankingNs);
+        }
+
+        [Fact]
+        public void Given_a_lock_inside_a_spawned_closure_When_the_spawn_is_in_a_loop_Then_the_lock_counts_per_task_not_per_item()
+        {
+            const string code = "fn f(chunks: &[Vec<u32>], m: &Mutex<u64>) {\n    for chunk in chunks {\n        std::thread::spawn(move || {\n            let n = chunk.len();\n            *m.lock().unwrap() += n;\n        });\n    }\n}\n";
+
+            Assert.Empty(RuleFixture.Run([RuleWithId("RS009")], code, "f.rs"));
+        }
+
+        [Fact]
+        public void Given_hot_code_in_a_cfg_test_module_When_reviewed_Then_no_rust_rule_reports_it()
+        {
+            const string hot = "fn f(ids: &[u32], m: &Mutex<u32>) {\n    let mut seen = Vec::new();\n    for id in ids {\n        if !seen.contains(id) { seen.push(*id); }\n        *m.lock().unwrap() += 1;\n        debug!(\"{}\", id.to_string());\n    }\n}\n";
+            var inTests = "#[cfg(test)]\nmod tests {\n" + hot + "}\n";
+
+            Assert.NotEmpty(RunAll(hot, "lib.rs"));
+            Assert.Empty(RunAll(inTests, "lib.rs"));
+            Assert.Empty(RunAll(hot, "tests.rs"));
+        }
+
+        [Fact]
+        public void Given_a_small_pub_fn_When_the_file_is_a_binary_Then_missing_inline_stays_silent()
+        {
+            const string code = "pub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}\n\nfn main() {\n    luminance(Rgb::default());\n}\n";
+
+            Assert.Empty(RuleFixture.Run([RuleWithId("RS008")], code, "tool.rs"));
+            Assert.Single(RuleFixture.Run([RuleWithId("RS008")], code.Replace("fn main", "fn other", StringComparison.Ordinal), "lib.rs"));
+        }
+
+        [Fact]
+        public void Given_a_small_pub_fn_When_another_reviewed_crate_calls_it_per_pixel_Then_missing_inline_gains_confidence()
+        {
+            const string library = "pub fn luminance(px: Rgb) -> u8 {\n    weighted_sum(px.r, px.g, px.b)\n}\n";
+            const string caller = "fn render(pixels: &[Rgb]) {\n    for px in pixels {\n        out.push(imaging::luminance(*px));\n    }\n}\n";
+
+            var alone = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs"));
+            var called = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs", (caller, "app/src/render.rs")));
+
+            Assert.Equal(Confidence.Low, alone.Confidence);
+            Assert.Equal(Confidence.Medium, called.Confidence);
+            Assert.True(called.Evidence.PerItemFunction);
+        }
+    }
+
+    public sealed class Messages
+    {
+        [Fact]
+        public void Given_a_padded_repr_c_struct_When_reported_Then_the_message_states_bytes_before_and_after()
+        {
+            const string code = "#[repr(C)]\nstruct SampleHeader {\n    valid: bool,\n    timestamp_ns: u64,\n    channel: u32,\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS007")], code, "h.rs"));
+
+            Assert.Contains("11 bytes of padding", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("24 bytes", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("24 → 16 bytes", finding.Fix, StringComparison.Ordinal);
+            Assert.Contains("timestamp_ns: u64, channel: u32, valid: bool", finding.Fix, StringComparison.Ordinal);
+            Assert.Equal("SampleHeader", code.Substring(finding.Span.Start, finding.Span.Length));
+        }
+
+        [Fact]
+        public void Given_a_nested_key_match_When_reported_Then_message_names_the_comparison_the_scanned_collection_and_the_outer_loop()
+        {
+            const string code = "fn f(invoices: &[Invoice], customers: &[Customer]) {\n    for inv in invoices {\n        let c = customers.iter().find(|c| c.id == inv.customer_id);\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS001")], code, "f.rs"));
+
+            Assert.Contains("`c.id == inv.customer_id`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("`customers`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("`for inv in invoices`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("HashMap", finding.Fix, StringComparison.Ordinal);
+            Assert.Contains("by_key.get(&inv.customer_id)", finding.Fix, StringComparison.Ordinal);
+            Assert.Equal("c.id == inv.customer_id", code.Substring(finding.Span.Start, finding.Span.Length));
+            Assert.NotNull(finding.ChecklistText);
+        }
+
+        [Fact]
+        public void Given_a_vec_filled_over_a_range_When_reported_Then_the_fix_gives_the_capacity_expression()
+        {
+            const string code = "fn f(lo: usize, hi: usize) -> Vec<usize> {\n    let mut v = Vec::new();\n    for i in lo..hi {\n        v.push(i);\n    }\n    v\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS002")], code, "f.rs"));
+
+            Assert.Contains("Vec::with_capacity(hi - lo)", finding.Fix, StringComparison.Ordinal);
+            Assert.Equal("Vec::new()", code.Substring(finding.Span.Start, finding.Span.Length));
+        }
+
+        [Fact]
+        public void Given_a_lookup_key_built_per_iteration_When_reported_Then_the_fix_proposes_a_str_lookup()
+        {
+            const string code = "fn f(keys: &[&str], map: &HashMap<String, u32>) {\n    for k in keys {\n        map.get(&k.to_string());\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "f.rs"));
+
+            Assert.Contains("&str", finding.Fix, StringComparison.Ordinal);
+            Assert.Contains("Small String allocation", finding.Impact.CostSource, StringComparison.Ordinal);
+            Assert.Equal("k.to_string()", code.Substring(finding.Span.Start, finding.Span.Length));
+        }
+    }
+
+    public sealed class Robustness
+    {
+        public static TheoryData<string> BrokenSources() =>
+        [
+            "fn f(xs: &[u32]) {\n    for x in xs {\n        if seen.contains(",
+            "#[repr(C)]\nstruct S { a: bool, b: u64",
+            "async fn g(m: &Mutex<u8>) {\n    let g = m.lock().unwrap();\n    x.await",
+            "pub fn h() -> u8 { f(",
+            "let = Box::new(; for in { tokio::spawn(async move { }",
+            "}}}])) fn ( for for loop { debug!(format!(",
+            "fn f() { let s = x.clone(); println!(\"{s\" }",
+            "impl<T> { pub fn }",
+            "",
+        ];
+
+        [Theory]
+        [MemberData(nameof(BrokenSources))]
+        public void Given_broken_code_When_every_rust_rule_runs_Then_none_throws(string code)
+        {
+            var findings = RunAll(code, "broken.rs");
+
+            Assert.NotNull(findings);
+        }
+
+        [Fact]
+        public void Given_every_prefix_of_the_fixtures_When_every_rust_rule_runs_Then_none_throws()
+        {
+            var sources = RustRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor.Id + ".rs"))).ToList();
+            var reviewed = 0;
+
+            foreach (var source in sources)
+            {
+                for (var length = 0; length < source.Length; length += 97)
+                {
+                    var tree = SyntaxParsers.Parse(SourceText.From(source[..length], "cut.rs"), "cut.rs")!;
+                    _ = new ChecklistReview(RuleFixture.Skill, RustRules.All).Review([tree]);
+                    reviewed++;
+                }
+            }
+
+            Assert.True(reviewed > 100);
+        }
+    }
+}
