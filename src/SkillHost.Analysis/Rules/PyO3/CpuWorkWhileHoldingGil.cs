@@ -1,0 +1,233 @@
+using System.Collections.Frozen;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.PyO3;
+
+/// <summary>PYO003: a <c>#[pyfunction]</c> / <c>#[pymethods]</c> body that loops or runs an iterator chain over its input without releasing the GIL.</summary>
+public sealed class CpuWorkWhileHoldingGil : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        Id: "PYO003",
+        Slug: "pyo3/missing-allow-threads",
+        Name: nameof(CpuWorkWhileHoldingGil),
+        Group: RuleGroup.PyO3,
+        Language: SourceLanguage.Rust,
+        WhatItDoes: "Finds functions Python calls (`#[pyfunction]`, `#[pymethods]`) whose body loops or runs an iterator chain over its input, or hands a whole buffer to a Rust routine, with no Python-object work in that part and no `py.allow_threads(…)` / `py.detach(…)` (the PyO3 0.26 name) around it.",
+        WhyBad: "While Rust holds the GIL no other Python thread can run, so a long pure-Rust computation stalls the whole interpreter and a thread pool of callers gets no parallelism at all.",
+        Example: """
+            #[pyfunction]
+            fn fingerprint(data: &[u8]) -> u64 {
+                fnv1a(data)
+            }
+            """,
+        UseInstead: """
+            Release the GIL around the pure-Rust part (extract inputs first, attach again only to build the result):
+            #[pyfunction]
+            fn fingerprint(py: Python<'_>, data: &[u8]) -> u64 {
+                py.detach(|| fnv1a(data))     // py.allow_threads before PyO3 0.26
+            }
+            """,
+        CostOperation: null,
+        TechniqueSection: "Detach around CPU-only Rust");
+
+    // Adapters that drive an iterator to the end: the work of the whole chain happens in them.
+    private static readonly FrozenSet<string> Consumers = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "sum", "product", "fold", "try_fold", "max", "min", "max_by", "min_by", "max_by_key", "min_by_key", "collect", "position", "any", "all", "reduce", "for_each", "try_for_each", "find", "filter_map", "partition", "unzip");
+
+    private static readonly FrozenSet<string> IteratorSources = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "iter", "into_iter", "iter_mut", "chars", "bytes", "char_indices", "windows", "chunks", "chunks_exact", "lines", "split", "split_whitespace", "par_iter", "par_chunks", "par_iter_mut", "into_par_iter");
+
+    // Identifiers whose presence means the code works with Python objects and cannot run detached.
+    private static readonly FrozenSet<string> PythonWork = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "py", "Python", "extract", "into_py", "to_object", "into_pyobject", "into_bound_py_any", "into_py_any", "set_item", "get_item", "del_item",
+        "call", "call0", "call1", "call_method", "call_method0", "call_method1", "getattr", "setattr", "downcast", "cast", "bind", "clone_ref", "import", "import_bound", "intern");
+
+    // Calls that hand a value on without computing over it.
+    private static readonly FrozenSet<string> NotWork = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "Ok", "Some", "Err", "Box::new", "Arc::new", "Rc::new", "Cow::Borrowed", "Cow::Owned", "Vec::from", "String::from", "drop", "len", "is_empty", "clone", "to_vec", "to_owned", "from_utf8", "from_utf8_lossy", "str::from_utf8", "std::str::from_utf8", "String::from_utf8", "String::from_utf8_lossy");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var function in context.Tree.All<FunctionNode>())
+        {
+            if (!function.HasBody || function.IsAsync || !PyO3Api.IsExposedToPython(function) || Skipped(function, context))
+            {
+                continue;
+            }
+
+            var values = PythonValues.Of(function);
+            var inputs = function.Parameters.Where(p => !p.IsSelf && p.Type is { } t && !IsPythonToken(t) && !PythonValues.IsPythonType(t)).ToList();
+            var evidence = LoopOverInput(function, inputs, values, context) ?? ChainOverInput(function, inputs, values, context);
+            var confidence = Confidence.Medium;
+            if (evidence is null)
+            {
+                evidence = BufferHandOff(function, inputs, values, context);
+                confidence = Confidence.Low;
+            }
+
+            if (evidence is not { } found)
+            {
+                continue;
+            }
+
+            var hasPy = function.Parameters.Any(p => p.Type is { } t && IsPythonToken(t));
+            var py = hasPy ? function.Parameters.First(p => p.Type is { } t && IsPythonToken(t)).Name : "py";
+            context.Report(
+                function,
+                $"{PyO3Api.Describe(function)} runs pure-Rust work ({found.What}, line {found.Line}) while holding the GIL, so no other Python thread can run meanwhile",
+                (hasPy ? "" : "add a `py: Python<'_>` parameter and ")
+                    + $"release the GIL around the pure-Rust part: `{py}.detach(|| …)` (`{py}.allow_threads(|| …)` before PyO3 0.26); extract the inputs first and attach again only to build the result — worth it when the work outlasts a GIL release and re-acquire",
+                confidence,
+                "Other Python threads stay blocked for the whole computation; detached, they run in parallel with it.",
+                function.NameSpan);
+        }
+    }
+
+    // Already detached somewhere; or called once per item from a loop, where a detach per call would
+    // add a GIL round trip to each item (pyo3/single-item-api is the finding there); or test code.
+    private static bool Skipped(FunctionNode function, RuleContext context) =>
+        function.Descendants<CallNode>().Any(PyO3Api.IsGilRelease)
+        || context.Project.IsCalledInLoop(function.Name)
+        || function.Name.StartsWith("__", StringComparison.Ordinal)
+        || function.HasAttribute("new") || function.HasAttribute("getter") || function.HasAttribute("setter") || function.HasAttribute("classattr")
+        || PyO3Api.IsTestCode(function);
+
+    private static (string What, int Line)? LoopOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    {
+        foreach (var loop in function.Descendants<LoopNode>())
+        {
+            if (loop.EnclosingFunction() != function || loop.EnclosingLoops().Any())
+            {
+                continue;
+            }
+
+            var source = loop.IterableSpan ?? (loop.Parent is CallNode { ReceiverSpan: { } receiver } ? receiver : (TextSpan?)null);
+            if (source is not { } over || !MentionsInput(context.Tree, over, inputs) || DoesPythonWork(context.Tree, loop.Span, values))
+            {
+                continue;
+            }
+
+            // For an iterator closure the whole chain must stay free of Python work, not only the closure.
+            if (loop.LoopKind == LoopKind.IteratorClosure && Chain(loop) is { } chain && DoesPythonWork(context.Tree, chain.Span, values))
+            {
+                continue;
+            }
+
+            return (PyO3Api.DescribeLoop(loop), loop.Start.Line);
+        }
+
+        return null;
+    }
+
+    private static (string What, int Line)? ChainOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    {
+        foreach (var call in function.Descendants<CallNode>())
+        {
+            if (!call.IsMethodCall || !Consumers.Contains(call.Name) || call.ReceiverSpan is not { } receiver || call.EnclosingFunction() != function)
+            {
+                continue;
+            }
+
+            var hasSource = false;
+            for (var link = call.ReceiverCall; link is not null; link = link.ReceiverCall)
+            {
+                hasSource |= IteratorSources.Contains(link.Name);
+            }
+
+            if (hasSource && MentionsInput(context.Tree, receiver, inputs) && !DoesPythonWork(context.Tree, call.Span, values))
+            {
+                return ($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}`", call.Start.Line);
+            }
+        }
+
+        return null;
+    }
+
+    private static (string What, int Line)? BufferHandOff(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    {
+        var buffers = inputs.Where(p => IsBufferType(p.Type!)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        if (buffers.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var call in function.Descendants<CallNode>())
+        {
+            if (call.EnclosingFunction() != function || NotWork.Contains(call.Callee) || NotWork.Contains(call.Name)
+                || PyO3Api.CreatesObject(call) || PyO3Api.IsConvertingMethod(call, out _, out _)
+                || (call.ReceiverSpan is { } r && (values.RootIsPython(context.TextOf(r)) || context.TextOf(r).Trim() == "py")))
+            {
+                continue;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                var text = context.TextOf(argument.Span).Trim().TrimStart('&').Trim();
+                var root = text.Split('.', '[')[0].Trim();
+                var handsWhole = text == root || text.EndsWith(".as_slice()", StringComparison.Ordinal) || text.EndsWith(".as_bytes()", StringComparison.Ordinal) || text.EndsWith("[..]", StringComparison.Ordinal);
+                if (buffers.Contains(root) && handsWhole && !DoesPythonWork(context.Tree, call.Span, values))
+                {
+                    return ($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}` over the whole of `{root}`", call.Start.Line);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static CallNode? Chain(LoopNode closure)
+    {
+        CallNode? top = null;
+        for (var node = closure.Parent; node is CallNode call; node = call.Parent)
+        {
+            top = call;
+        }
+
+        return top;
+    }
+
+    private static bool MentionsInput(SyntaxTree tree, TextSpan span, List<Parameter> inputs)
+    {
+        var tokens = RustSpanTokens.Of(tree, span);
+        for (var i = 0; i < tokens.Tokens.Count; i++)
+        {
+            var text = tokens.TextOf(tokens.Tokens[i]);
+            if (tokens.Tokens[i].Kind == Languages.Rust.RustTokenKind.SelfValue || inputs.Any(p => p.Name == text))
+            {
+                // `x.len()`-sized ranges and slices both count: the work grows with the input.
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DoesPythonWork(SyntaxTree tree, TextSpan span, PythonValues values) =>
+        RustSpanTokens.Of(tree, span).Identifiers().Any(id => PythonWork.Contains(id) || values.Contains(id) || IsPythonTypeName(id));
+
+    // PyDict, PyList… are Python work; PyResult, PyErr, PyValueError (a lazily built error) are not.
+    private static bool IsPythonTypeName(string id) =>
+        id.Length > 2 && id.StartsWith("Py", StringComparison.Ordinal) && char.IsUpper(id[2])
+        && !id.StartsWith("PyResult", StringComparison.Ordinal) && !id.StartsWith("PyErr", StringComparison.Ordinal)
+        && !id.EndsWith("Error", StringComparison.Ordinal) && !id.EndsWith("Exception", StringComparison.Ordinal)
+        && !id.StartsWith("PyBacked", StringComparison.Ordinal) && !id.StartsWith("PyReadonly", StringComparison.Ordinal);
+
+    private static bool IsPythonToken(string type) => type.Replace(" ", "", StringComparison.Ordinal).StartsWith("Python<", StringComparison.Ordinal) || type.Trim() == "Python";
+
+    private static bool IsBufferType(string type)
+    {
+        var t = type.Replace(" ", "", StringComparison.Ordinal);
+        return t.StartsWith("&[", StringComparison.Ordinal) || t.StartsWith("&'", StringComparison.Ordinal) && t.Contains('[', StringComparison.Ordinal)
+            || t.StartsWith("Vec<", StringComparison.Ordinal) && !t.Contains("String", StringComparison.Ordinal)
+            || t.StartsWith("PyBackedBytes", StringComparison.Ordinal) || t.StartsWith("PyReadonlyArray", StringComparison.Ordinal)
+            || t.StartsWith("PyBuffer<", StringComparison.Ordinal) || t.StartsWith("Cow<", StringComparison.Ordinal) && t.Contains('[', StringComparison.Ordinal);
+    }
+}

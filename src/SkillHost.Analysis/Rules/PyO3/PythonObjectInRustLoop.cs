@@ -1,0 +1,130 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.PyO3;
+
+/// <summary>PYO002: Python objects created on every pass of a Rust loop, explicitly or by the argument conversion of a Python container method.</summary>
+public sealed class PythonObjectInRustLoop : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        Id: "PYO002",
+        Slug: "pyo3/pyobject-in-loop",
+        Name: nameof(PythonObjectInRustLoop),
+        Group: RuleGroup.PyO3,
+        Language: SourceLanguage.Rust,
+        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects.",
+        WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
+        Example: """
+            let counts = PyDict::new(py);
+            for token in text.split_whitespace() {
+                let seen: u64 = counts.get_item(token)?.map_or(Ok(0), |v| v.extract())?;
+                counts.set_item(token, seen + 1)?;   // a new str and int per token
+            }
+            """,
+        UseInstead: """
+            Keep intermediate values in Rust and convert once at the end (constant keys: `intern!(py, "…")`):
+            let mut counts: HashMap<&str, u64> = HashMap::new();
+            for token in text.split_whitespace() {
+                *counts.entry(token).or_insert(0) += 1;
+            }
+            counts   // PyO3 converts the map once, on return
+            """,
+        CostOperation: "Small String allocation",
+        TechniqueSection: "Keep Python objects out of hot Rust loops");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var valuesByFunction = new Dictionary<FunctionNode, PythonValues>();
+        foreach (var call in context.Tree.All<CallNode>())
+        {
+            var loop = call.EnclosingLoops().FirstOrDefault();
+            if (loop is null || PyO3Api.IsTestCode(call))
+            {
+                continue;
+            }
+
+            var function = call.EnclosingFunction();
+            if (function is not null && !valuesByFunction.ContainsKey(function))
+            {
+                valuesByFunction[function] = PythonValues.Of(function);
+            }
+
+            var values = function is null ? PythonValues.Of(null) : valuesByFunction[function];
+            if (PyO3Api.CreatesObject(call))
+            {
+                ReportCreation(context, call, loop, values);
+            }
+            else if (PyO3Api.IsConvertingMethod(call, out var isLookup, out var needsPythonReceiver))
+            {
+                ReportImplicitConversion(context, call, loop, values, isLookup, needsPythonReceiver);
+            }
+        }
+    }
+
+    private static void ReportCreation(RuleContext context, CallNode call, LoopNode loop, PythonValues values)
+    {
+        // `value.into_py(py)` on something that already is a Python object only bumps a reference count.
+        if (call.IsMethodCall && call.ReceiverSpan is { } receiver && values.IsAlreadyPython(context.TextOf(receiver)))
+        {
+            return;
+        }
+
+        var lookup = call.Parent is CallNode outer && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
+        var code = PyO3Api.Shorten(context.TextOf(call.Span));
+        context.Report(
+            call,
+            $"`{code}` creates a Python object on every iteration of {PyO3Api.DescribeLoop(loop)}",
+            lookup
+                ? "look the key up in a Rust map (or convert the key once before the loop); keep intermediate values in Rust"
+                : "keep the per-item values in Rust (`Vec`, `HashMap`, a struct) and convert the result once after the loop — returning it lets PyO3 convert it; if Python needs one object per item, build them after a detached pure-Rust pass",
+            lookup ? Confidence.High : Confidence.Medium,
+            "Each iteration allocates and reference-counts a Python object under the GIL.",
+            call.Span);
+    }
+
+    private static void ReportImplicitConversion(RuleContext context, CallNode call, LoopNode loop, PythonValues values, bool isLookup, bool needsPythonReceiver)
+    {
+        if (call.ReceiverSpan is not { } receiver)
+        {
+            return;
+        }
+
+        var receiverText = context.TextOf(receiver);
+        var receiverIsPython = values.RootIsPython(receiverText) || receiverText.EndsWith(".bind(py)", StringComparison.Ordinal);
+        if (needsPythonReceiver ? !receiverIsPython : !(receiverIsPython || context.Tree.IsPyO3))
+        {
+            return;
+        }
+
+        // An argument that itself creates the object is reported on its own; one finding per object.
+        if (call.Descendants<CallNode>().Any(PyO3Api.CreatesObject))
+        {
+            return;
+        }
+
+        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span))).Select(a => context.TextOf(a.Span).Trim()).ToList();
+        if (converted.Count == 0)
+        {
+            return;
+        }
+
+        var literalKey = call.Arguments[0].Shape == ExpressionShape.StringLiteral;
+        var code = PyO3Api.Shorten($"{receiverText}.{call.Name}({string.Join(", ", call.Arguments.Select(a => context.TextOf(a.Span).Trim()))})");
+        var what = string.Join(", ", converted.Select(a => $"`{PyO3Api.Shorten(a, 30)}`"));
+        context.Report(
+            call,
+            $"`{code}` converts {what} into new Python object{(converted.Count > 1 ? "s" : "")} on every iteration of {PyO3Api.DescribeLoop(loop)}",
+            literalKey
+                ? $"intern the constant key once — `intern!(py, {context.TextOf(call.Arguments[0].Span).Trim()})` — and keep per-item values in Rust until the loop ends"
+                : isLookup
+                    ? "keep the lookup table in a Rust `HashMap` while looping and convert once at the end"
+                    : "collect the values in a Rust `Vec`/`HashMap` inside the loop and convert the whole result once after it",
+            isLookup ? Confidence.High : Confidence.Medium,
+            "Each iteration allocates and reference-counts Python objects for its arguments under the GIL.",
+            call.Span,
+            converted.Count);
+    }
+}

@@ -1,0 +1,120 @@
+// PYO003 pyo3/missing-allow-threads: pure-Rust work in a function Python calls, with the GIL held.
+use pyo3::prelude::*;
+
+#[pyfunction]
+fn fingerprint(data: &[u8]) -> u64 { // expect: PYO003
+    fnv1a(data)
+}
+
+#[pyfunction]
+fn checksum(py: Python<'_>, data: &[u8]) -> u32 { // expect: PYO003
+    let mut sum: u32 = 0;
+    for byte in data {
+        sum = sum.wrapping_mul(31).wrapping_add(u32::from(*byte));
+    }
+    sum
+}
+
+#[pyfunction]
+fn mean(values: Vec<f64>) -> f64 { // expect: PYO003
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+#[pyfunction]
+fn longest_word(text: &str) -> usize { // expect: PYO003
+    text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
+}
+
+#[pyclass]
+struct Histogram {
+    bins: Vec<u64>,
+}
+
+#[pymethods]
+impl Histogram {
+    fn total(&self) -> u64 { // expect: PYO003
+        let mut total = 0;
+        for b in &self.bins {
+            total += b;
+        }
+        total
+    }
+}
+
+#[pyfunction]
+fn primes_below(n: u64) -> Vec<u64> { // expect: PYO003
+    (2..n).filter(|k| is_prime(*k)).collect()
+}
+
+// OK
+
+// Already detached (0.26 name and the older one).
+#[pyfunction]
+fn fingerprint_detached(py: Python<'_>, data: &[u8]) -> u64 {
+    py.detach(|| fnv1a(data))
+}
+
+#[pyfunction]
+fn checksum_detached(py: Python<'_>, data: &[u8]) -> u32 {
+    py.allow_threads(|| data.iter().fold(0u32, |s, b| s.wrapping_add(u32::from(*b))))
+}
+
+// The loop works with Python objects: it cannot run detached (pyo3/pyobject-in-loop covers it).
+#[pyfunction]
+fn token_counts<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
+    let counts = PyDict::new(py);
+    for token in text.split_whitespace() {
+        counts.set_item(token, 1)?;
+    }
+    Ok(counts)
+}
+
+// The loop walks a Python list, not Rust data.
+#[pyfunction]
+fn sum_list(items: &Bound<'_, PyList>) -> PyResult<i64> {
+    let mut total = 0;
+    for item in items.iter() {
+        total += item.extract::<i64>()?;
+    }
+    Ok(total)
+}
+
+// Constant work: nothing grows with the input.
+#[pyfunction]
+fn add(a: i64, b: i64) -> i64 {
+    a + b
+}
+
+#[pyfunction]
+fn greet(name: &str) -> String {
+    format!("hello {name}")
+}
+
+#[pyfunction]
+fn size(data: &[u8]) -> usize {
+    data.len()
+}
+
+// Not exposed to Python: plain Rust.
+fn internal_sum(values: &[f64]) -> f64 {
+    values.iter().sum()
+}
+
+// Async functions run on an event loop; detaching is not the question there.
+#[pyfunction]
+async fn fetch_all(urls: Vec<String>) -> usize {
+    urls.iter().map(|u| u.len()).sum()
+}
+
+// Dunder methods and getters run per item by nature.
+#[pymethods]
+impl Histogram {
+    fn __len__(&self) -> usize {
+        self.bins.iter().filter(|b| **b > 0).count()
+    }
+
+    #[getter]
+    fn nonzero(&self) -> usize {
+        self.bins.iter().filter(|b| **b > 0).count()
+    }
+}
