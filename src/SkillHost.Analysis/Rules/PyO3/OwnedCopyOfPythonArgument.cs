@@ -134,9 +134,9 @@ public sealed class OwnedCopyOfPythonArgument : Rule
 
         // `format!("{name}")` captures the parameter inside the string: a read the tokens do not show.
         var capture = "{" + name;
-        var uses = reading.Count(m => m.Arguments.Count > 0 && m.Arguments[0].Shape == ExpressionShape.StringLiteral
-            && m.Tree.Source.ToString(m.Arguments[0].Span) is var format
-            && (format.Contains(capture + "}", StringComparison.Ordinal) || format.Contains(capture + ":", StringComparison.Ordinal)));
+        var uses = reading.Count(m => m.Arguments.Take(2).Any(a => a.Shape == ExpressionShape.StringLiteral
+            && m.Tree.Source.ToString(a.Span) is var format
+            && (format.Contains(capture + "}", StringComparison.Ordinal) || format.Contains(capture + ":", StringComparison.Ordinal))));
         for (var i = 0; i < body.Tokens.Count; i++)
         {
             if (!body.IsIdentifier(i, name))
