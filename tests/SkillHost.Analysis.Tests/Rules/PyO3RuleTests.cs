@@ -158,18 +158,20 @@ public sealed class PyO3RuleTests
             Assert.Equal(Confidence.Medium, finding.Confidence);
         }
 
-        [Fact]
-        public void Given_a_while_worker_loop_Then_attach_per_message_is_only_medium_confidence()
+        [Theory]
+        [InlineData("while let Ok(m) = rx.recv()", Confidence.Low)]
+        [InlineData("while let Some(m) = queue.pop()", Confidence.Medium)]
+        public void Given_a_while_loop_Then_attach_per_pass_is_medium_and_low_when_the_loop_blocks_for_each_message(string header, Confidence expected)
         {
-            const string Code = "fn w(rx: Receiver<u8>, cb: Py<PyAny>) { while let Ok(m) = rx.recv() { Python::attach(|py| cb.call1(py, (m,)).ok()); } }";
+            var code = $"fn w(rx: Receiver<u8>, queue: &mut Vec<u8>, cb: Py<PyAny>) {{ {header} {{ Python::attach(|py| cb.call1(py, (m,)).ok()); }} }}";
 
-            var finding = Assert.Single(RuleFixture.Run([RuleById("PYO001")], Code, "w.rs"));
+            var finding = Assert.Single(RuleFixture.Run([RuleById("PYO001")], code, "w.rs"));
 
-            Assert.Equal(Confidence.Medium, finding.Confidence);
+            Assert.Equal(expected, finding.Confidence);
         }
 
         [Fact]
-        public void Given_a_pyfunction_python_calls_per_item_Then_missing_allow_threads_defers_to_single_item_api()
+        public void Given_a_pyfunction_python_calls_per_item_Then_missing_allow_threads_drops_to_low_confidence_behind_single_item_api()
         {
             const string Rust = "#[pyfunction]\nfn weight(data: &[u8]) -> u64 { data.iter().map(|b| u64::from(*b)).sum() }";
             const string Python = "from native import weight\n\ndef total(blobs):\n    return sum(weight(b) for b in blobs)\n";
@@ -178,8 +180,8 @@ public sealed class PyO3RuleTests
             var withCaller = RuleFixture.Run(PyO3Rules.All, Rust, "lib.rs", (Python, "use.py"));
             var pythonSide = RuleFixture.Run(PyO3Rules.All, Python, "use.py", (Rust, "lib.rs"));
 
-            Assert.Contains(alone, f => f.Rule.Id == "PYO003");
-            Assert.DoesNotContain(withCaller, f => f.Rule.Id == "PYO003");
+            Assert.Equal(Confidence.Medium, Assert.Single(alone, f => f.Rule.Id == "PYO003").Confidence);
+            Assert.Equal(Confidence.Low, Assert.Single(withCaller, f => f.Rule.Id == "PYO003").Confidence);
             Assert.Equal("PYO005", Assert.Single(pythonSide).Rule.Id);
         }
 
@@ -238,7 +240,7 @@ public sealed class PyO3RuleTests
         }
 
         [Fact]
-        public void Given_a_constant_key_set_per_row_Then_the_fix_suggests_interning_it()
+        public void Given_rows_built_as_dicts_Then_only_the_constant_key_is_reported_and_the_fix_interns_it()
         {
             const string Code = """
                 fn rows<'py>(py: Python<'py>, ids: &[u64], out: &Bound<'py, PyList>) -> PyResult<()> {
@@ -251,10 +253,10 @@ public sealed class PyO3RuleTests
                 }
                 """;
 
-            var findings = RuleFixture.Run([RuleById("PYO002")], Code, "r.rs");
+            var finding = Assert.Single(RuleFixture.Run([RuleById("PYO002")], Code, "r.rs"));
 
-            Assert.Equal(2, findings.Count);
-            Assert.Contains(findings, f => f.Fix.Contains("intern!(py, \"id\")", StringComparison.Ordinal));
+            Assert.Equal("row.set_item(\"id\", id)", Code.Substring(finding.Span.Start, finding.Span.Length));
+            Assert.Contains("intern!(py, \"id\")", finding.Fix, StringComparison.Ordinal);
         }
     }
 

@@ -65,24 +65,22 @@ public sealed class CpuWorkWhileHoldingGil : Rule
 
             var values = PythonValues.Of(function);
             var inputs = function.Parameters.Where(p => !p.IsSelf && p.Type is { } t && !IsPythonToken(t) && !PythonValues.IsPythonType(t)).ToList();
-            var evidence = LoopOverInput(function, inputs, values, context) ?? ChainOverInput(function, inputs, values, context);
-            var confidence = Confidence.Medium;
-            if (evidence is null)
-            {
-                evidence = BufferHandOff(function, inputs, values, context);
-                confidence = Confidence.Low;
-            }
-
-            if (evidence is not { } found)
+            if ((LoopOverInput(function, inputs, values, context) ?? ChainOverInput(function, inputs, values, context) ?? BufferHandOff(function, inputs, values, context)) is not { } found)
             {
                 continue;
             }
+
+            // Called once per item from Python: batching comes first (pyo3/single-item-api), and a
+            // detach per call adds a GIL round trip to every item.
+            var perItem = context.Project.IsCalledInLoop(function.Name);
+            var confidence = perItem ? Confidence.Low : found.Confidence;
 
             var hasPy = function.Parameters.Any(p => p.Type is { } t && IsPythonToken(t));
             var py = hasPy ? function.Parameters.First(p => p.Type is { } t && IsPythonToken(t)).Name : "py";
             context.Report(
                 function,
-                $"{PyO3Api.Describe(function)} runs pure-Rust work ({found.What}, line {found.Line}) while holding the GIL, so no other Python thread can run meanwhile",
+                $"{PyO3Api.Describe(function)} runs pure-Rust work ({found.What}, line {found.Line}) while holding the GIL, so no other Python thread can run meanwhile"
+                    + (perItem ? $"; Python calls `{function.Name}` per item, so batch the calls first" : ""),
                 (hasPy ? "" : "add a `py: Python<'_>` parameter and ")
                     + $"release the GIL around the pure-Rust part: `{py}.detach(|| …)` (`{py}.allow_threads(|| …)` before PyO3 0.26); extract the inputs first and attach again only to build the result — worth it when the work outlasts a GIL release and re-acquire",
                 confidence,
@@ -91,16 +89,14 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         }
     }
 
-    // Already detached somewhere; or called once per item from a loop, where a detach per call would
-    // add a GIL round trip to each item (pyo3/single-item-api is the finding there); or test code.
+    // Already detached somewhere; per-item protocol methods and accessors; test code.
     private static bool Skipped(FunctionNode function, RuleContext context) =>
         function.Descendants<CallNode>().Any(PyO3Api.IsGilRelease)
-        || context.Project.IsCalledInLoop(function.Name)
         || function.Name.StartsWith("__", StringComparison.Ordinal)
         || function.HasAttribute("new") || function.HasAttribute("getter") || function.HasAttribute("setter") || function.HasAttribute("classattr")
         || PyO3Api.IsTestCode(function);
 
-    private static (string What, int Line)? LoopOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    private static Evidence? LoopOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
     {
         foreach (var loop in function.Descendants<LoopNode>())
         {
@@ -110,7 +106,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             }
 
             var source = loop.IterableSpan ?? (loop.Parent is CallNode { ReceiverSpan: { } receiver } ? receiver : (TextSpan?)null);
-            if (source is not { } over || !MentionsInput(context.Tree, over, inputs) || DoesPythonWork(context.Tree, loop.Span, values))
+            if (source is not { } over || Input(context.Tree, over, inputs) is not { } input || DoesPythonWork(context.Tree, loop.Span, values))
             {
                 continue;
             }
@@ -121,13 +117,17 @@ public sealed class CpuWorkWhileHoldingGil : Rule
                 continue;
             }
 
-            return (PyO3Api.DescribeLoop(loop), loop.Start.Line);
+            var body = loop.IterableSpan is { } it ? TextSpan.FromBounds(it.End, loop.Span.End) : loop.Span;
+            if (Weigh(input, IsTrivial(context.Tree, loop, body)) is { } confidence)
+            {
+                return new Evidence(PyO3Api.DescribeLoop(loop), loop.Start.Line, confidence);
+            }
         }
 
         return null;
     }
 
-    private static (string What, int Line)? ChainOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    private static Evidence? ChainOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
     {
         foreach (var call in function.Descendants<CallNode>())
         {
@@ -142,16 +142,30 @@ public sealed class CpuWorkWhileHoldingGil : Rule
                 hasSource |= IteratorSources.Contains(link.Name);
             }
 
-            if (hasSource && MentionsInput(context.Tree, receiver, inputs) && !DoesPythonWork(context.Tree, call.Span, values))
+            // A chain without closures does no per-element work of its own beyond the adapter.
+            if (hasSource && Input(context.Tree, receiver, inputs) is { } input && !DoesPythonWork(context.Tree, call.Span, values) && Weigh(input, trivial: true) is { } confidence)
             {
-                return ($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}`", call.Start.Line);
+                return new Evidence($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}`", call.Start.Line, confidence);
             }
         }
 
         return null;
     }
 
-    private static (string What, int Line)? BufferHandOff(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
+    /// <summary>
+    /// How sure the finding is, given what the work walks: a buffer (bytes, str, numeric array) can be
+    /// large and came in without per-element cost; a list PyO3 extracted element by element already
+    /// cost more under the GIL than a trivial pass over it; a pyclass's own fields are of unknown size.
+    /// Null when the work is not worth a detach.
+    /// </summary>
+    private static Confidence? Weigh(InputKind input, bool trivial) => input switch
+    {
+        InputKind.Buffer => Confidence.Medium,
+        InputKind.SelfField => trivial ? null : Confidence.Low,
+        _ => trivial ? null : Confidence.Medium,
+    };
+
+    private static Evidence? BufferHandOff(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
     {
         var buffers = inputs.Where(p => IsBufferType(p.Type!)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (buffers.Count == 0)
@@ -175,7 +189,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
                 var handsWhole = text == root || text.EndsWith(".as_slice()", StringComparison.Ordinal) || text.EndsWith(".as_bytes()", StringComparison.Ordinal) || text.EndsWith("[..]", StringComparison.Ordinal);
                 if (buffers.Contains(root) && handsWhole && !DoesPythonWork(context.Tree, call.Span, values))
                 {
-                    return ($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}` over the whole of `{root}`", call.Start.Line);
+                    return new Evidence($"`{PyO3Api.Shorten(context.TextOf(call.Span), 40)}` over the whole of `{root}`", call.Start.Line, Confidence.Low);
                 }
             }
         }
@@ -194,21 +208,55 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         return top;
     }
 
-    private static bool MentionsInput(SyntaxTree tree, TextSpan span, List<Parameter> inputs)
+    /// <summary>What the span iterates: the first parameter (or <c>self</c>) it mentions, classified; null when it mentions none.</summary>
+    private static InputKind? Input(SyntaxTree tree, TextSpan span, List<Parameter> inputs)
     {
         var tokens = RustSpanTokens.Of(tree, span);
-        for (var i = 0; i < tokens.Tokens.Count; i++)
+        InputKind? found = null;
+        foreach (var token in tokens.Tokens)
         {
-            var text = tokens.TextOf(tokens.Tokens[i]);
-            if (tokens.Tokens[i].Kind == Languages.Rust.RustTokenKind.SelfValue || inputs.Any(p => p.Name == text))
+            var text = tokens.TextOf(token);
+            if (inputs.FirstOrDefault(p => p.Name == text) is { } parameter)
             {
-                // `x.len()`-sized ranges and slices both count: the work grows with the input.
-                return true;
+                var kind = IsBufferType(parameter.Type!) || IsText(parameter.Type!) ? InputKind.Buffer : InputKind.Other;
+                found = found is null || kind == InputKind.Buffer ? kind : found;
+            }
+            else if (token.Kind == Languages.Rust.RustTokenKind.SelfValue)
+            {
+                found ??= InputKind.SelfField;
             }
         }
 
-        return false;
+        return found;
     }
+
+    // Calls other than these in the loop body mean per-element work worth releasing the GIL for.
+    private static readonly FrozenSet<string> TrivialCalls = FrozenSet.Create(
+        StringComparer.Ordinal, "len", "is_empty", "as_str", "as_ref", "clone", "get", "unwrap", "unwrap_or", "is_some", "is_none", "Some", "Ok", "from");
+
+    private static bool IsTrivial(SyntaxTree tree, LoopNode loop, TextSpan body)
+    {
+        if (loop.Descendants<LoopNode>().Any())
+        {
+            return false;
+        }
+
+        var tokens = RustSpanTokens.Of(tree, body);
+        for (var i = 0; i + 1 < tokens.Tokens.Count; i++)
+        {
+            var next = tokens.KindAt(i + 1);
+            if (tokens.Tokens[i].Kind == Languages.Rust.RustTokenKind.Identifier
+                && (next == Languages.Rust.RustTokenKind.OpenParen || next == Languages.Rust.RustTokenKind.Bang || next == Languages.Rust.RustTokenKind.ColonColon && tokens.KindAt(i + 2) == Languages.Rust.RustTokenKind.Lt)
+                && !TrivialCalls.Contains(tokens.TextOf(tokens.Tokens[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsText(string type) => type.Replace(" ", "", StringComparison.Ordinal) is var t && (t == "String" || t.EndsWith("str", StringComparison.Ordinal) && t.StartsWith('&') || t.StartsWith("PyBackedStr", StringComparison.Ordinal));
 
     private static bool DoesPythonWork(SyntaxTree tree, TextSpan span, PythonValues values) =>
         RustSpanTokens.Of(tree, span).Identifiers().Any(id => PythonWork.Contains(id) || values.Contains(id) || IsPythonTypeName(id));
@@ -225,9 +273,23 @@ public sealed class CpuWorkWhileHoldingGil : Rule
     private static bool IsBufferType(string type)
     {
         var t = type.Replace(" ", "", StringComparison.Ordinal);
-        return t.StartsWith("&[", StringComparison.Ordinal) || t.StartsWith("&'", StringComparison.Ordinal) && t.Contains('[', StringComparison.Ordinal)
-            || t.StartsWith("Vec<", StringComparison.Ordinal) && !t.Contains("String", StringComparison.Ordinal)
+        var slice = t.IndexOf('[', StringComparison.Ordinal) is var open and >= 0 && t.StartsWith('&') ? t[(open + 1)..].TrimEnd(']') : null;
+        return slice is not null && !slice.Contains(';', StringComparison.Ordinal) && IsPlainElement(slice)
+            || t.StartsWith("Vec<", StringComparison.Ordinal) && t.EndsWith('>') && IsPlainElement(t[4..^1])
             || t.StartsWith("PyBackedBytes", StringComparison.Ordinal) || t.StartsWith("PyReadonlyArray", StringComparison.Ordinal)
             || t.StartsWith("PyBuffer<", StringComparison.Ordinal) || t.StartsWith("Cow<", StringComparison.Ordinal) && t.Contains('[', StringComparison.Ordinal);
     }
+
+    // Bytes and numbers: what a buffer holds without a Python object per element.
+    private static bool IsPlainElement(string element) =>
+        element is "u8" or "i8" or "u16" or "i16" or "u32" or "i32" or "u64" or "i64" or "f32" or "f64" or "usize" or "isize" or "bool" or "char";
+
+    private enum InputKind
+    {
+        Buffer,
+        SelfField,
+        Other,
+    }
+
+    private sealed record Evidence(string What, int Line, Confidence Confidence);
 }

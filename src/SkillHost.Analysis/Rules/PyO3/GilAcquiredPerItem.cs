@@ -50,7 +50,8 @@ public sealed class GilAcquiredPerItem : Rule
             {
                 // A `while`/`loop` is often a worker that must release the GIL while it blocks between
                 // messages; a `for` or an iterator closure walks a batch that one attach could cover.
-                var confidence = loop.LoopKind is LoopKind.For or LoopKind.IteratorClosure ? Confidence.High : Confidence.Medium;
+                var confidence = loop.LoopKind is LoopKind.For or LoopKind.IteratorClosure ? Confidence.High
+                    : BlocksBetweenItems(loop, call) ? Confidence.Low : Confidence.Medium;
                 context.Report(
                     call,
                     $"`{name}` ({other}) acquires the GIL on every iteration of {PyO3Api.DescribeLoop(loop)}",
@@ -73,6 +74,11 @@ public sealed class GilAcquiredPerItem : Rule
             }
         }
     }
+
+    // `while let Ok(m) = rx.recv()`: the worker waits for each message without the GIL, as it should;
+    // draining what is queued under one attach is the remaining improvement.
+    private static bool BlocksBetweenItems(LoopNode loop, CallNode acquire) =>
+        loop.Descendants<CallNode>().Any(c => !acquire.Span.Contains(c.Span) && c.Name is "recv" or "recv_timeout" or "blocking_recv" or "accept" or "read_line" or "wait" or "wait_timeout" or "sleep" or "next_event" or "poll");
 
     // A nested attach while the GIL is already held is cheap; the outer one is what to move.
     private static bool InsideAnotherAcquire(CallNode call) =>

@@ -141,8 +141,12 @@ public sealed partial class NativeCallPerItem : Rule
                 return null;
             }
 
-            var confidence = module is null ? Confidence.Medium : Confidence.High;
-            return new Target(name, module, definition, confidence, $"`{name}` is the `#[pyfunction]` at {Location(definition)}");
+            // Each item a buffer (an image, a document's bytes): the work per call grows with it and
+            // the fixed crossing cost matters only when the buffers are small.
+            var buffer = definition.Parameters.Any(p => p.Type is { } t && IsBuffer(t));
+            var confidence = buffer ? Confidence.Low : module is null ? Confidence.Medium : Confidence.High;
+            var origin = $"`{name}` is the `#[pyfunction]` at {Location(definition)}" + (buffer ? " (it takes a buffer per call; batching pays off when the buffers are small)" : "");
+            return new Target(name, module, definition, confidence, origin);
         }
 
         if (module is not null && module.Split('.').Any(IsNativeModuleName))
@@ -185,6 +189,13 @@ public sealed partial class NativeCallPerItem : Rule
         return s is "native" or "_native" or "rust" or "_rust" or "_rs" or "pyo3" or "_pyo3"
             || s.EndsWith("_native", StringComparison.Ordinal) || s.EndsWith("_rs", StringComparison.Ordinal)
             || s.EndsWith("_rust", StringComparison.Ordinal) || s.EndsWith("_pyo3", StringComparison.Ordinal);
+    }
+
+    private static bool IsBuffer(string type)
+    {
+        var t = type.Replace(" ", "", StringComparison.Ordinal);
+        return t is "&[u8]" or "Vec<u8>" or "PyBackedBytes" || t.StartsWith("PyReadonlyArray", StringComparison.Ordinal) || t.StartsWith("PyBuffer<", StringComparison.Ordinal)
+            || t.Contains("PyBytes", StringComparison.Ordinal) || t.Contains("PyByteArray", StringComparison.Ordinal);
     }
 
     private static bool LooksLikeBatch(string type)

@@ -41,7 +41,7 @@ public sealed class OwnedCopyOfPythonArgument : Rule
         "trim", "trim_start", "trim_end", "trim_matches", "trim_start_matches", "trim_end_matches", "strip_prefix", "strip_suffix",
         "to_lowercase", "to_uppercase", "to_ascii_lowercase", "to_ascii_uppercase", "is_ascii", "eq_ignore_ascii_case", "parse", "eq", "ne", "cmp", "partial_cmp",
         "binary_search", "is_char_boundary", "replace", "replacen", "repeat", "to_vec", "to_owned", "to_string", "clone", "encode_utf16", "escape_debug", "escape_default",
-        "iter_copied", "hash", "copied", "cloned");
+        "iter_copied", "hash", "copied", "cloned", "unicode_words", "split_word_bounds", "graphemes", "grapheme_indices");
 
     private static readonly FrozenSet<string> ReadingMacros = FrozenSet.Create(
         StringComparer.Ordinal,

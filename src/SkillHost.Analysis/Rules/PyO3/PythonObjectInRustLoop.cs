@@ -72,17 +72,57 @@ public sealed class PythonObjectInRustLoop : Rule
             return;
         }
 
-        var lookup = call.Parent is CallNode outer && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
+        // One finding per object: a conversion nested in a constructor is part of the outer object.
+        var outer = Consumer(call, loop);
+        if (call.Ancestors().TakeWhile(a => a != loop).OfType<CallNode>().Any(PyO3Api.CreatesObject))
+        {
+            return;
+        }
+
+        var lookup = outer is not null && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
+        if (!lookup && IsOutput(context, call, loop, outer))
+        {
+            return;
+        }
+
         var code = PyO3Api.Shorten(context.TextOf(call.Span));
         context.Report(
             call,
-            $"`{code}` creates a Python object on every iteration of {PyO3Api.DescribeLoop(loop)}",
+            $"`{code}` creates a Python object on every iteration of {PyO3Api.DescribeLoop(loop)}" + (lookup ? " only to look it up" : ", and it is not part of the result"),
             lookup
                 ? "look the key up in a Rust map (or convert the key once before the loop); keep intermediate values in Rust"
-                : "keep the per-item values in Rust (`Vec`, `HashMap`, a struct) and convert the result once after the loop — returning it lets PyO3 convert it; if Python needs one object per item, build them after a detached pure-Rust pass",
+                : "keep the per-item value in Rust (`Vec`, `HashMap`, a struct) and create Python objects only for what the function returns, once, after the loop",
             lookup ? Confidence.High : Confidence.Medium,
             "Each iteration allocates and reference-counts a Python object under the GIL.",
             call.Span);
+    }
+
+    /// <summary>
+    /// True when the created object is (part of) what the loop builds for Python: stored into a
+    /// Python container, collected by the iterator chain, or bound to a name that is stored later in
+    /// the loop. Those objects are the product, not intermediate values.
+    /// </summary>
+    private static bool IsOutput(RuleContext context, CallNode call, LoopNode loop, CallNode? outer)
+    {
+        if (outer is not null && PyO3Api.IsConvertingMethod(outer, out _, out _))
+        {
+            return true;
+        }
+
+        if (loop.LoopKind == LoopKind.IteratorClosure && loop.Adapter is "map" or "filter_map" or "flat_map" && outer is null)
+        {
+            return true;
+        }
+
+        if (Chained(call).Parent is AssignmentNode assignment && assignment.Targets.Count == 1)
+        {
+            var name = assignment.Targets[0];
+            return loop.Descendants<CallNode>().Any(c => c != call && c.Span.Start > call.Span.Start && c.IsMethodCall
+                && (PyO3Api.IsConvertingMethod(c, out var isLookup, out _) && !isLookup || c.Name is "push" or "extend" or "insert")
+                && c.Arguments.Any(a => context.TextOf(a.Span).Trim().TrimStart('&') == name));
+        }
+
+        return false;
     }
 
     private static void ReportImplicitConversion(RuleContext context, CallNode call, LoopNode loop, PythonValues values, bool isLookup, bool needsPythonReceiver)
@@ -105,26 +145,52 @@ public sealed class PythonObjectInRustLoop : Rule
             return;
         }
 
-        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span))).Select(a => context.TextOf(a.Span).Trim()).ToList();
-        if (converted.Count == 0)
+        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span))).ToList();
+        var literals = converted.Where(a => a.Shape == ExpressionShape.StringLiteral).ToList();
+
+        // Storing per-item values is how a result gets built; what is avoidable there is a constant
+        // key created again on every pass, or a Python container used as a scratch accumulator.
+        var accumulator = !isLookup && IsReadInLoop(context, loop, receiverText);
+        if (converted.Count == 0 || (!isLookup && !accumulator && literals.Count == 0))
         {
             return;
         }
 
-        var literalKey = call.Arguments[0].Shape == ExpressionShape.StringLiteral;
         var code = PyO3Api.Shorten($"{receiverText}.{call.Name}({string.Join(", ", call.Arguments.Select(a => context.TextOf(a.Span).Trim()))})");
-        var what = string.Join(", ", converted.Select(a => $"`{PyO3Api.Shorten(a, 30)}`"));
+        var shown = isLookup || accumulator ? converted : literals;
+        var what = string.Join(", ", shown.Select(a => $"`{PyO3Api.Shorten(context.TextOf(a.Span).Trim(), 30)}`"));
+        var reason = isLookup ? " only to look them up" : accumulator ? $", using the Python object `{receiverText}` as a scratch accumulator" : " although it is the same every time";
         context.Report(
             call,
-            $"`{code}` converts {what} into new Python object{(converted.Count > 1 ? "s" : "")} on every iteration of {PyO3Api.DescribeLoop(loop)}",
-            literalKey
-                ? $"intern the constant key once — `intern!(py, {context.TextOf(call.Arguments[0].Span).Trim()})` — and keep per-item values in Rust until the loop ends"
+            $"`{code}` converts {what} into new Python object{(shown.Count > 1 ? "s" : "")} on every iteration of {PyO3Api.DescribeLoop(loop)}{reason}",
+            !isLookup && !accumulator
+                ? $"create the constant key once — `intern!(py, {context.TextOf(literals[0].Span).Trim()})` — outside the loop"
                 : isLookup
                     ? "keep the lookup table in a Rust `HashMap` while looping and convert once at the end"
-                    : "collect the values in a Rust `Vec`/`HashMap` inside the loop and convert the whole result once after it",
-            isLookup ? Confidence.High : Confidence.Medium,
+                    : "accumulate in a Rust `HashMap`/`Vec` inside the loop and convert the whole result once after it (detached for the loop)",
+            isLookup || accumulator ? Confidence.High : Confidence.Medium,
             "Each iteration allocates and reference-counts Python objects for its arguments under the GIL.",
             call.Span,
-            converted.Count);
+            shown.Count);
     }
+
+    private static SyntaxNode Chained(CallNode call)
+    {
+        SyntaxNode current = call;
+        while (current.Parent is CallNode chained && chained.ReceiverCall == current)
+        {
+            current = chained;
+        }
+
+        return current;
+    }
+
+    /// <summary>The call that receives the object as an argument, past methods chained on it (`PyString::new(py, s).into_any()`).</summary>
+    private static CallNode? Consumer(CallNode call, LoopNode loop)
+    {
+        return Chained(call).Ancestors().TakeWhile(a => a != loop).OfType<CallNode>().FirstOrDefault();
+    }
+
+    private static bool IsReadInLoop(RuleContext context, LoopNode loop, string receiver) =>
+        loop.Descendants<CallNode>().Any(c => c.IsMethodCall && c.Name is "get_item" or "contains" && c.ReceiverSpan is { } r && context.TextOf(r) == receiver);
 }

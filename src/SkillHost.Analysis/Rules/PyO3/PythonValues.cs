@@ -81,6 +81,13 @@ internal sealed partial class PythonValues
             return true;
         }
 
+        // Only Python handles have these methods, whatever the receiver is.
+        if (text.EndsWith(".clone_ref(py)", StringComparison.Ordinal) || text.EndsWith(".into_any()", StringComparison.Ordinal)
+            || text.EndsWith(".unbind()", StringComparison.Ordinal) || text.EndsWith(".as_any()", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var match = PythonView().Match(text);
         return match.Success && _names.Contains(match.Groups[1].Value);
     }

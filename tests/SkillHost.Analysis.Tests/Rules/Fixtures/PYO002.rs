@@ -19,15 +19,21 @@ fn token_counts<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>
 fn rows_as_dicts<'py>(py: Python<'py>, rows: Vec<(u64, String)>) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for (id, name) in rows {
-        let row = PyDict::new(py); // expect: PYO002
+        let row = PyDict::new(py);
         row.set_item("id", id)?; // expect: PYO002
         out.append(row)?;
     }
     Ok(out)
 }
 
-fn labels(py: Python<'_>, words: &[&str]) -> Vec<PyObject> {
-    words.iter().map(|w| PyString::new(py, w).into_any().unbind()).collect() // expect: PYO002
+fn seen_before(py: Python<'_>, seen: &Bound<'_, PySet>, words: &[&str]) -> PyResult<usize> {
+    let mut n = 0;
+    for w in words {
+        if seen.contains(PyString::new(py, w))? { // expect: PYO002
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 fn conversions(py: Python<'_>, xs: &[f64], out: &Bound<'_, PyList>) -> PyResult<()> {
@@ -37,7 +43,6 @@ fn conversions(py: Python<'_>, xs: &[f64], out: &Bound<'_, PyList>) -> PyResult<
         let c = IntoPy::<PyObject>::into_py(*x, py); // expect: PYO002
         let d = (x, 1).into_bound_py_any(py)?; // expect: PYO002
         let t = PyTuple::new(py, [a, c])?; // expect: PYO002
-        out.append(*x * 2.0)?; // expect: PYO002
     }
     Ok(())
 }
@@ -64,6 +69,20 @@ fn token_counts_fast(py: Python<'_>, text: &str) -> HashMap<String, u64> {
         }
         counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     })
+}
+
+// The objects are the result Python asked for: one per item, stored or collected.
+fn labels(py: Python<'_>, words: &[&str]) -> Vec<PyObject> {
+    words.iter().map(|w| PyString::new(py, w).into_any().unbind()).collect()
+}
+
+fn doubled<'py>(py: Python<'py>, xs: &[f64], out: &Bound<'py, PyList>) -> PyResult<()> {
+    for x in xs {
+        out.append(*x * 2.0)?;
+        let item = PyTuple::new(py, [x.into_py(py), 1.into_py(py)])?;
+        out.append(item)?;
+    }
+    Ok(())
 }
 
 // Objects created once, outside the loop; the loop moves Python objects that already exist.

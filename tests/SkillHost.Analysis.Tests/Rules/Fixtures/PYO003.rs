@@ -28,16 +28,13 @@ fn longest_word(text: &str) -> usize { // expect: PYO003
 #[pyclass]
 struct Histogram {
     bins: Vec<u64>,
+    samples: Vec<f64>,
 }
 
 #[pymethods]
 impl Histogram {
-    fn total(&self) -> u64 { // expect: PYO003
-        let mut total = 0;
-        for b in &self.bins {
-            total += b;
-        }
-        total
+    fn variance(&self, mean: f64) -> f64 { // expect: PYO003
+        self.samples.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / self.samples.len() as f64
     }
 }
 
@@ -77,6 +74,24 @@ fn sum_list(items: &Bound<'_, PyList>) -> PyResult<i64> {
         total += item.extract::<i64>()?;
     }
     Ok(total)
+}
+
+// A trivial pass over data PyO3 already extracted element by element (or over the object's own
+// fields): the extraction under the GIL costs more than the pass a detach would free.
+#[pyfunction]
+fn total_len(items: Vec<String>) -> usize {
+    items.iter().map(|s| s.len()).sum()
+}
+
+#[pymethods]
+impl Histogram {
+    fn total(&self) -> u64 {
+        let mut total = 0;
+        for b in &self.bins {
+            total += b;
+        }
+        total
+    }
 }
 
 // Constant work: nothing grows with the input.
