@@ -89,9 +89,11 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         }
     }
 
-    // Already detached somewhere; per-item protocol methods and accessors; test code.
+    // Already detached somewhere; the function's own loops handle Python objects, so the GIL is
+    // needed for the bulk of it; per-item protocol methods and accessors; test code.
     private static bool Skipped(FunctionNode function, RuleContext context) =>
         function.Descendants<CallNode>().Any(PyO3Api.IsGilRelease)
+        || function.Descendants<LoopNode>().Any(l => l.EnclosingFunction() == function && !l.EnclosingLoops().Any() && DoesPythonWork(context.Tree, l.Span, PythonValues.Of(function)))
         || function.Name.StartsWith("__", StringComparison.Ordinal)
         || function.HasAttribute("new") || function.HasAttribute("getter") || function.HasAttribute("setter") || function.HasAttribute("classattr")
         || PyO3Api.IsTestCode(function);

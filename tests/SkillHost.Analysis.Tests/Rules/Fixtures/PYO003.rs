@@ -66,6 +66,17 @@ fn token_counts<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>
     Ok(counts)
 }
 
+// A short pure-Rust prelude before a loop that must hold the GIL: detaching the prelude buys nothing.
+#[pyfunction]
+fn char_ngrams<'py>(py: Python<'py>, text: &str, n: usize) -> PyResult<Bound<'py, PyList>> {
+    let chars: Vec<char> = text.chars().collect();
+    let out = PyList::empty(py);
+    for start in 0..chars.len().saturating_sub(n - 1) {
+        out.append(chars[start..start + n].iter().collect::<String>())?;
+    }
+    Ok(out)
+}
+
 // The loop walks a Python list, not Rust data.
 #[pyfunction]
 fn sum_list(items: &Bound<'_, PyList>) -> PyResult<i64> {
