@@ -65,7 +65,15 @@ public sealed class CpuWorkWhileHoldingGil : Rule
 
             var values = PythonValues.Of(function);
             var inputs = function.Parameters.Where(p => !p.IsSelf && p.Type is { } t && !IsPythonToken(t) && !PythonValues.IsPythonType(t)).ToList();
-            if ((LoopOverInput(function, inputs, values, context) ?? ChainOverInput(function, inputs, values, context) ?? BufferHandOff(function, inputs, values, context)) is not { } found)
+            // A chain or a hand-off is weaker evidence than a loop: when the function's own loops
+            // handle Python objects, those loops are the bulk of the work and need the GIL.
+            var found = LoopOverInput(function, inputs, values, context);
+            if (found is null && !HasPythonLoop(function, values, context))
+            {
+                found = ChainOverInput(function, inputs, values, context) ?? BufferHandOff(function, inputs, values, context);
+            }
+
+            if (found is null)
             {
                 continue;
             }
@@ -80,7 +88,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             context.Report(
                 function,
                 $"{PyO3Api.Describe(function)} runs pure-Rust work ({found.What}, line {found.Line}) while holding the GIL, so no other Python thread can run meanwhile"
-                    + (perItem ? $"; Python calls `{function.Name}` per item, so batch the calls first" : ""),
+                    + (perItem ? $"; `{function.Name}` is also called from a loop in the reviewed code — if that is Python calling it per item, batch the calls first" : ""),
                 (hasPy ? "" : "add a `py: Python<'_>` parameter and ")
                     + $"release the GIL around the pure-Rust part: `{py}.detach(|| …)` (`{py}.allow_threads(|| …)` before PyO3 0.26); extract the inputs first and attach again only to build the result — worth it when the work outlasts a GIL release and re-acquire",
                 confidence,
@@ -89,11 +97,9 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         }
     }
 
-    // Already detached somewhere; the function's own loops handle Python objects, so the GIL is
-    // needed for the bulk of it; per-item protocol methods and accessors; test code.
+    // Already detached somewhere; per-item protocol methods and accessors; test code.
     private static bool Skipped(FunctionNode function, RuleContext context) =>
         function.Descendants<CallNode>().Any(PyO3Api.IsGilRelease)
-        || function.Descendants<LoopNode>().Any(l => l.EnclosingFunction() == function && !l.EnclosingLoops().Any() && DoesPythonWork(context.Tree, l.Span, PythonValues.Of(function)))
         || function.Name.StartsWith("__", StringComparison.Ordinal)
         || function.HasAttribute("new") || function.HasAttribute("getter") || function.HasAttribute("setter") || function.HasAttribute("classattr")
         || PyO3Api.IsTestCode(function);
@@ -128,6 +134,9 @@ public sealed class CpuWorkWhileHoldingGil : Rule
 
         return null;
     }
+
+    private static bool HasPythonLoop(FunctionNode function, PythonValues values, RuleContext context) =>
+        function.Descendants<LoopNode>().Any(l => l.EnclosingFunction() == function && !l.EnclosingLoops().Any() && DoesPythonWork(context.Tree, l.Span, values));
 
     private static Evidence? ChainOverInput(FunctionNode function, List<Parameter> inputs, PythonValues values, RuleContext context)
     {

@@ -43,6 +43,20 @@ fn primes_below(n: u64) -> Vec<u64> { // expect: PYO003
     (2..n).filter(|k| is_prime(*k)).collect()
 }
 
+// Pure counting first, Python objects only for the result: the counting loop could run detached.
+#[pyfunction]
+fn pair_counts<'py>(py: Python<'py>, ids: Vec<u32>) -> PyResult<Bound<'py, PyDict>> { // expect: PYO003
+    let mut counts: HashMap<(u32, u32), u64> = HashMap::new();
+    for w in ids.windows(2) {
+        *counts.entry((w[0], w[1])).or_insert(0) += 1;
+    }
+    let out = PyDict::new(py);
+    for (k, v) in counts {
+        out.set_item(k, v)?;
+    }
+    Ok(out)
+}
+
 // OK
 
 // Already detached (0.26 name and the older one).
