@@ -243,7 +243,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
 
     // Calls other than these in the loop body mean per-element work worth releasing the GIL for.
     private static readonly FrozenSet<string> TrivialCalls = FrozenSet.Create(
-        StringComparer.Ordinal, "len", "is_empty", "as_str", "as_ref", "clone", "get", "unwrap", "unwrap_or", "is_some", "is_none", "Some", "Ok", "from");
+        StringComparer.Ordinal, "len", "is_empty", "as_str", "as_ref", "as_bytes", "as_slice", "into_bytes", "clone", "get", "unwrap", "unwrap_or", "is_some", "is_none", "Some", "Ok", "from", "matches");
 
     private static bool IsTrivial(SyntaxTree tree, LoopNode loop, TextSpan body)
     {
