@@ -5,5 +5,10 @@ public static class PyO3Rules
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
+        new GilAcquiredPerItem(),
+        new PythonObjectInRustLoop(),
+        new CpuWorkWhileHoldingGil(),
+        new OwnedCopyOfPythonArgument(),
+        new NativeCallPerItem(),
     ];
 }

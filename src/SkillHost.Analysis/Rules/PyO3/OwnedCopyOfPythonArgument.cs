@@ -1,0 +1,205 @@
+using System.Collections.Frozen;
+using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.PyO3;
+
+/// <summary>PYO004: a <c>Vec&lt;u8&gt;</c> / <c>String</c> / numeric <c>Vec</c> parameter of a function Python calls, which the body only reads.</summary>
+public sealed class OwnedCopyOfPythonArgument : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        Id: "PYO004",
+        Slug: "pyo3/copy-across-boundary",
+        Name: nameof(OwnedCopyOfPythonArgument),
+        Group: RuleGroup.PyO3,
+        Language: SourceLanguage.Rust,
+        WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
+        WhyBad: "PyO3 fills an owned parameter by copying the Python object's data into a new Rust allocation on every call, only for the function to read it and free it again; the copy grows with the payload.",
+        Example: """
+            #[pyfunction]
+            fn crc32_of(payload: Vec<u8>) -> u32 {
+                crc32fast::hash(&payload)
+            }
+            """,
+        UseInstead: """
+            Borrow the Python object's buffer: `&[u8]` for `bytes`, `&str` for `str`; `PyBackedBytes`/`PyBackedStr` or `Py<PyBytes>` to keep it past the call without copying; `PyBuffer<T>` or a numpy view (`PyReadonlyArray1<f64>`) for numeric arrays. A `Vec<T>` extracted from a Python list (e.g. `Vec<String>`) must be copied anyway and is not flagged.
+            #[pyfunction]
+            fn crc32_of(payload: &[u8]) -> u32 {
+                crc32fast::hash(payload)
+            }
+            """,
+        CostOperation: "Small String allocation",
+        TechniqueSection: "Borrow buffers instead of copying them");
+
+    // Methods that only read their receiver; with a borrowed `&[u8]`/`&str` they work unchanged.
+    private static readonly FrozenSet<string> ReadOnlyMethods = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "len", "is_empty", "iter", "as_slice", "as_str", "as_bytes", "as_ref", "as_ptr", "chars", "char_indices", "bytes", "lines",
+        "split", "split_whitespace", "splitn", "rsplit", "rsplitn", "split_terminator", "split_once", "rsplit_once", "split_at", "split_first", "split_last",
+        "starts_with", "ends_with", "contains", "find", "rfind", "matches", "match_indices", "get", "first", "last", "windows", "chunks", "chunks_exact",
+        "trim", "trim_start", "trim_end", "trim_matches", "trim_start_matches", "trim_end_matches", "strip_prefix", "strip_suffix",
+        "to_lowercase", "to_uppercase", "to_ascii_lowercase", "to_ascii_uppercase", "is_ascii", "eq_ignore_ascii_case", "parse", "eq", "ne", "cmp", "partial_cmp",
+        "binary_search", "is_char_boundary", "replace", "replacen", "repeat", "to_vec", "to_owned", "to_string", "clone", "encode_utf16", "escape_debug", "escape_default",
+        "iter_copied", "hash", "copied", "cloned", "unicode_words", "split_word_bounds", "graphemes", "grapheme_indices");
+
+    private static readonly FrozenSet<string> ReadingMacros = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "format", "format_args", "print", "println", "eprint", "eprintln", "write", "writeln", "panic", "assert", "assert_eq", "assert_ne",
+        "debug_assert", "debug_assert_eq", "debug_assert_ne", "debug", "info", "warn", "error", "trace", "matches");
+
+    private static readonly FrozenSet<string> NumericTypes = FrozenSet.Create(
+        StringComparer.Ordinal, "f64", "f32", "i64", "i32", "i16", "i8", "u64", "u32", "u16", "usize", "isize");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var function in context.Tree.All<FunctionNode>())
+        {
+            if (!function.HasBody || !PyO3Api.IsExposedToPython(function) || PyO3Api.IsTestCode(function))
+            {
+                continue;
+            }
+
+            RustSpanTokens? body = null;
+            foreach (var parameter in function.Parameters)
+            {
+                if (parameter.IsSelf || parameter.Type is null || Classify(parameter.Type) is not { } kind || IsMutable(context, parameter))
+                {
+                    continue;
+                }
+
+                body ??= RustSpanTokens.Of(context.Tree, function.BodySpan);
+                if (!OnlyRead(body, parameter.Name, function))
+                {
+                    continue;
+                }
+
+                Report(context, function, parameter, kind);
+            }
+        }
+    }
+
+    private static void Report(RuleContext context, FunctionNode function, Parameter parameter, Owned kind)
+    {
+        var (borrowed, confidence, what) = kind switch
+        {
+            Owned.Bytes => ($"{parameter.Name}: &[u8]", Confidence.High, "the whole `bytes` object"),
+            Owned.Text => ($"{parameter.Name}: &str", Confidence.Medium, "the whole `str`"),
+            _ => ($"{parameter.Name}: PyReadonlyArray1<{ElementType(parameter.Type!)}>", Confidence.Low, "every element of the sequence"),
+        };
+        var fix = kind switch
+        {
+            Owned.Bytes => $"take `{borrowed}` to borrow the `bytes` buffer (accepts `bytes` only; `PyBackedBytes` also takes `bytearray` and can be kept past the call without a copy)",
+            Owned.Text => $"take `{borrowed}` to borrow the string's UTF-8 data (`PyBackedStr` if it must outlive the call or the build targets an abi3 version before Python 3.10)",
+            _ => $"if callers pass numpy arrays or other buffers, take a view — `{borrowed}` (rust-numpy) or `PyBuffer<{ElementType(parameter.Type!)}>` — and read it as a slice; a Python list still needs extracting",
+        };
+        context.Report(
+            function,
+            $"`{parameter.Name}: {parameter.Type}` copies {what} into a new Rust allocation on every call to {PyO3Api.Describe(function)}, which only reads it",
+            fix,
+            confidence,
+            "One allocation and a copy of the whole argument per call, growing with its size.",
+            parameter.Span);
+    }
+
+    private static Owned? Classify(string type)
+    {
+        var t = type.Replace(" ", "", StringComparison.Ordinal);
+        if (t is "Vec<u8>" or "std::vec::Vec<u8>")
+        {
+            return Owned.Bytes;
+        }
+
+        if (t is "String" or "std::string::String")
+        {
+            return Owned.Text;
+        }
+
+        return t.StartsWith("Vec<", StringComparison.Ordinal) && t.EndsWith('>') && NumericTypes.Contains(t[4..^1]) ? Owned.Numbers : null;
+    }
+
+    private static string ElementType(string type) => type.Replace(" ", "", StringComparison.Ordinal)[4..^1];
+
+    private static bool IsMutable(RuleContext context, Parameter parameter) =>
+        context.TextOf(parameter.Span).TrimStart().StartsWith("mut ", StringComparison.Ordinal);
+
+    /// <summary>True when every use of <paramref name="name"/> in the body reads it; false for any move, mutation or no use at all.</summary>
+    private static bool OnlyRead(RustSpanTokens body, string name, FunctionNode function)
+    {
+        var reading = function.Descendants<MacroCallNode>().Where(m => ReadingMacros.Contains(m.Name)).ToList();
+        var macros = reading.Select(m => m.ArgumentsSpan).ToList();
+
+        // `format!("{name}")` captures the parameter inside the string: a read the tokens do not show.
+        var capture = "{" + name;
+        var uses = reading.Count(m => m.Arguments.Take(2).Any(a => a.Shape == ExpressionShape.StringLiteral
+            && m.Tree.Source.ToString(a.Span) is var format
+            && (format.Contains(capture + "}", StringComparison.Ordinal) || format.Contains(capture + ":", StringComparison.Ordinal))));
+        for (var i = 0; i < body.Tokens.Count; i++)
+        {
+            if (!body.IsIdentifier(i, name))
+            {
+                continue;
+            }
+
+            var before = body.KindAt(i - 1);
+            var after = body.KindAt(i + 1);
+
+            // `x.name`, `path::name` and the field name in `S { name: value }` are other things.
+            if (before is RustTokenKind.Dot or RustTokenKind.ColonColon || (after == RustTokenKind.Colon && before is RustTokenKind.OpenBrace or RustTokenKind.Comma))
+            {
+                continue;
+            }
+
+            uses++;
+            if (!IsRead(body, i, before, after, macros))
+            {
+                return false;
+            }
+        }
+
+        return uses > 0;
+    }
+
+    private static bool IsRead(RustSpanTokens body, int i, RustTokenKind before, RustTokenKind after, List<TextSpan> macros)
+    {
+        if (before == RustTokenKind.And && body.KindAt(i + 1) != RustTokenKind.Dot)
+        {
+            return true;
+        }
+
+        if (before == RustTokenKind.And && after == RustTokenKind.Dot)
+        {
+            // `&name.method()` borrows the method's result; the method decides.
+            return body.KindAt(i + 2) == RustTokenKind.Identifier && ReadOnlyMethods.Contains(body.TextOf(body.Tokens[i + 2]));
+        }
+
+        switch (after)
+        {
+            case RustTokenKind.Dot:
+                return body.KindAt(i + 2) == RustTokenKind.Identifier && ReadOnlyMethods.Contains(body.TextOf(body.Tokens[i + 2]));
+            case RustTokenKind.OpenBracket:
+            case RustTokenKind.EqEq or RustTokenKind.Ne or RustTokenKind.Lt or RustTokenKind.Le or RustTokenKind.Gt or RustTokenKind.Ge:
+                return true;
+            default:
+                break;
+        }
+
+        if (before is RustTokenKind.EqEq or RustTokenKind.Ne)
+        {
+            return true;
+        }
+
+        var at = body.Tokens[i].Start;
+        return macros.Any(m => m.Contains(at));
+    }
+
+    private enum Owned
+    {
+        Bytes,
+        Text,
+        Numbers,
+    }
+}

@@ -1,0 +1,196 @@
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Rules.PyO3;
+
+/// <summary>PYO002: Python objects created on every pass of a Rust loop, explicitly or by the argument conversion of a Python container method.</summary>
+public sealed class PythonObjectInRustLoop : Rule
+{
+    public static RuleDescriptor Info { get; } = new(
+        Id: "PYO002",
+        Slug: "pyo3/pyobject-in-loop",
+        Name: nameof(PythonObjectInRustLoop),
+        Group: RuleGroup.PyO3,
+        Language: SourceLanguage.Rust,
+        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects.",
+        WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
+        Example: """
+            let counts = PyDict::new(py);
+            for token in text.split_whitespace() {
+                let seen: u64 = counts.get_item(token)?.map_or(Ok(0), |v| v.extract())?;
+                counts.set_item(token, seen + 1)?;   // a new str and int per token
+            }
+            """,
+        UseInstead: """
+            Keep intermediate values in Rust and convert once at the end (constant keys: `intern!(py, "…")`):
+            let mut counts: HashMap<&str, u64> = HashMap::new();
+            for token in text.split_whitespace() {
+                *counts.entry(token).or_insert(0) += 1;
+            }
+            counts   // PyO3 converts the map once, on return
+            """,
+        CostOperation: "Small String allocation",
+        TechniqueSection: "Keep Python objects out of hot Rust loops");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Analyze(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var valuesByFunction = new Dictionary<FunctionNode, PythonValues>();
+        foreach (var call in context.Tree.All<CallNode>())
+        {
+            var loop = call.EnclosingLoops().FirstOrDefault();
+            if (loop is null || PyO3Api.IsTestCode(call))
+            {
+                continue;
+            }
+
+            var function = call.EnclosingFunction();
+            if (function is not null && !valuesByFunction.ContainsKey(function))
+            {
+                valuesByFunction[function] = PythonValues.Of(function);
+            }
+
+            var values = function is null ? PythonValues.Of(null) : valuesByFunction[function];
+            if (PyO3Api.CreatesObject(call))
+            {
+                ReportCreation(context, call, loop, values);
+            }
+            else if (PyO3Api.IsConvertingMethod(call, out var isLookup, out var needsPythonReceiver))
+            {
+                ReportImplicitConversion(context, call, loop, values, isLookup, needsPythonReceiver);
+            }
+        }
+    }
+
+    private static void ReportCreation(RuleContext context, CallNode call, LoopNode loop, PythonValues values)
+    {
+        // `value.into_py(py)` on something that already is a Python object only bumps a reference count.
+        if (call.IsMethodCall && call.ReceiverSpan is { } receiver && values.IsAlreadyPython(context.TextOf(receiver)))
+        {
+            return;
+        }
+
+        // One finding per object: a conversion nested in a constructor is part of the outer object.
+        var outer = Consumer(call, loop);
+        if (call.Ancestors().TakeWhile(a => a != loop).OfType<CallNode>().Any(PyO3Api.CreatesObject))
+        {
+            return;
+        }
+
+        var lookup = outer is not null && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
+        if (!lookup && IsOutput(context, call, loop, outer))
+        {
+            return;
+        }
+
+        var code = PyO3Api.Shorten(context.TextOf(call.Span));
+        context.Report(
+            call,
+            $"`{code}` creates a Python object on every iteration of {PyO3Api.DescribeLoop(loop)}" + (lookup ? " only to look it up" : ", and it is not part of the result"),
+            lookup
+                ? "look the key up in a Rust map (or convert the key once before the loop); keep intermediate values in Rust"
+                : "keep the per-item value in Rust (`Vec`, `HashMap`, a struct) and create Python objects only for what the function returns, once, after the loop",
+            lookup ? Confidence.High : Confidence.Medium,
+            "Each iteration allocates and reference-counts a Python object under the GIL.",
+            call.Span);
+    }
+
+    /// <summary>
+    /// True when the created object is (part of) what the loop builds for Python: stored into a
+    /// Python container, collected by the iterator chain, or bound to a name that is stored later in
+    /// the loop. Those objects are the product, not intermediate values.
+    /// </summary>
+    private static bool IsOutput(RuleContext context, CallNode call, LoopNode loop, CallNode? outer)
+    {
+        if (outer is not null && PyO3Api.IsConvertingMethod(outer, out _, out _))
+        {
+            return true;
+        }
+
+        if (loop.LoopKind == LoopKind.IteratorClosure && loop.Adapter is "map" or "filter_map" or "flat_map" && outer is null)
+        {
+            return true;
+        }
+
+        if (Chained(call).Parent is AssignmentNode assignment && assignment.Targets.Count == 1)
+        {
+            var name = assignment.Targets[0];
+            return loop.Descendants<CallNode>().Any(c => c != call && c.Span.Start > call.Span.Start && c.IsMethodCall
+                && (PyO3Api.IsConvertingMethod(c, out var isLookup, out _) && !isLookup || c.Name is "push" or "extend" or "insert")
+                && c.Arguments.Any(a => context.TextOf(a.Span).Trim().TrimStart('&') == name));
+        }
+
+        return false;
+    }
+
+    private static void ReportImplicitConversion(RuleContext context, CallNode call, LoopNode loop, PythonValues values, bool isLookup, bool needsPythonReceiver)
+    {
+        if (call.ReceiverSpan is not { } receiver)
+        {
+            return;
+        }
+
+        var receiverText = context.TextOf(receiver);
+        var receiverIsPython = values.RootIsPython(receiverText) || receiverText.EndsWith(".bind(py)", StringComparison.Ordinal);
+        if (needsPythonReceiver ? !receiverIsPython : !(receiverIsPython || context.Tree.IsPyO3))
+        {
+            return;
+        }
+
+        // An argument that itself creates the object is reported on its own; one finding per object.
+        if (call.Descendants<CallNode>().Any(PyO3Api.CreatesObject))
+        {
+            return;
+        }
+
+        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span))).ToList();
+        var literals = converted.Where(a => a.Shape == ExpressionShape.StringLiteral).ToList();
+
+        // Storing per-item values is how a result gets built; what is avoidable there is a constant
+        // key created again on every pass, or a Python container used as a scratch accumulator.
+        var accumulator = !isLookup && IsReadInLoop(context, loop, receiverText);
+        if (converted.Count == 0 || (!isLookup && !accumulator && literals.Count == 0))
+        {
+            return;
+        }
+
+        var code = PyO3Api.Shorten($"{receiverText}.{call.Name}({string.Join(", ", call.Arguments.Select(a => context.TextOf(a.Span).Trim()))})");
+        var shown = isLookup || accumulator ? converted : literals;
+        var what = string.Join(", ", shown.Select(a => $"`{PyO3Api.Shorten(context.TextOf(a.Span).Trim(), 30)}`"));
+        var reason = isLookup ? " only to look them up" : accumulator ? $", using the Python object `{receiverText}` as a scratch accumulator" : " although it is the same every time";
+        context.Report(
+            call,
+            $"`{code}` converts {what} into new Python object{(shown.Count > 1 ? "s" : "")} on every iteration of {PyO3Api.DescribeLoop(loop)}{reason}",
+            !isLookup && !accumulator
+                ? $"create the constant key once — `intern!(py, {context.TextOf(literals[0].Span).Trim()})` — outside the loop"
+                : isLookup
+                    ? "keep the lookup table in a Rust `HashMap` while looping and convert once at the end"
+                    : "accumulate in a Rust `HashMap`/`Vec` inside the loop and convert the whole result once after it (detached for the loop)",
+            isLookup || accumulator ? Confidence.High : Confidence.Medium,
+            "Each iteration allocates and reference-counts Python objects for its arguments under the GIL.",
+            call.Span,
+            shown.Count);
+    }
+
+    private static SyntaxNode Chained(CallNode call)
+    {
+        SyntaxNode current = call;
+        while (current.Parent is CallNode chained && chained.ReceiverCall == current)
+        {
+            current = chained;
+        }
+
+        return current;
+    }
+
+    /// <summary>The call that receives the object as an argument, past methods chained on it (`PyString::new(py, s).into_any()`).</summary>
+    private static CallNode? Consumer(CallNode call, LoopNode loop)
+    {
+        return Chained(call).Ancestors().TakeWhile(a => a != loop).OfType<CallNode>().FirstOrDefault();
+    }
+
+    private static bool IsReadInLoop(RuleContext context, LoopNode loop, string receiver) =>
+        loop.Descendants<CallNode>().Any(c => c.IsMethodCall && c.Name is "get_item" or "contains" && c.ReceiverSpan is { } r && context.TextOf(r) == receiver);
+}

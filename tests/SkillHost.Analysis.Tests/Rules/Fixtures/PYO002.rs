@@ -1,0 +1,137 @@
+// PYO002 pyo3/pyobject-in-loop: Python objects created on every pass of a Rust loop.
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+#[pyfunction]
+fn token_counts<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
+    let counts = PyDict::new(py);
+    for token in text.split_whitespace() {
+        let seen: u64 = match counts.get_item(token)? { // expect: PYO002
+            Some(value) => value.extract()?,
+            None => 0,
+        };
+        counts.set_item(token, seen + 1)?; // expect: PYO002
+    }
+    Ok(counts)
+}
+
+#[pyfunction]
+fn rows_as_dicts<'py>(py: Python<'py>, rows: Vec<(u64, String)>) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for (id, name) in rows {
+        let row = PyDict::new(py);
+        row.set_item("id", id)?; // expect: PYO002
+        out.append(row)?;
+    }
+    Ok(out)
+}
+
+fn seen_before(py: Python<'_>, seen: &Bound<'_, PySet>, words: &[&str]) -> PyResult<usize> {
+    let mut n = 0;
+    for w in words {
+        if seen.contains(PyString::new(py, w))? { // expect: PYO002
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn conversions(py: Python<'_>, xs: &[f64], out: &Bound<'_, PyList>) -> PyResult<()> {
+    for x in xs {
+        let a = x.to_object(py); // expect: PYO002
+        let b = x.into_pyobject(py)?; // expect: PYO002
+        let c = IntoPy::<PyObject>::into_py(*x, py); // expect: PYO002
+        let d = (x, 1).into_bound_py_any(py)?; // expect: PYO002
+        let t = PyTuple::new(py, [a, c])?; // expect: PYO002
+    }
+    Ok(())
+}
+
+fn lookups(py: Python<'_>, cache: &Bound<'_, PyDict>, keys: &[String]) -> PyResult<usize> {
+    let mut hits = 0;
+    for key in keys {
+        if cache.contains(key.as_str())? { // expect: PYO002
+            hits += 1;
+        }
+    }
+    Ok(hits)
+}
+
+// OK
+
+// Count in Rust, convert once at the end.
+#[pyfunction]
+fn token_counts_fast(py: Python<'_>, text: &str) -> HashMap<String, u64> {
+    py.detach(|| {
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        for token in text.split_whitespace() {
+            *counts.entry(token).or_insert(0) += 1;
+        }
+        counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    })
+}
+
+// The objects are the result Python asked for: one per item, stored or collected.
+fn labels(py: Python<'_>, words: &[&str]) -> Vec<PyObject> {
+    words.iter().map(|w| PyString::new(py, w).into_any().unbind()).collect()
+}
+
+fn doubled<'py>(py: Python<'py>, xs: &[f64], out: &Bound<'py, PyList>) -> PyResult<()> {
+    for x in xs {
+        out.append(*x * 2.0)?;
+        let item = PyTuple::new(py, [x.into_py(py), 1.into_py(py)])?;
+        out.append(item)?;
+    }
+    Ok(())
+}
+
+// Objects created once, outside the loop; the loop moves Python objects that already exist.
+fn copy_items<'py>(py: Python<'py>, src: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let dst = PyDict::new(py);
+    let key = intern!(py, "total");
+    for (k, v) in src.iter() {
+        dst.set_item(k, v)?;
+        dst.set_item(key, py.None())?;
+    }
+    Ok(dst)
+}
+
+// A Python list iterated: its items are Python objects already.
+fn relist<'py>(py: Python<'py>, items: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for item in items.iter() {
+        out.append(item.clone())?;
+        out.append(&item)?;
+    }
+    Ok(out)
+}
+
+// Rust collections with Python-like method names.
+fn rust_maps(words: &[String]) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    let mut order = Vec::new();
+    for w in words {
+        if !seen.contains(w) {
+            seen.insert(w.clone());
+            order.append(&mut vec![w.len()]);
+        }
+    }
+    seen
+}
+
+// One conversion after the loop.
+fn total(py: Python<'_>, xs: &[f64]) -> PyObject {
+    let mut sum = 0.0;
+    for x in xs {
+        sum += x;
+    }
+    sum.into_py(py)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn builds_lists() {
+        Python::with_gil(|py| for i in 0..3 { let _ = PyList::new(py, [i]); });
+    }
+}
