@@ -42,7 +42,9 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        if (SkillLoading.Load(arguments.Skill, output, environment.BaseDirectory) is not { } skill)
+        // Like `skill show`: the path as given (from the working folder), else next to the executable.
+        var skillPath = Path.Exists(Path.GetFullPath(arguments.Skill, environment.WorkingDirectory)) ? Path.GetFullPath(arguments.Skill, environment.WorkingDirectory) : arguments.Skill;
+        if (SkillLoading.Load(skillPath, output, environment.BaseDirectory) is not { } skill)
         {
             return ExitCodes.UsageOrIo;
         }
