@@ -18,7 +18,19 @@ public static class SourceDiscovery
 
     /// <summary>The paths (resolved against <paramref name="workingDirectory"/>) that exist neither as a file nor as a folder.</summary>
     public static IReadOnlyList<string> Missing(IEnumerable<string> paths, string workingDirectory) =>
-        [.. paths.Where(p => !Path.Exists(Path.GetFullPath(p, workingDirectory)) && !IsLink(Path.GetFullPath(p, workingDirectory)))];
+        [.. paths.Where(p => !Exists(p, workingDirectory))];
+
+    // A dangling link exists (the reader reports it as unreadable); an empty or malformed path does not.
+    private static bool Exists(string path, string workingDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(path, workingDirectory);
+        return Path.Exists(full) || IsLink(full);
+    }
 
     /// <summary>Full paths of the files to review (sorted, without duplicates) and what was skipped while walking.</summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<(string Path, string Detail)> Unwalkable) Discover(IEnumerable<string> paths, string workingDirectory)

@@ -62,7 +62,10 @@ internal static class ReviewCommand
             output.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Describe()}");
         }
 
-        ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory), report.Writer);
+        // Rendered whole, then written at once: a console writer flushes on every line.
+        using var rendered = new StringWriter();
+        ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory), rendered);
+        report.Writer.Write(rendered.GetStringBuilder());
         return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
     }
 }

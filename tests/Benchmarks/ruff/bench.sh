@@ -6,14 +6,16 @@
 # the ratio ours/ruff (the goal is <= 0.1), for wall time and for CPU time (user + sys).
 #
 # Usage: tests/Benchmarks/ruff/bench.sh [DIR]     (default: the CPython 3.11 standard library)
-# Environment: RUNS (default 5), PUBLISH_DIR (default /tmp/skillhost-bench),
-#              ARTIFACTS (dotnet --artifacts-path, default /tmp/art-ruff-bench), SKIP_PUBLISH=1 to reuse a build.
+# Environment: RUNS (default 5), PUBLISH_DIR (default /tmp/skillhost-bench, or …-aot),
+#              ARTIFACTS (dotnet --artifacts-path, default /tmp/art-ruff-bench), SKIP_PUBLISH=1 to reuse a build,
+#              AOT=1 to publish with Native AOT (-p:PublishAot=true) instead of the default JIT build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 corpus="${1:-/root/.pyenv/versions/3.11.7/lib/python3.11}"
 runs="${RUNS:-5}"
-publish="${PUBLISH_DIR:-/tmp/skillhost-bench}"
+aot="${AOT:-0}"
+publish="${PUBLISH_DIR:-/tmp/skillhost-bench$([[ $aot == 1 ]] && echo -aot)}"
 artifacts="${ARTIFACTS:-/tmp/art-ruff-bench}"
 
 if [[ ! -d $corpus ]]; then
@@ -22,8 +24,9 @@ if [[ ! -d $corpus ]]; then
 fi
 
 if [[ ${SKIP_PUBLISH:-0} != 1 || ! -x $publish/skillhost ]]; then
-  echo "== publishing skillhost (Release) to $publish" >&2
-  dotnet publish "$repo/src/SkillHost.Server" -c Release -o "$publish" --artifacts-path "$artifacts" --nologo -v quiet >&2
+  echo "== publishing skillhost (Release$([[ $aot == 1 ]] && echo ', Native AOT')) to $publish" >&2
+  dotnet publish "$repo/src/SkillHost.Server" -c Release -o "$publish" --artifacts-path "$artifacts$([[ $aot == 1 ]] && echo -aot)" \
+    --nologo -v quiet $([[ $aot == 1 ]] && echo -p:PublishAot=true) >&2
 fi
 
 echo "== installing ruff (npm ci in $here)" >&2
@@ -38,7 +41,7 @@ summary=$("${ours[@]}" 2>/dev/null | node -e '
     const r = JSON.parse(s).summary;
     console.log(`files=${r.filesReviewed} skipped=${r.filesSkipped} rules=${r.rules.length} findings=${r.findings}`);
   });') || true
-echo "skillhost: $summary"
+echo "skillhost ($([[ $aot == 1 ]] && echo 'Native AOT' || echo 'JIT')): $summary"
 "${theirs[@]}" 2>&1 >/dev/null | tail -n 1
 
 # Prints "WALL_MS CPU_MS" for one run; CPU = user + sys, the fairer figure on a shared, loaded machine.

@@ -163,4 +163,8 @@ public sealed class SourceDiscoveryTests : IDisposable
 
         Assert.Equal(["nope.py", "gone/"], SourceDiscovery.Missing(["here.py", "nope.py", "dangling.py", "gone/"], _temp.Root));
     }
+
+    [Fact]
+    public void Given_empty_or_malformed_paths_When_checked_Then_they_count_as_missing_instead_of_throwing() =>
+        Assert.Equal(["", "  ", "a\0b.py"], SourceDiscovery.Missing(["", "  ", "a\0b.py"], _temp.Root));
 }

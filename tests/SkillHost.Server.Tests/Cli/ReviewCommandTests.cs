@@ -52,6 +52,15 @@ public static class ReviewCommandTests
             Assert.Contains("no such file or folder: 'nope.py'", error, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void Given_an_empty_path_When_reviewed_Then_it_exits_2()
+        {
+            var (exitCode, _, error) = _cli.Run("");
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no such file or folder: ''", error, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("--format", "xml", ".")]
         [InlineData("--select")]
