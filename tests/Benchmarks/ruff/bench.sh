@@ -15,7 +15,8 @@ repo="$(cd "$here/../../.." && pwd)"
 corpus="${1:-/root/.pyenv/versions/3.11.7/lib/python3.11}"
 runs="${RUNS:-5}"
 aot="${AOT:-0}"
-publish="${PUBLISH_DIR:-/tmp/skillhost-bench$([[ $aot == 1 ]] && echo -aot)}"
+if [[ $aot == 1 ]]; then suffix=-aot; kind="Native AOT"; aot_flag=-p:PublishAot=true; else suffix=""; kind=JIT; aot_flag=""; fi
+publish="${PUBLISH_DIR:-/tmp/skillhost-bench$suffix}"
 artifacts="${ARTIFACTS:-/tmp/art-ruff-bench}"
 
 if [[ ! -d $corpus ]]; then
@@ -24,9 +25,8 @@ if [[ ! -d $corpus ]]; then
 fi
 
 if [[ ${SKIP_PUBLISH:-0} != 1 || ! -x $publish/skillhost ]]; then
-  echo "== publishing skillhost (Release$([[ $aot == 1 ]] && echo ', Native AOT')) to $publish" >&2
-  dotnet publish "$repo/src/SkillHost.Server" -c Release -o "$publish" --artifacts-path "$artifacts$([[ $aot == 1 ]] && echo -aot)" \
-    --nologo -v quiet $([[ $aot == 1 ]] && echo -p:PublishAot=true) >&2
+  echo "== publishing skillhost (Release, $kind) to $publish" >&2
+  dotnet publish "$repo/src/SkillHost.Server" -c Release -o "$publish" --artifacts-path "$artifacts$suffix" --nologo -v quiet $aot_flag >&2
 fi
 
 echo "== installing ruff (npm ci in $here)" >&2
@@ -41,7 +41,7 @@ summary=$("${ours[@]}" 2>/dev/null | node -e '
     const r = JSON.parse(s).summary;
     console.log(`files=${r.filesReviewed} skipped=${r.filesSkipped} rules=${r.rules.length} findings=${r.findings}`);
   });') || true
-echo "skillhost ($([[ $aot == 1 ]] && echo 'Native AOT' || echo 'JIT')): $summary"
+echo "skillhost ($kind): $summary"
 "${theirs[@]}" 2>&1 >/dev/null | tail -n 1
 
 # Prints "WALL_MS CPU_MS" for one run; CPU = user + sys, the fairer figure on a shared, loaded machine.
