@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace SkillHost.Analysis.Reporting;
+
+// The JSON contract of `skillhost review --format json` (camelCase). Changing a name breaks consumers.
+
+/// <summary>The whole JSON report.</summary>
+internal sealed record JsonReport(
+    string Tool,
+    string Version,
+    JsonSummary Summary,
+    IReadOnlyList<JsonFinding> Findings,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<JsonSkipped> Skipped);
+
+internal sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
+
+internal sealed record JsonFinding(
+    string RuleId,
+    string Slug,
+    string Name,
+    string Path,
+    int StartLine,
+    int StartColumn,
+    int EndLine,
+    int EndColumn,
+    string Message,
+    JsonEvidence Evidence,
+    string Fix,
+    string Impact,
+    string? CostSource,
+    double RankingNs,
+    string Confidence,
+    string? ChecklistText);
+
+internal sealed record JsonEvidence(IReadOnlyList<string> Facts, int LoopDepth, bool InAsyncContext, bool PerItemFunction, double Repetitions);
+
+internal sealed record JsonSkipped(string Path, string Reason, string Detail);
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>Who wrote a report: the tool's name, version and home page (SARIF <c>tool.driver</c>).</summary>
+public sealed record ReportTool(string Name, string Version, string InformationUri)
+{
+    /// <summary>Placeholder home page until the project publishes one; a single place to change.</summary>
+    public const string DefaultInformationUri = "https://github.com/skillhost/skillhost";
+}
+
+/// <summary>Everything a renderer needs: the outcome, every rule of the catalogue (SARIF describes them all), the tool and the working folder paths are relative to.</summary>
+public sealed record ReviewReport(ReviewOutcome Outcome, IReadOnlyList<Rule> Catalogue, ReportTool Tool, string WorkingDirectory);
+
+/// <summary>The output formats of <c>skillhost review</c>.</summary>
+public static class ReportFormats
+{
+    public const string Text = "text";
+    public const string Json = "json";
+    public const string Sarif = "sarif";
+
+    public static IReadOnlyList<string> All { get; } = [Text, Json, Sarif];
+
+    public static void Write(string format, ReviewReport report, TextWriter writer)
+    {
+        switch (format)
+        {
+            case Json:
+                JsonReportRenderer.Write(report, writer);
+                break;
+            case Sarif:
+                SarifReportRenderer.Write(report, writer);
+                break;
+            case Text:
+                TextReportRenderer.Write(report, writer);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, $"use one of {string.Join(", ", All)}");
+        }
+    }
+}

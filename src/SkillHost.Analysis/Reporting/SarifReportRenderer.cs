@@ -1,0 +1,102 @@
+using System.Text.Json;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for code-scanning tools: the driver lists every rule of the catalogue with its ruff-style
+/// help and checklist slug; each finding becomes a result located relative to <c>%SRCROOT%</c> (the
+/// working folder); skipped files become tool-execution notifications.
+/// </summary>
+public static class SarifReportRenderer
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string SourceRoot = "%SRCROOT%";
+
+    private static readonly SarifJsonContext Context = new(new JsonSerializerOptions(SarifJsonContext.Default.Options)
+    {
+        Encoder = JsonReportRenderer.Options.Encoder,
+    });
+
+    public static void Write(ReviewReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(JsonSerializer.Serialize(ToSarif(report), Context.SarifLog));
+    }
+
+    /// <summary>error / warning / note: how sure the rule is that the finding is real and matters.</summary>
+    public static string Level(Confidence confidence) => confidence switch
+    {
+        Confidence.High => "error",
+        Confidence.Medium => "warning",
+        _ => "note",
+    };
+
+    private static SarifLog ToSarif(ReviewReport report)
+    {
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < report.Catalogue.Count; i++)
+        {
+            ruleIndex.TryAdd(report.Catalogue[i].Descriptor.Id, i);
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(report.WorkingDirectory)) + Path.DirectorySeparatorChar;
+        var run = new SarifRun(
+            new SarifTool(new SarifDriver(report.Tool.Name, report.Tool.Version, report.Tool.InformationUri, [.. report.Catalogue.Select(r => ToSarif(r.Descriptor))])),
+            [new SarifInvocation(true, [.. report.Outcome.Skipped.Select(ToNotification)])],
+            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(new Uri(root).AbsoluteUri, null) },
+            [.. report.Outcome.Findings.Select(f => ToSarif(f, ruleIndex.TryGetValue(f.Rule.Id, out var index) ? index : null))],
+            "utf16CodeUnits");
+        return new SarifLog(SchemaUri, "2.1.0", [run]);
+    }
+
+    private static SarifRule ToSarif(RuleDescriptor rule)
+    {
+        var language = rule.Language == SourceLanguage.Rust ? "rust" : "python";
+        var text = $"What it does\n{rule.WhatItDoes}\n\nWhy is this bad?\n{rule.WhyBad}\n\nExample\n{rule.Example}\n\nUse instead\n{rule.UseInstead}";
+        var markdown = $"## What it does\n{rule.WhatItDoes}\n\n## Why is this bad?\n{rule.WhyBad}\n\n## Example\n```{language}\n{rule.Example.TrimEnd()}\n```\n\n## Use instead\n```{language}\n{rule.UseInstead.TrimEnd()}\n```\n";
+        var tags = new[] { "performance", rule.Group.ToString().ToLowerInvariant(), rule.Slug };
+        return new SarifRule(
+            rule.Id,
+            rule.Name,
+            new SarifText(rule.WhatItDoes),
+            new SarifText(rule.WhyBad),
+            new SarifMultiformat(text, markdown),
+            new SarifConfiguration("warning"),
+            new SarifRuleProperties(rule.Slug, tags, rule.CostOperation, rule.TechniqueSection));
+    }
+
+    private static SarifResult ToSarif(Finding f, int? ruleIndex)
+    {
+        var evidence = f.Evidence;
+        return new SarifResult(
+            f.Rule.Id,
+            ruleIndex,
+            Level(f.Confidence),
+            new SarifText(f.Message),
+            [new SarifLocation(new SarifPhysicalLocation(Artifact(f.Path), new SarifRegion(f.Start.Line, f.Start.Column, f.End.Line, f.End.Column)))],
+            new SarifResultProperties(
+                f.Rule.Slug,
+                new SarifEvidence(evidence.Facts, evidence.LoopDepth, evidence.InAsyncContext, evidence.PerItemFunction, JsonReportRenderer.Finite(evidence.Repetitions)),
+                f.Fix,
+                f.Impact.Text,
+                f.Impact.CostSource,
+                JsonReportRenderer.Finite(f.Impact.RankingNs),
+                JsonReportRenderer.ConfidenceText(f.Confidence)));
+    }
+
+    private static SarifNotification ToNotification(SkippedFile skipped) => new(
+        "warning",
+        new SarifText($"Skipped {skipped.Path}: {skipped.Describe()}"),
+        [new SarifLocation(new SarifPhysicalLocation(Artifact(skipped.Path), null))],
+        new SarifNotificationProperties(SkippedFile.ReasonText(skipped.Reason)));
+
+    // Display paths are relative to the working folder (→ %SRCROOT%) unless the file lies outside it (→ an absolute file URI).
+    private static SarifArtifactLocation Artifact(string displayPath) =>
+        Path.IsPathRooted(displayPath)
+            ? new SarifArtifactLocation(new Uri(displayPath).AbsoluteUri, null)
+            : new SarifArtifactLocation(string.Join('/', displayPath.Split('/').Select(Uri.EscapeDataString)), SourceRoot);
+}

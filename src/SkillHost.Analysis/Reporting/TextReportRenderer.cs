@@ -1,0 +1,44 @@
+using SkillHost.Analysis.Rules;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>
+/// The human report, ruff-like: one <c>path:line:col: ID [slug] message</c> line per finding, then its
+/// evidence, fix and impact indented below, and a closing summary line.
+/// </summary>
+public static class TextReportRenderer
+{
+    public static void Write(ReviewReport report, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(w);
+        var outcome = report.Outcome;
+        foreach (var finding in outcome.Findings)
+        {
+            WriteFinding(finding, w);
+            w.WriteLine();
+        }
+
+        w.WriteLine($"Found {Count(outcome.Findings.Count, "finding")} in {Count(outcome.FilesWithFindings, "file")} ({Count(outcome.Files.Count, "file")} reviewed)");
+        if (outcome.Skipped.Count > 0)
+        {
+            w.WriteLine($"Skipped {Count(outcome.Skipped.Count, "file")} that could not be reviewed (listed on stderr)");
+        }
+    }
+
+    public static void WriteFinding(Finding finding, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(w);
+        var rule = finding.Rule;
+        w.WriteLine($"{finding.Path}:{finding.Start.Line}:{finding.Start.Column}: {rule.Id} [{rule.Slug}] {OneLine(finding.Message)}");
+        var facts = finding.Evidence.Facts.Count == 0 ? "no loop or async context found" : string.Join("; ", finding.Evidence.Facts);
+        w.WriteLine($"    evidence: {OneLine(facts)} (confidence: {finding.Confidence.ToString().ToLowerInvariant()})");
+        w.WriteLine($"    fix: {OneLine(finding.Fix)}");
+        w.WriteLine($"    impact: {OneLine(finding.Impact.Text)}");
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

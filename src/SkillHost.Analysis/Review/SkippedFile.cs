@@ -1,0 +1,35 @@
+namespace SkillHost.Analysis.Review;
+
+/// <summary>Why a file or folder was left out of a review.</summary>
+public enum SkipReason
+{
+    /// <summary>It could not be read: a dangling link, no permission, an I/O error.</summary>
+    Unreadable,
+
+    /// <summary>It holds NUL bytes, so it is not source text.</summary>
+    Binary,
+
+    /// <summary>It is larger than the review's size limit.</summary>
+    TooLarge,
+
+    /// <summary>Named explicitly, but neither Python nor Rust.</summary>
+    UnsupportedLanguage,
+}
+
+/// <summary>A file (or folder) the review did not analyse, and why; reported, never fatal.</summary>
+/// <param name="Path">As shown to the user: relative to the working folder when below it, with forward slashes.</param>
+/// <param name="Detail">What went wrong, for a human ("Could not find file…", "12.5 MB, over the 10 MB limit").</param>
+public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
+{
+    /// <summary>"skipped (binary): holds NUL bytes"</summary>
+    public string Describe() => $"{ReasonText(Reason)}: {Detail}";
+
+    public static string ReasonText(SkipReason reason) => reason switch
+    {
+        SkipReason.Unreadable => "unreadable",
+        SkipReason.Binary => "binary",
+        SkipReason.TooLarge => "too large",
+        SkipReason.UnsupportedLanguage => "not Python or Rust",
+        _ => reason.ToString(),
+    };
+}

@@ -1,0 +1,108 @@
+using SkillHost.Analysis.Syntax;
+
+namespace SkillHost.Analysis.Review;
+
+/// <summary>
+/// Finds the source files a review covers: every .py/.pyi/.pyw/.rs file below the given folders, minus
+/// what .gitignore files exclude and build output or vendored folders; files named explicitly are
+/// always included (as ruff does). Links to folders met while walking are not followed, so a walk cannot loop.
+/// </summary>
+public static class SourceDiscovery
+{
+    /// <summary>Folder names never walked into: build output, virtual environments, vendored packages, VCS data, caches.</summary>
+    public static IReadOnlySet<string> ExcludedFolders { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "target", "bin", "obj", "node_modules", ".venv", "venv", "__pycache__", ".git", "build", "dist", "site-packages",
+        ".hg", ".svn", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "__pypackages__",
+    };
+
+    /// <summary>The paths (resolved against <paramref name="workingDirectory"/>) that exist neither as a file nor as a folder.</summary>
+    public static IReadOnlyList<string> Missing(IEnumerable<string> paths, string workingDirectory) =>
+        [.. paths.Where(p => !Exists(p, workingDirectory))];
+
+    // A dangling link exists (the reader reports it as unreadable); an empty or malformed path does not.
+    private static bool Exists(string path, string workingDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(path, workingDirectory);
+        return Path.Exists(full) || IsLink(full);
+    }
+
+    /// <summary>Full paths of the files to review (sorted, without duplicates) and what was skipped while walking.</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<(string Path, string Detail)> Unwalkable) Discover(IEnumerable<string> paths, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var unwalkable = new List<(string, string)>();
+        foreach (var path in paths)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+            if (Directory.Exists(full))
+            {
+                Walk(full, GitIgnoreChain.ForWalkRoot(full), files, unwalkable);
+            }
+            else
+            {
+                // A file named explicitly (or a dangling link): the reader decides whether it can be reviewed.
+                files.Add(full);
+            }
+        }
+
+        return ([.. files], unwalkable);
+    }
+
+    private static void Walk(string directory, GitIgnoreChain ignores, SortedSet<string> files, List<(string, string)> unwalkable)
+    {
+        ignores = ignores.With(GitIgnoreFile.TryLoad(Path.Combine(directory, ".gitignore"), directory));
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            unwalkable.Add((directory, e.Message));
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var isLink = entry.LinkTarget is not null;
+            var isDirectory = entry is DirectoryInfo;
+            if (isDirectory && (isLink || ExcludedFolders.Contains(entry.Name)))
+            {
+                continue;
+            }
+
+            if (ignores.IsIgnored(entry.FullName, isDirectory))
+            {
+                continue;
+            }
+
+            if (isDirectory)
+            {
+                Walk(entry.FullName, ignores, files, unwalkable);
+            }
+            else if (SyntaxParsers.IsSupportedExtension(entry.Name))
+            {
+                files.Add(entry.FullName);
+            }
+        }
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

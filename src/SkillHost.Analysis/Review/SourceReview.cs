@@ -1,0 +1,63 @@
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Review;
+
+/// <summary>What a review of files and folders produced.</summary>
+/// <param name="Findings">Ranked as <see cref="ChecklistReview"/> returns them.</param>
+/// <param name="Files">The files reviewed, as displayed (relative to the working folder where possible, forward slashes), sorted.</param>
+/// <param name="Skipped">Files that could not be reviewed, and why.</param>
+/// <param name="Rules">The rules that ran (after --select/--ignore).</param>
+public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<Rule> Rules)
+{
+    public int FilesWithFindings => Findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
+}
+
+/// <summary>
+/// Reviews files and folders on disk: discovers the sources (<see cref="SourceDiscovery"/>), reads and
+/// parses them in parallel, skipping what cannot be read, then runs the checklist review over all of
+/// them at once so cross-file facts (a function called from a loop elsewhere) are seen.
+/// </summary>
+public sealed class SourceReview(ChecklistReview review, long maxFileBytes = SourceFileReader.DefaultMaxBytes)
+{
+    public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
+        var loaded = new (SyntaxTree? Tree, SkippedFile? Skipped)[files.Count];
+        Parallel.For(0, files.Count, i => loaded[i] = Load(files[i], DisplayPath(files[i], workingDirectory)));
+
+        var skipped = unwalkable.Select(u => new SkippedFile(DisplayPath(u.Path, workingDirectory), SkipReason.Unreadable, u.Detail))
+            .Concat(loaded.Select(l => l.Skipped).OfType<SkippedFile>())
+            .ToList();
+        var trees = loaded.Select(l => l.Tree).OfType<SyntaxTree>().ToList();
+        var findings = review.Review(trees);
+        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+    }
+
+    /// <summary>Relative to the working folder when below it, else absolute; forward slashes either way.</summary>
+    public static string DisplayPath(string fullPath, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(fullPath);
+        var relative = Path.GetRelativePath(Path.GetFullPath(workingDirectory), fullPath);
+        var below = relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        return (below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath)
+    {
+        var (bytes, reason, detail) = SourceFileReader.Read(fullPath, maxFileBytes);
+        if (bytes is null)
+        {
+            return (null, new SkippedFile(displayPath, reason!.Value, detail!));
+        }
+
+        var text = SourceText.From(bytes, displayPath);
+        var language = LanguageDetector.Detect(fullPath, text);
+        return language.Language == SourceLanguage.Unknown
+            ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
+            : (SyntaxParsers.Parse(text, language.Language), null);
+    }
+}

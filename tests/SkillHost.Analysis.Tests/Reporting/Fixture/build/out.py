@@ -1,0 +1,2 @@
+for x in xs:
+    slow(x)

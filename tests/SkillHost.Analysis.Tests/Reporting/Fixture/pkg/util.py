@@ -1,0 +1,6 @@
+def slow(x):
+    return x
+
+
+def normalise(x):
+    return slow(x).strip()

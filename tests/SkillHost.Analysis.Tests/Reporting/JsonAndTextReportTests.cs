@@ -1,0 +1,89 @@
+using System.Text.Json;
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Tests.Review;
+using SkillHost.Analysis.Tests.Rules;
+
+namespace SkillHost.Analysis.Tests.Reporting;
+
+/// <summary>The JSON contract and the text summary beyond what the golden files show: skipped files, singular/plural, one-line messages.</summary>
+public sealed class JsonAndTextReportTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private ReviewReport Report()
+    {
+        var outcome = new SourceReview(new ChecklistReview(RuleFixture.Skill, TestRules.All)).Run(["."], _temp.Root);
+        return new ReviewReport(outcome, TestRules.All, ReportGolden.Tool, _temp.Root);
+    }
+
+    private static string Render(string format, ReviewReport report)
+    {
+        using var writer = new StringWriter();
+        ReportFormats.Write(format, report, writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Given_a_skipped_file_When_rendered_as_json_Then_it_is_listed_with_path_reason_and_detail()
+    {
+        _temp.Write("bad.py", [0x00, 0x01]);
+        _temp.Write("good.py", "x = 1\n");
+
+        var root = JsonDocument.Parse(Render(ReportFormats.Json, Report())).RootElement;
+
+        var skipped = Assert.Single(root.GetProperty("skipped").EnumerateArray());
+        Assert.Equal(("bad.py", "binary"), (skipped.GetProperty("path").GetString(), skipped.GetProperty("reason").GetString()));
+        Assert.Equal(["good.py"], root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(1, root.GetProperty("summary").GetProperty("filesSkipped").GetInt32());
+    }
+
+    [Fact]
+    public void Given_a_finding_When_rendered_as_json_Then_every_documented_field_is_present_in_camelCase()
+    {
+        _temp.Write("a.py", "for x in xs:\n    slow(x)\n");
+
+        var finding = JsonDocument.Parse(Render(ReportFormats.Json, Report())).RootElement.GetProperty("findings")[0];
+
+        var names = finding.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(
+            ["ruleId", "slug", "name", "path", "startLine", "startColumn", "endLine", "endColumn", "message", "evidence", "fix", "impact", "costSource", "rankingNs", "confidence", "checklistText"],
+            names);
+        Assert.Equal(["facts", "loopDepth", "inAsyncContext", "perItemFunction", "repetitions"], finding.GetProperty("evidence").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("high", finding.GetProperty("confidence").GetString());
+    }
+
+    [Fact]
+    public void Given_one_finding_in_one_file_When_rendered_as_text_Then_the_summary_uses_the_singular()
+    {
+        _temp.Write("a.py", "for x in xs:\n    slow(x)\n");
+
+        var text = Render(ReportFormats.Text, Report());
+
+        Assert.StartsWith("a.py:2:5: TST001 [python/test-slow-call] `slow(x)` calls `slow` once per item\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith("Found 1 finding in 1 file (1 file reviewed)\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_nothing_to_report_and_a_skipped_file_When_rendered_as_text_Then_the_summary_says_so()
+    {
+        _temp.Write("a.py", "x = 1\n");
+        _temp.Write("b.py", "y = 2\n");
+        File.CreateSymbolicLink(Path.Combine(_temp.Root, "c.py"), Path.Combine(_temp.Root, "missing.py"));
+
+        var text = Render(ReportFormats.Text, Report()).ReplaceLineEndings("\n");
+
+        Assert.Equal("Found 0 findings in 0 files (2 files reviewed)\nSkipped 1 file that could not be reviewed (listed on stderr)\n", text);
+    }
+
+    [Fact]
+    public void Given_an_unknown_format_When_written_Then_it_throws_naming_the_known_ones()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Render("xml", Report()));
+
+        Assert.Contains("text, json, sarif", error.Message, StringComparison.Ordinal);
+    }
+}

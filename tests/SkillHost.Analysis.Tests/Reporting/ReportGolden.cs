@@ -1,0 +1,57 @@
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Tests.Rules;
+
+namespace SkillHost.Analysis.Tests.Reporting;
+
+/// <summary>
+/// The report of the checked-in fixture folder (Reporting/Fixture) under the test rules, rendered in
+/// each format and compared with Reporting/Golden; <c>UPDATE_GOLDEN=1</c> rewrites the golden files.
+/// </summary>
+internal static class ReportGolden
+{
+    /// <summary>Stands for the machine-specific absolute path of the fixture folder in golden files.</summary>
+    public const string RootPlaceholder = "file:///FIXTURE/";
+
+    public static ReportTool Tool { get; } = new("skillhost", "0.0.0-test", ReportTool.DefaultInformationUri);
+
+    public static string FixtureFolder => RepoPaths.Combine("tests", "SkillHost.Analysis.Tests", "Reporting", "Fixture");
+
+    public static ReviewReport FixtureReport(IReadOnlyList<Rule>? rules = null)
+    {
+        var review = new ChecklistReview(RuleFixture.Skill, rules ?? TestRules.All);
+        var outcome = new SourceReview(review).Run(["."], FixtureFolder);
+        return new ReviewReport(outcome, TestRules.All, Tool, FixtureFolder);
+    }
+
+    public static string Render(string format, ReviewReport report)
+    {
+        using var writer = new StringWriter();
+        ReportFormats.Write(format, report, writer);
+        var root = new Uri(Path.TrimEndingDirectorySeparator(report.WorkingDirectory) + "/").AbsoluteUri;
+        return writer.ToString().Replace(root, RootPlaceholder, StringComparison.Ordinal);
+    }
+
+    public static void Verify(string goldenName, string actual)
+    {
+        var path = RepoPaths.Combine("tests", "SkillHost.Analysis.Tests", "Reporting", "Golden", goldenName);
+        var normalised = actual.ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, normalised);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"golden file {goldenName} is missing: run the tests with UPDATE_GOLDEN=1 and review the diff");
+        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
+        if (expected != normalised)
+        {
+            var a = expected.Split('\n');
+            var b = normalised.Split('\n');
+            var line = Enumerable.Range(0, Math.Max(a.Length, b.Length)).First(i => i >= a.Length || i >= b.Length || a[i] != b[i]);
+            Assert.Fail($"{goldenName} differs at line {line + 1}:\n  expected: {(line < a.Length ? a[line] : "<end>")}\n  actual:   {(line < b.Length ? b[line] : "<end>")}\nIf intended, rerun with UPDATE_GOLDEN=1 and review the diff.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace SkillHost.Analysis.Tests.Reporting;
+
+/// <summary>
+/// Runs tests/clients/validate-sarif.cjs: ajv against the official SARIF 2.1.0 JSON schema (the copy
+/// @microsoft/jest-sarif ships), installed by ./run-tests.sh (npm ci in tests/clients).
+/// </summary>
+internal static class SarifValidatorCli
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<(int ExitCode, string Output)> ValidateAsync(string sarifFile, CancellationToken cancellationToken)
+    {
+        var clients = RepoPaths.Combine("tests", "clients");
+        Assert.True(Directory.Exists(Path.Combine(clients, "node_modules", "@microsoft", "jest-sarif")),
+            $"The SARIF schema validator is not installed under {clients}. Run ./run-tests.sh (it runs 'npm ci' in tests/clients) or 'cd tests/clients && npm ci'.");
+
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = clients };
+        start.ArgumentList.Add(Path.Combine(clients, "validate-sarif.cjs"));
+        start.ArgumentList.Add(sarifFile);
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"validate-sarif.cjs {sarifFile} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        return (process.ExitCode, (await stdout) + (await stderr));
+    }
+}

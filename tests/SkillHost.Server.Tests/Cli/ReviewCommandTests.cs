@@ -1,0 +1,266 @@
+using System.Text.Json;
+using SkillHost.Server.Tests.Support;
+
+namespace SkillHost.Server.Tests.Cli;
+
+/// <summary><c>skillhost review</c>: exit codes as ruff's, rule selection, output formats and files, bad inputs.</summary>
+public static class ReviewCommandTests
+{
+    private static string[] RuleIds(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).Distinct().Order(StringComparer.Ordinal)];
+
+    public sealed class ExitCodes : IDisposable
+    {
+        private readonly ReviewCliHarness _cli = new();
+
+        public void Dispose() => _cli.Dispose();
+
+        [Fact]
+        public void Given_code_without_findings_When_reviewed_Then_it_exits_0_with_the_summary()
+        {
+            _cli.Write("clean.py", "x = 1\n");
+
+            var (exitCode, output, error) = _cli.Run(".");
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal("Found 0 findings in 0 files (1 file reviewed)", output.Trim());
+            Assert.Empty(error);
+        }
+
+        [Fact]
+        public void Given_code_with_findings_When_reviewed_Then_it_exits_1_and_prints_ruff_like_lines()
+        {
+            _cli.WriteProject();
+
+            var (exitCode, output, _) = _cli.Run("src");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("src/app.py:2:5: TST001 [python/test-slow-call] `slow` runs per item", output, StringComparison.Ordinal);
+            Assert.Contains("src/lib.rs:3:17: TST002 [rust/test-clone-in-loop] `clone` runs per item", output, StringComparison.Ordinal);
+            Assert.Contains("Found 2 findings in 2 files (3 files reviewed)", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_a_missing_path_When_reviewed_Then_it_exits_2_naming_it_and_reviews_nothing()
+        {
+            _cli.WriteProject();
+
+            var (exitCode, output, error) = _cli.Run("src", "nope.py");
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Contains("no such file or folder: 'nope.py'", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_an_empty_path_When_reviewed_Then_it_exits_2()
+        {
+            var (exitCode, _, error) = _cli.Run("");
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no such file or folder: ''", error, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("--format", "xml", ".")]
+        [InlineData("--select")]
+        public void Given_a_usage_error_When_parsed_Then_it_exits_2(params string[] args)
+        {
+            var (exitCode, output, error) = _cli.Run(args);
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.StartsWith("error:", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_no_path_When_parsed_Then_it_exits_2()
+        {
+            var (exitCode, _, error) = _cli.Run();
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("PATH", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_a_skill_path_that_does_not_exist_When_reviewed_Then_it_exits_2()
+        {
+            _cli.WriteProject();
+
+            var (exitCode, _, error) = _cli.Run("src", "--skill", Path.Combine(_cli.Root, "no-skill"));
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_binary_huge_and_unreadable_files_When_reviewed_Then_they_are_warned_about_on_stderr_and_do_not_change_the_exit_code()
+        {
+            _cli.Write("ok.py", "x = 1\n");
+            _cli.Write("blob.py", [0x00]);
+            using (var huge = File.Create(Path.Combine(_cli.Root, "huge.rs")))
+            {
+                huge.SetLength(10 * 1024 * 1024 + 1);
+            }
+
+            File.CreateSymbolicLink(Path.Combine(_cli.Root, "dangling.py"), Path.Combine(_cli.Root, "gone.py"));
+
+            var (exitCode, output, error) = _cli.Run(".");
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("warning: skipped blob.py: binary", error, StringComparison.Ordinal);
+            Assert.Contains("warning: skipped huge.rs: too large", error, StringComparison.Ordinal);
+            Assert.Contains("warning: skipped dangling.py: unreadable", error, StringComparison.Ordinal);
+            Assert.Contains("(1 file reviewed)", output, StringComparison.Ordinal);
+            Assert.Contains("Skipped 3 files", output, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Selection : IDisposable
+    {
+        private readonly ReviewCliHarness _cli = new();
+
+        public Selection() => _cli.WriteProject();
+
+        public void Dispose() => _cli.Dispose();
+
+        [Theory]
+        [InlineData(new[] { "--select", "TST001" }, new[] { "TST001" })]
+        [InlineData(new[] { "--select", "rust/test-clone-in-loop" }, new[] { "TST002" })]
+        [InlineData(new[] { "--select", "python" }, new[] { "TST001" })]
+        [InlineData(new[] { "--select", "TST00" }, new[] { "TST001", "TST002" })]
+        [InlineData(new[] { "--select", "CloneInLoop" }, new[] { "TST002" })]
+        [InlineData(new[] { "--select", "TST001,TST002" }, new[] { "TST001", "TST002" })]
+        [InlineData(new[] { "--select", "TST001", "--select", "rust" }, new[] { "TST001", "TST002" })]
+        [InlineData(new[] { "--ignore", "TST001" }, new[] { "TST002" })]
+        [InlineData(new[] { "--select", "TST", "--ignore", "rust" }, new[] { "TST001" })]
+        [InlineData(new[] { "--select", "python", "--ignore", "python/test-slow-call" }, new string[0])]
+        public void Given_select_and_ignore_When_reviewed_Then_exactly_the_chosen_rules_report(string[] options, string[] expected)
+        {
+            var (exitCode, output, error) = _cli.Run(["src", "--format", "json", .. options]);
+
+            Assert.Equal(expected, RuleIds(output));
+            Assert.Equal(expected.Length > 0 ? 1 : 0, exitCode);
+            Assert.Empty(error);
+        }
+
+        [Theory]
+        [InlineData("--select", "PY999")]
+        [InlineData("--ignore", "python/nope")]
+        [InlineData("--select", "TST001,bogus")]
+        public void Given_an_unknown_selector_When_reviewed_Then_it_exits_2_listing_the_valid_rules(string option, string value)
+        {
+            var (exitCode, output, error) = _cli.Run("src", option, value);
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Contains("unknown rule selector", error, StringComparison.Ordinal);
+            Assert.Contains($"'{value.Split(',')[^1]}'", error, StringComparison.Ordinal);
+            foreach (var listed in new[] { "TST001", "python/test-slow-call", "TST002", "rust/test-clone-in-loop", "TST010", "pyo3/test-gil" })
+            {
+                Assert.Contains(listed, error, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void Given_a_narrow_selection_When_rendered_as_sarif_Then_the_driver_still_lists_every_rule()
+        {
+            var (_, output, _) = _cli.Run("src", "--format", "sarif", "--select", "TST002");
+
+            var run = JsonDocument.Parse(output).RootElement.GetProperty("runs")[0];
+            Assert.Equal(["TST001", "TST002", "TST010"], run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+            Assert.Equal("TST002", Assert.Single(run.GetProperty("results").EnumerateArray()).GetProperty("ruleId").GetString());
+        }
+    }
+
+    public sealed class Output : IDisposable
+    {
+        private readonly ReviewCliHarness _cli = new();
+
+        public Output() => _cli.WriteProject();
+
+        public void Dispose() => _cli.Dispose();
+
+        [Fact]
+        public void Given_an_output_file_When_reviewed_Then_the_report_goes_there_and_stdout_stays_empty()
+        {
+            var (exitCode, output, _) = _cli.Run("src", "--format", "json", "--output", "report.json");
+
+            Assert.Equal(1, exitCode);
+            Assert.Empty(output);
+            Assert.Equal(["TST001", "TST002"], RuleIds(File.ReadAllText(Path.Combine(_cli.Root, "report.json"))));
+        }
+
+        [Theory]
+        [InlineData("missing-folder/report.txt")]
+        [InlineData("src")]
+        public void Given_an_output_path_that_cannot_be_written_When_reviewed_Then_it_exits_2(string path)
+        {
+            var (exitCode, output, error) = _cli.Run("src", "-o", path);
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Contains($"cannot write the report to '{path}'", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_the_bundled_skill_When_reviewed_Then_impacts_cite_its_cost_table()
+        {
+            var (_, output, _) = _cli.Run("src/app.py");
+
+            Assert.Contains("Estimate: 10,000 × 50-100 ns", output, StringComparison.Ordinal);
+            Assert.Contains("Python function call overhead (50-100 ns)", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_another_skill_When_reviewed_with_skill_Then_its_cost_tables_price_the_findings()
+        {
+            _cli.Write("other-skill/SKILL.md", """
+                ---
+                name: other-skill
+                description: A skill without the figures the test rules cite.
+                ---
+                # Other
+
+                | Operation | Cost |
+                |---|---|
+                | Python function call overhead | 1-2 ns |
+                """);
+
+            var (exitCode, output, _) = _cli.Run("src/app.py", "--skill", "other-skill");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Estimate: 10,000 × 1-2 ns", output, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Through the real <c>skillhost</c> command tree and the real rule catalogue.</summary>
+    public sealed class RealCommandTree : IDisposable
+    {
+        private readonly CliHarness _cli = new();
+
+        public void Dispose() => _cli.Dispose();
+
+        [Fact]
+        public void Given_the_real_catalogue_When_a_file_with_nothing_to_flag_is_reviewed_Then_it_exits_0()
+        {
+            var file = Path.Combine(_cli.Temp, "plain.py");
+            File.WriteAllText(file, "x = 1\n");
+
+            var (exitCode, output, error) = CliHarness.Run("review", file, "--format", "json");
+
+            Assert.Equal(0, exitCode);
+            Assert.Empty(error);
+            Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("summary").GetProperty("filesReviewed").GetInt32());
+        }
+
+        [Fact]
+        public void Given_the_real_catalogue_When_an_unknown_rule_is_selected_Then_it_exits_2()
+        {
+            var (exitCode, _, error) = CliHarness.Run("review", _cli.Temp, "--select", "NOPE999");
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("unknown rule selector: 'NOPE999'", error, StringComparison.Ordinal);
+        }
+    }
+}
