@@ -5,7 +5,7 @@ public static class RustRules
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
-        new NestedLoopKeyMatch(),
+        new NestedIterationKeyMatch(),
         new GrowFromEmptyWithKnownLength(),
         new CloneOnlyRead(),
         new StringAllocationPerIteration(),
@@ -15,7 +15,7 @@ public static class RustRules
         new SmallPublicFunctionWithoutInline(),
         new LockPerIteration(),
         new EagerLogArgumentInLoop(),
-        new SequentialAwaitInLoop(),
+        new SequentialAwaitInForLoop(),
         new LinearSearchInLoop(),
         new LockGuardAcrossAwait(),
     ];

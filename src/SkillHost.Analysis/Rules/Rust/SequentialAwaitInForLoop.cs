@@ -4,7 +4,7 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Rules.Rust;
 
 /// <summary>RS011: a <c>for</c> loop that awaits one independent call per item, so the calls run one after another.</summary>
-public sealed class SequentialAwaitInLoop : Rule
+public sealed class SequentialAwaitInForLoop : Rule
 {
     /// <summary>Awaits that are sequential by nature: streams, channels, ordered I/O on one connection, timers, locks, transactions.</summary>
     private static readonly HashSet<string> OrderedOperations = new(StringComparer.Ordinal)
@@ -16,7 +16,7 @@ public sealed class SequentialAwaitInLoop : Rule
     public static RuleDescriptor Info { get; } = new(
         "RS011",
         "rust/lock-contention",
-        nameof(SequentialAwaitInLoop),
+        nameof(SequentialAwaitInForLoop),
         RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `for item in items { … call(item).await … }` in async code when the awaited call takes the loop item and is not an ordered operation (channel, stream, socket write, timer, lock, transaction) and nothing carries from one iteration to the next.",

@@ -5,7 +5,7 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Rules.Rust;
 
 /// <summary>RS001: an inner loop or search closure that scans a collection for the element whose key equals the outer item's.</summary>
-public sealed class NestedLoopKeyMatch : Rule
+public sealed class NestedIterationKeyMatch : Rule
 {
     /// <summary>Adapters whose closure runs over the whole collection (or until the match) for one answer.</summary>
     private static readonly HashSet<string> SearchAdapters = new(StringComparer.Ordinal)
@@ -16,7 +16,7 @@ public sealed class NestedLoopKeyMatch : Rule
     public static RuleDescriptor Info { get; } = new(
         "RS001",
         "rust/quadratic",
-        nameof(NestedLoopKeyMatch),
+        nameof(NestedIterationKeyMatch),
         RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags an equality test between the item of an inner iteration and the item of an outer loop (`for inv in invoices { for c in customers { if c.id == inv.customer_id … } }`, or `customers.iter().find(|c| c.id == inv.customer_id)` inside the loop): a hand-written join.",
