@@ -72,7 +72,9 @@ public sealed class RuleContext
         var figure = new CostFigure(cost.Row.MinNs, cost.Row.MaxNs);
         var source = $"{cost.Table.Title}: {cost.Row.Operation} ({cost.Row.Text})";
         var repetitions = evidence.Repetitions * occurrences;
-        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {cost.Row.Text} ≈ {FormatNs(figure.MinNs * repetitions)}–{FormatNs(figure.MaxNs * repetitions)} per call");
+        var low = FormatNs(figure.MinNs * repetitions);
+        var high = FormatNs(figure.MaxNs * repetitions);
+        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {cost.Row.Text} ≈ {(low == high ? low : low + "–" + high)} per call");
         return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)
         {
             RankingNs = figure.MidNs * repetitions,
