@@ -9,27 +9,7 @@ namespace SkillHost.Analysis.Tests.Python;
 /// <summary>Golden files for the Python front end: inputs and expected dumps live in the source tree; UPDATE_GOLDEN=1 rewrites them.</summary>
 internal static class PythonGolden
 {
-    private static readonly Lazy<string> Folder = new(() => FindFolder(ThisFile()));
-
-    // Build output may live outside the repository (--artifacts-path), so the current directory and
-    // this source file's compile-time path are tried as well as the binaries' folder.
-    private static string FindFolder(string sourceFile)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "McpServer.sln")))
-                {
-                    return Path.Combine(dir.FullName, "tests", "SkillHost.Analysis.Tests", "Python");
-                }
-            }
-        }
-
-        throw new InvalidOperationException("McpServer.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    private static readonly Lazy<string> Folder = new(() => GoldenFile.SourceFolder("Python"));
 
     public static string InputPath(string name) => Path.Combine(Folder.Value, "Inputs", name);
 
@@ -66,21 +46,8 @@ internal static class PythonGolden
 
     public static string DumpTree(SourceText text) => SyntaxTreePrinter.Print(PythonParser.Parse(text));
 
-    /// <summary>Compares with the golden file (line endings normalised), or rewrites it when UPDATE_GOLDEN=1.</summary>
-    public static void Verify(string goldenName, string actual)
-    {
-        var path = Path.Combine(Folder.Value, "Golden", goldenName);
-        actual = actual.ReplaceLineEndings("\n");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file {goldenName} is missing: run the tests with UPDATE_GOLDEN=1 and review the diff");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.Equal(expected, actual);
-    }
+    /// <summary>Compares with the golden file, or rewrites it when UPDATE_GOLDEN=1.</summary>
+    public static void Verify(string goldenName, string actual) => GoldenFile.Verify(Path.Combine(Folder.Value, "Golden", goldenName), actual);
 
     private static string Quote(string text)
     {

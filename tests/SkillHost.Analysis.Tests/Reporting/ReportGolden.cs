@@ -33,25 +33,6 @@ internal static class ReportGolden
         return writer.ToString().Replace(root, RootPlaceholder, StringComparison.Ordinal);
     }
 
-    public static void Verify(string goldenName, string actual)
-    {
-        var path = RepoPaths.Combine("tests", "SkillHost.Analysis.Tests", "Reporting", "Golden", goldenName);
-        var normalised = actual.ReplaceLineEndings("\n");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, normalised);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file {goldenName} is missing: run the tests with UPDATE_GOLDEN=1 and review the diff");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        if (expected != normalised)
-        {
-            var a = expected.Split('\n');
-            var b = normalised.Split('\n');
-            var line = Enumerable.Range(0, Math.Max(a.Length, b.Length)).First(i => i >= a.Length || i >= b.Length || a[i] != b[i]);
-            Assert.Fail($"{goldenName} differs at line {line + 1}:\n  expected: {(line < a.Length ? a[line] : "<end>")}\n  actual:   {(line < b.Length ? b[line] : "<end>")}\nIf intended, rerun with UPDATE_GOLDEN=1 and review the diff.");
-        }
-    }
+    public static void Verify(string goldenName, string actual) =>
+        GoldenFile.Verify(GoldenFile.SourceFolder(Path.Combine("Reporting", "Golden", goldenName)), actual);
 }

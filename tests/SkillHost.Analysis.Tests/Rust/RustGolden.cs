@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using SkillHost.Analysis.Languages.Rust;
 using SkillHost.Analysis.Text;
@@ -7,50 +6,20 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Tests.Rust;
 
 /// <summary>
-/// Golden files for the Rust front end: inputs and expected dumps live in the source tree (found by
-/// walking up to McpServer.sln), so <c>UPDATE_GOLDEN=1</c> rewrites them where a reviewer sees the diff.
+/// Golden files for the Rust front end: inputs and expected dumps live in the source tree, so
+/// <c>UPDATE_GOLDEN=1</c> rewrites them where a reviewer sees the diff.
 /// </summary>
 internal static class RustGolden
 {
-    private static readonly Lazy<string> Folder = new(() => FindFolder(AppContext.BaseDirectory) ?? FindFolder(ThisFileFolder())
-        ?? throw new InvalidOperationException("McpServer.sln not found above " + AppContext.BaseDirectory));
-
-    // Builds may put their output outside the repository (--artifacts-path); the compile-time path of this file is the fallback.
-    private static string ThisFileFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "";
-
-    private static string? FindFolder(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "McpServer.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "SkillHost.Analysis.Tests", "Rust");
-            }
-        }
-
-        return null;
-    }
+    private static readonly Lazy<string> Folder = new(() => GoldenFile.SourceFolder("Rust"));
 
     public static string InputPath(string name) => Path.Combine(Folder.Value, "Inputs", name);
 
     // The bare file name as the path keeps machine paths out of golden diagnostics.
     public static SourceText LoadInput(string name) => SourceText.From(File.ReadAllBytes(InputPath(name)), name);
 
-    /// <summary>Compares <paramref name="actual"/> with the golden file (line endings normalised), or rewrites it under UPDATE_GOLDEN=1.</summary>
-    public static void Verify(string goldenName, string actual)
-    {
-        var path = Path.Combine(Folder.Value, "Golden", goldenName);
-        actual = actual.ReplaceLineEndings("\n");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file missing: {path} (run with UPDATE_GOLDEN=1 to create it)");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.Equal(expected, actual);
-    }
+    /// <summary>Compares with the golden file, or rewrites it under UPDATE_GOLDEN=1.</summary>
+    public static void Verify(string goldenName, string actual) => GoldenFile.Verify(Path.Combine(Folder.Value, "Golden", goldenName), actual);
 
     /// <summary>One token per line: <c>Kind start..end "text"</c>, then the diagnostics.</summary>
     public static string DumpTokens(SourceText text)
