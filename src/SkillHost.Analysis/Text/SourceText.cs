@@ -42,11 +42,11 @@ public sealed class SourceText
             encoding = SourceEncoding.Utf8WithBom;
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done)
+        // Decode straight into the string; U+FFFD in it means either an invalid sequence (then Latin-1) or a real U+FFFD.
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (!text.Contains('\uFFFD', StringComparison.Ordinal) || Utf8.IsValid(bytes))
         {
-            return new SourceText(new string(chars, 0, written), path, encoding);
+            return new SourceText(text, path, encoding);
         }
 
         return new SourceText(System.Text.Encoding.Latin1.GetString(bytes), path, SourceEncoding.Latin1Fallback);
