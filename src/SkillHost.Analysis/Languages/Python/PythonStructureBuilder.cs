@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -349,11 +350,15 @@ internal sealed partial class PythonStructureBuilder
             }
 
             // childCounts now counts down as each parent's array fills.
+            // Stores through refs: the indices are in range by construction, and a plain array store of an
+            // abstract element type would pay the covariance check for every node.
+            ref var childrenRef = ref MemoryMarshal.GetArrayDataReference(children);
             for (var i = 0; i < count; i++)
             {
                 var parent = parents[i];
-                var array = children[parent] ??= new SyntaxNode[childCounts[parent]];
-                array[array.Length - childCounts[parent]--] = _nodes[i].Node;
+                ref var slot = ref Unsafe.Add(ref childrenRef, parent);
+                var array = slot ??= new SyntaxNode[childCounts[parent]];
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), array.Length - childCounts[parent]--) = _nodes[i].Node;
             }
 
             for (var i = 0; i < count; i++)
