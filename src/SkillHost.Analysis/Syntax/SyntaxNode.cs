@@ -33,7 +33,8 @@ public enum SyntaxKind
 public abstract class SyntaxNode
 {
     private static readonly List<SyntaxNode> NoChildren = [];
-    private List<SyntaxNode>? _children;
+    // A List while a builder adds children one by one (Rust); an exact-size array when a builder sets them all at once (Python).
+    private IReadOnlyList<SyntaxNode>? _children;
 
     protected SyntaxNode(TextSpan span) => Span = span;
 
@@ -56,7 +57,68 @@ public abstract class SyntaxNode
     internal void AddChild(SyntaxNode child)
     {
         child.Parent = this;
-        (_children ??= []).Add(child);
+        if (_children is not List<SyntaxNode> list)
+        {
+            list = _children is null ? [] : [.. _children];
+            _children = list;
+        }
+
+        list.Add(child);
+    }
+
+    /// <summary>Sets all children at once (in document order); the array is kept as is.</summary>
+    internal void SetChildren(SyntaxNode[] children)
+    {
+        foreach (var child in children)
+        {
+            child.Parent = this;
+        }
+
+        _children = children;
+    }
+
+    /// <summary>Sets <see cref="Tree"/> on this node and every node below it (explicit stack, no iterator).</summary>
+    internal void SetTree(SyntaxTree tree)
+    {
+        Tree = tree;
+        if (_children is null)
+        {
+            return;
+        }
+
+        var stack = new Stack<SyntaxNode>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            switch (node._children)
+            {
+                case SyntaxNode[] array:
+                    foreach (var child in array)
+                    {
+                        child.Tree = tree;
+                        if (child._children is not null)
+                        {
+                            stack.Push(child);
+                        }
+                    }
+
+                    break;
+                case { } list:
+                    foreach (var child in list)
+                    {
+                        child.Tree = tree;
+                        if (child._children is not null)
+                        {
+                            stack.Push(child);
+                        }
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
     }
 
     public IEnumerable<SyntaxNode> Ancestors()

@@ -16,11 +16,7 @@ public sealed class SyntaxTree
         Root = root;
         Diagnostics = diagnostics;
         IsPyO3 = isPyO3;
-        root.Tree = this;
-        foreach (var node in root.Descendants())
-        {
-            node.Tree = this;
-        }
+        root.SetTree(this);
     }
 
     public SourceText Source { get; }

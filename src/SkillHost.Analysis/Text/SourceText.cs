@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -42,11 +43,19 @@ public sealed class SourceText
             encoding = SourceEncoding.Utf8WithBom;
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done)
+        // One transcoding pass into a pooled buffer, then one copy into the string: no per-file char[].
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
         {
-            return new SourceText(new string(chars, 0, written), path, encoding);
+            var status = Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
+            if (status == OperationStatus.Done)
+            {
+                return new SourceText(new string(chars, 0, written), path, encoding);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
 
         return new SourceText(System.Text.Encoding.Latin1.GetString(bytes), path, SourceEncoding.Latin1Fallback);

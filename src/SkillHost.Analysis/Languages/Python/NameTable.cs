@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SkillHost.Analysis.Languages.Python;
 
 /// <summary>
@@ -39,14 +42,25 @@ internal sealed class NameTable
         return created;
     }
 
+    // Four characters per step; the table only needs well-mixed low bits.
     private static int Hash(ReadOnlySpan<char> text)
     {
-        var hash = (uint)text.Length * 2654435761u;
-        foreach (var c in text)
+        var hash = (ulong)text.Length * 0x9E3779B97F4A7C15ul;
+        ref var first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        var i = 0;
+        for (; i + 4 <= text.Length; i += 4)
         {
-            hash = (hash ^ c) * 16777619u;
+            hash = (hash ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, i * 2))) * 0x100000001B3ul;
+            hash ^= hash >> 29;
         }
 
-        return (int)(hash ^ (hash >> 13));
+        for (; i < text.Length; i++)
+        {
+            hash = (hash ^ text[i]) * 0x100000001B3ul;
+        }
+
+        hash ^= hash >> 32;
+        hash *= 0x9E3779B97F4A7C15ul;
+        return (int)(hash >> 40);
     }
 }

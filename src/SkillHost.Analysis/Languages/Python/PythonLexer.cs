@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SkillHost.Analysis.Text;
 using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
 
@@ -134,9 +136,9 @@ public sealed partial class PythonLexer
 
             PythonTokenKind kind;
             var end = pos + 1;
-            if (c < 128 && AsciiIdentifierPart[c] && !char.IsAsciiDigit(c))
+            if (c < 128 && IsAsciiIdentifierPart(c) && !char.IsAsciiDigit(c))
             {
-                while (end < text.Length && text[end] < 128 && AsciiIdentifierPart[text[end]])
+                while (end < text.Length && text[end] < 128 && IsAsciiIdentifierPart(text[end]))
                 {
                     end++;
                 }
@@ -192,7 +194,7 @@ public sealed partial class PythonLexer
                             end++;
                         }
 
-                        if (end < text.Length && (text[end] == '.' || (text[end] < 128 && AsciiIdentifierPart[text[end]])))
+                        if (end < text.Length && (text[end] == '.' || (text[end] < 128 && IsAsciiIdentifierPart(text[end]))))
                         {
                             goto Done; // floats, exponents, prefixes, suffixes and underscores: the general path
                         }
@@ -367,7 +369,7 @@ public sealed partial class PythonLexer
         while (end < text.Length)
         {
             var c = text[end];
-            if (c < 128 ? AsciiIdentifierPart[c] : IsIdentifierPart(c))
+            if (c < 128 ? IsAsciiIdentifierPart(c) : IsIdentifierPart(c))
             {
                 end++;
             }
@@ -524,6 +526,10 @@ public sealed partial class PythonLexer
     };
 
     private static readonly bool[] AsciiIdentifierPart = BuildAsciiIdentifierPart();
+
+    /// <summary>For c &lt; 128 only (the table has 128 entries; callers test first, so no bounds check here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiIdentifierPart(char c) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AsciiIdentifierPart), c);
 
     private static bool[] BuildAsciiIdentifierPart()
     {

@@ -11,6 +11,8 @@ namespace SkillHost.Analysis.Languages.Python;
 /// </summary>
 internal sealed partial class PythonStructureBuilder
 {
+    private readonly List<SyntaxNode> _chainNodes = [];
+
     private void ScanRange(int lo, int hi, bool target = false)
     {
         for (var i = lo; i < hi; i++)
@@ -132,31 +134,25 @@ internal sealed partial class PythonStructureBuilder
     }
 
     /// <summary>
-    /// A primary and its trailers. Its calls share its start and the last one is outermost, so their
-    /// places are reserved first (one dry walk counts them) and filled from the back.
+    /// A primary and its trailers. Its calls share its start and the last one is outermost, so the nodes
+    /// are made in one walk and then added from the back (the outermost first, as document order wants).
     /// </summary>
     private void ScanChain(int start, int lo, int hi, bool target)
     {
-        var count = WalkChain(start, lo, hi, target, slot: -1);
-        if (count == 0)
+        var produced = _chainNodes;
+        var mark = produced.Count;
+        WalkChain(start, lo, hi, target, produced);
+        for (var k = produced.Count - 1; k >= mark; k--)
         {
-            return;
+            AddNode(produced[k]);
         }
 
-        var first = _nodeCount;
-        for (var k = 0; k < count; k++)
-        {
-            Reserve();
-        }
-
-        WalkChain(start, lo, hi, target, first + count - 1);
+        produced.RemoveRange(mark, produced.Count - mark);
     }
 
-    /// <summary>Walks the trailers; with <paramref name="slot"/> ≥ 0 creates the nodes into the reserved places. Returns how many.</summary>
-    private int WalkChain(int start, int lo, int hi, bool target, int slot)
+    /// <summary>Walks the trailers and appends the nodes they make (calls, member accesses) to <paramref name="produced"/>, innermost first.</summary>
+    private void WalkChain(int start, int lo, int hi, bool target, List<SyntaxNode> produced)
     {
-        var emit = slot >= 0;
-        var produced = 0;
         var isName = _tok[start].Kind == K.Name;
         var state = new ChainState { Start = start, Pure = isName, Segments = isName ? 1 : 0, LastName = isName ? start : -1, TailStart = -1, LastCallClose = -1 };
         var p = AtomEnd(start, hi);
@@ -178,28 +174,23 @@ internal sealed partial class PythonStructureBuilder
             else if (kind == K.LeftParen)
             {
                 var close = ContentEnd(p, hi);
-                if (emit)
+                var info = CalleeOf(ref state, p);
+                var call = new CallNode(SpanOf(start, close < hi ? close + 1 : hi))
                 {
-                    var info = CalleeOf(ref state, p);
-                    var call = new CallNode(SpanOf(start, close < hi ? close + 1 : hi))
-                    {
-                        Callee = info.Callee,
-                        Name = info.Name,
-                        CalleeSpan = SpanOf(start, p),
-                        IsMethodCall = info.IsMethod,
-                        ReceiverSpan = info.Receiver,
-                        Arguments = Arguments(p, close),
-                    };
-                    if (info.ReceiverIsCall)
-                    {
-                        call.ReceiverCall = lastCall;
-                    }
-
-                    Fill(slot--, call);
-                    lastCall = call;
+                    Callee = info.Callee,
+                    Name = info.Name,
+                    CalleeSpan = SpanOf(start, p),
+                    IsMethodCall = info.IsMethod,
+                    ReceiverSpan = info.Receiver,
+                    Arguments = Arguments(p, close),
+                };
+                if (info.ReceiverIsCall)
+                {
+                    call.ReceiverCall = lastCall;
                 }
 
-                produced++;
+                produced.Add(call);
+                lastCall = call;
                 state.Pure = false;
                 state.TailStart = -1;
                 state.LastCallClose = close;
@@ -209,12 +200,7 @@ internal sealed partial class PythonStructureBuilder
             {
                 if (state.Pure && state.Segments >= 2)
                 {
-                    if (emit)
-                    {
-                        Fill(slot--, NewMemberAccess(start, p));
-                    }
-
-                    produced++;
+                    produced.Add(NewMemberAccess(start, p));
                 }
 
                 state.Pure = false;
@@ -231,15 +217,8 @@ internal sealed partial class PythonStructureBuilder
 
         if (state.Pure && state.Segments >= 2 && !(target && IsTargetPosition(start, lo)))
         {
-            if (emit)
-            {
-                Fill(slot, NewMemberAccess(start, p));
-            }
-
-            produced++;
+            produced.Add(NewMemberAccess(start, p));
         }
-
-        return produced;
     }
 
     /// <summary>In an assignment target, a chain that is itself assigned to (<c>self.x = …</c>) is not a read.</summary>

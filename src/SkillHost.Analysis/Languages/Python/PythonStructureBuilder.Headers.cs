@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
@@ -265,7 +266,9 @@ internal sealed partial class PythonStructureBuilder
             return [];
         }
 
-        var result = new List<Parameter>();
+        // One scratch list for all: a default may hold a lambda whose parameters come on top (from mark on).
+        var result = _scratchParameters;
+        var mark = result.Count;
         var keywordOnly = false;
         for (var a = lo; a < hi;)
         {
@@ -291,7 +294,7 @@ internal sealed partial class PythonStructureBuilder
                 var first = _tok[a].Kind;
                 if (first == K.Slash)
                 {
-                    for (var i = 0; i < result.Count; i++)
+                    for (var i = mark; i < result.Count; i++)
                     {
                         if (result[i].ParameterKind == ParameterKind.Normal)
                         {
@@ -317,7 +320,7 @@ internal sealed partial class PythonStructureBuilder
                     var name = nameEnd == nameStart + 1 && _tok[nameStart].Kind == K.Name ? NameOf(nameStart) : TextOf(nameStart, nameEnd);
                     var type = colon >= 0 ? TextOf(colon + 1, equal >= 0 ? equal : b) : null;
                     var value = equal >= 0 ? TextOf(equal + 1, b) : null;
-                    var isSelf = isMethod && result.Count == 0 && name is "self" or "cls";
+                    var isSelf = isMethod && result.Count == mark && name is "self" or "cls";
                     result.Add(new Parameter(name, type, value, isSelf, kind, SpanOf(a, b)));
                     if (equal >= 0)
                     {
@@ -329,6 +332,10 @@ internal sealed partial class PythonStructureBuilder
             a = b + 1;
         }
 
-        return [.. result];
+        Parameter[] parameters = result.Count == mark ? [] : CollectionsMarshal.AsSpan(result)[mark..].ToArray();
+        result.RemoveRange(mark, result.Count - mark);
+        return parameters;
     }
+
+    private readonly List<Parameter> _scratchParameters = [];
 }

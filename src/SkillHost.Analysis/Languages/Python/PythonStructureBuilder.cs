@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -99,16 +100,22 @@ internal sealed partial class PythonStructureBuilder
     /// <summary>Pairs brackets (f-string start/end and replacement fields count) with one explicit stack.</summary>
     private void MatchBrackets()
     {
+        var n = _n;
+        var tokens = _tok.AsSpan(0, n);
+        var match = _match.AsSpan(0, n);
+        var flags = _flags.AsSpan(0, n);
+        match.Fill(-1);
+        flags.Clear();
         var stack = ArrayPool<int>.Shared.Rent(64);
+        var stackKinds = ArrayPool<byte>.Shared.Rent(64);
         var depth = 0;
         try
         {
-            for (var i = 0; i < _n; i++)
+            for (var i = 0; i < tokens.Length; i++)
             {
-                var kind = _tok[i].Kind;
-                _match[i] = -1;
-                _flags[i] = 0;
-                if (IsOpener(kind))
+                var kind = tokens[i].Kind;
+                var classes = TokenClasses.Of(kind);
+                if ((classes & TokenClasses.Opener) != 0)
                 {
                     if (depth == stack.Length)
                     {
@@ -116,24 +123,29 @@ internal sealed partial class PythonStructureBuilder
                         stack.AsSpan().CopyTo(bigger);
                         ArrayPool<int>.Shared.Return(stack);
                         stack = bigger;
+                        var biggerKinds = ArrayPool<byte>.Shared.Rent(stack.Length);
+                        stackKinds.AsSpan(0, depth).CopyTo(biggerKinds);
+                        ArrayPool<byte>.Shared.Return(stackKinds);
+                        stackKinds = biggerKinds;
                     }
 
+                    stackKinds[depth] = (byte)kind;
                     stack[depth++] = i;
                 }
-                else if (IsCloser(kind))
+                else if ((classes & TokenClasses.Closer) != 0)
                 {
-                    var opener = OpenerOf(kind);
+                    var opener = (byte)OpenerOf(kind);
                     var at = depth - 1;
                     // Like the lexer: a mismatched closer closes up to its partner if one is open.
-                    while (at >= 0 && _tok[stack[at]].Kind != opener)
+                    while (at >= 0 && stackKinds[at] != opener)
                     {
                         at--;
                     }
 
                     if (at >= 0)
                     {
-                        _match[stack[at]] = i;
-                        _match[i] = stack[at];
+                        match[stack[at]] = i;
+                        match[i] = stack[at];
                         depth = at;
                     }
                 }
@@ -142,13 +154,13 @@ internal sealed partial class PythonStructureBuilder
                     switch (kind)
                     {
                         case K.ForKeyword:
-                            _flags[stack[depth - 1]] |= HasFor;
+                            flags[stack[depth - 1]] |= HasFor;
                             break;
                         case K.Comma:
-                            _flags[stack[depth - 1]] |= HasComma;
+                            flags[stack[depth - 1]] |= HasComma;
                             break;
                         case K.Colon:
-                            _flags[stack[depth - 1]] |= HasColon;
+                            flags[stack[depth - 1]] |= HasColon;
                             break;
                         case K.Newline or K.EndOfFile:
                             // The lexer ends logical lines only outside brackets: whatever is open here never closes.
@@ -163,6 +175,7 @@ internal sealed partial class PythonStructureBuilder
         finally
         {
             ArrayPool<int>.Shared.Return(stack);
+            ArrayPool<byte>.Shared.Return(stackKinds);
         }
     }
 
@@ -312,17 +325,62 @@ internal sealed partial class PythonStructureBuilder
             SortNodes(count);
         }
 
-        var stack = new List<SyntaxNode>(32) { root };
-        for (var i = 0; i < count; i++)
+        // Parents by containment with one index stack (the root, index count, is never popped), then
+        // every child list as one exact-size array: no per-node list growth.
+        var parents = ArrayPool<int>.Shared.Rent(count);
+        var childCounts = ArrayPool<int>.Shared.Rent(count + 1);
+        var stack = ArrayPool<int>.Shared.Rent(count + 1);
+        var children = ArrayPool<SyntaxNode[]?>.Shared.Rent(count + 1);
+        try
         {
-            var node = _nodes[i].Node;
-            while (stack.Count > 1 && !stack[^1].Span.Contains(node.Span))
+            Array.Clear(childCounts, 0, count + 1);
+            var depth = 0;
+            for (var i = 0; i < count; i++)
             {
-                stack.RemoveAt(stack.Count - 1);
+                var span = _nodes[i].Node.Span;
+                while (depth > 0 && !_nodes[stack[depth - 1]].Node.Span.Contains(span))
+                {
+                    depth--;
+                }
+
+                var parent = depth > 0 ? stack[depth - 1] : count;
+                parents[i] = parent;
+                childCounts[parent]++;
+                stack[depth++] = i;
             }
 
-            stack[^1].AddChild(node);
-            stack.Add(node);
+            // childCounts now counts down as each parent's array fills.
+            // Stores through refs: the indices are in range by construction, and a plain array store of an
+            // abstract element type would pay the covariance check for every node.
+            ref var childrenRef = ref MemoryMarshal.GetArrayDataReference(children);
+            for (var i = 0; i < count; i++)
+            {
+                var parent = parents[i];
+                ref var slot = ref Unsafe.Add(ref childrenRef, parent);
+                var array = slot ??= new SyntaxNode[childCounts[parent]];
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), array.Length - childCounts[parent]--) = _nodes[i].Node;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (children[i] is { } array)
+                {
+                    _nodes[i].Node.SetChildren(array);
+                }
+            }
+
+            if (children[count] is { } top)
+            {
+                root.SetChildren(top);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(parents);
+            ArrayPool<int>.Shared.Return(childCounts);
+            ArrayPool<int>.Shared.Return(stack);
+            Array.Clear(children, 0, count + 1);
+            ArrayPool<SyntaxNode[]?>.Shared.Return(children);
         }
 
         Array.Clear(_nodes, 0, _nodeCount);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
 
 namespace SkillHost.Analysis.Languages.Python;
@@ -13,11 +15,15 @@ internal static class TokenClasses
 
     private static readonly byte[] Table = Build();
 
-    public static bool IsOpener(K kind) => (Table[(int)kind] & Opener) != 0;
+    public static bool IsOpener(K kind) => (Of(kind) & Opener) != 0;
 
-    public static bool IsCloser(K kind) => (Table[(int)kind] & Closer) != 0;
+    public static bool IsCloser(K kind) => (Of(kind) & Closer) != 0;
 
-    public static bool IsOperand(K kind) => (Table[(int)kind] & Operand) != 0;
+    public static bool IsOperand(K kind) => (Of(kind) & Operand) != 0;
+
+    /// <summary>The class bits of a kind; the table has 256 entries and a kind is a byte, so no bounds check is needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Of(K kind) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Table), (byte)kind);
 
     private static byte[] Build()
     {
