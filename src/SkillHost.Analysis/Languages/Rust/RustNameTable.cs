@@ -87,6 +87,7 @@ internal sealed class RustNameTable
     public string ToInterned() => Intern(_buffer.AsSpan(0, _length));
 
     // Four characters per step: names are short, and attribute arguments differ late ("since = \"1.2.0\"").
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<char> text)
     {
         var bytes = MemoryMarshal.AsBytes(text);
@@ -97,9 +98,16 @@ internal sealed class RustNameTable
             bytes = bytes[8..];
         }
 
-        foreach (var b in bytes)
+        // At most three characters are left: two in one step, then one.
+        if (bytes.Length >= 4)
         {
-            h = BitOperations.RotateLeft((h ^ b) * 0x9E3779B97F4A7C15, 29);
+            h = BitOperations.RotateLeft((h ^ MemoryMarshal.Read<uint>(bytes)) * 0x9E3779B97F4A7C15, 29);
+            bytes = bytes[4..];
+        }
+
+        if (bytes.Length >= 2)
+        {
+            h = BitOperations.RotateLeft((h ^ MemoryMarshal.Read<ushort>(bytes)) * 0x9E3779B97F4A7C15, 29);
         }
 
         return (uint)(h ^ (h >> 32));
