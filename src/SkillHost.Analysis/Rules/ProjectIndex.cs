@@ -16,32 +16,63 @@ public sealed class ProjectIndex
     public static ProjectIndex Build(IEnumerable<SyntaxTree> trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
+        var list = trees as IReadOnlyList<SyntaxTree> ?? [.. trees];
+
+        // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
+        // so the first #[pyfunction] of a name still wins.
+        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py)[list.Count];
+        Parallel.For(0, list.Count, i => perTree[i] = Gather(list[i]));
         var index = new ProjectIndex();
-        foreach (var tree in trees)
+        foreach (var (called, py) in perTree)
         {
-            foreach (var call in tree.All<CallNode>())
+            index._calledInLoops.UnionWith(called);
+            if (py is not null)
             {
-                if (call.IsInLoop())
+                foreach (var (name, function) in py)
                 {
-                    index._calledInLoops.Add(call.Name);
-                }
-            }
-
-            if (tree.Language != SourceLanguage.Rust)
-            {
-                continue;
-            }
-
-            foreach (var function in tree.All<FunctionNode>())
-            {
-                if (function.HasAttribute("pyfunction"))
-                {
-                    index._pyFunctions.TryAdd(PythonName(function), function);
+                    index._pyFunctions.TryAdd(name, function);
                 }
             }
         }
 
         return index;
+    }
+
+    private static (HashSet<string>, List<(string, FunctionNode)>?) Gather(SyntaxTree tree)
+    {
+        var called = new HashSet<string>(StringComparer.Ordinal);
+        List<(string, FunctionNode)>? py = null;
+        var rust = tree.Language == SourceLanguage.Rust;
+        foreach (var node in tree.Nodes)
+        {
+            if (node is CallNode call)
+            {
+                if (!called.Contains(call.Name) && IsInLoop(call))
+                {
+                    called.Add(call.Name);
+                }
+            }
+            else if (rust && node is FunctionNode function && function.HasAttribute("pyfunction"))
+            {
+                (py ??= []).Add((PythonName(function), function));
+            }
+        }
+
+        return (called, py);
+    }
+
+    // SyntaxQueries.IsInLoop without the iterator.
+    private static bool IsInLoop(SyntaxNode node)
+    {
+        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        {
+            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when some reviewed code calls a function of this (simple) name inside a loop.</summary>

@@ -110,7 +110,7 @@ public sealed partial class NativeCallPerItem : Rule
         string? module;
         if (parts.Length == 1)
         {
-            var bindings = call.FindBindings(name).ToList();
+            var bindings = BindingIndex.Find(call, name);
             if (bindings.Any(b => b.BindingKind != BindingKind.Import))
             {
                 return null; // defined, assigned or passed in Python: not (only) the native function
@@ -122,7 +122,7 @@ public sealed partial class NativeCallPerItem : Rule
         {
             // `native.fn(x)` / `pkg.native.fn(x)`: the receiver must be an imported module.
             var root = parts[0];
-            var import = call.FindBindings(root).FirstOrDefault();
+            var import = BindingIndex.Find(call, root).FirstOrDefault();
             if (import is not { BindingKind: BindingKind.Import, Node: ImportNode node })
             {
                 return null;

@@ -332,7 +332,7 @@ internal static class PythonCode
     /// <summary>The bindings of <paramref name="name"/> in the nearest scope that binds it at all.</summary>
     public static List<Binding> NearestBindings(SyntaxNode at, string name)
     {
-        var all = at.FindBindings(name).ToList();
+        var all = BindingIndex.Find(at, name);
         if (all.Count == 0)
         {
             return all;

@@ -88,7 +88,7 @@ internal static class RustCode
     public static AssignmentNode? FindLet(this SyntaxNode at, string name)
     {
         AssignmentNode? best = null;
-        foreach (var binding in at.FindBindings(name))
+        foreach (var binding in BindingIndex.Find(at, name))
         {
             if (binding.Assignment is { Operator: "let" } let && let.Span.End <= at.Span.Start && (best is null || let.Span.Start > best.Span.Start))
             {
