@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests drive (the npm clients under
-# tests/clients), runs `dotnet test` with a TRX report per test project, and ends with the plain
+# tests/clients*/), runs `dotnet test` with a TRX report per test project, and ends with the plain
 # line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if [[ -f tests/clients/package.json ]]; then
-  echo "== installing test clients (npm ci in tests/clients)" >&2
-  (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/clients" >&2; exit 2; }
-fi
+# Every tests/clients*/ folder with a package.json holds npm clients some tests drive.
+for clients in tests/clients*/; do
+  [[ -f $clients/package.json ]] || continue
+  echo "== installing test clients (npm ci in $clients)" >&2
+  (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $clients" >&2; exit 2; }
+done
 
 results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 rm -rf "$results" && mkdir -p "$results"
