@@ -8,6 +8,7 @@ internal static class Commands
     {
         ["corpus"] = CorpusCommand.Run,
         ["review-corpus"] = ReviewCorpusCommand.Run,
+        ["review-timings"] = ReviewTimingsCommand.Run,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

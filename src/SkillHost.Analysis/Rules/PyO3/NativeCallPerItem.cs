@@ -44,6 +44,8 @@ public sealed partial class NativeCallPerItem : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Every module name Resolve can build is made of these imports' segments and the callee's own.
+        var nativeImports = context.Tree.All<ImportNode>().Any(i => (i.Module is { } m && m.Split('.').Any(IsNativeModuleName)) || i.Names.Any(n => n.Name.Split('.').Any(IsNativeModuleName)));
         foreach (var call in context.Tree.All<CallNode>())
         {
             if (call.EnclosingFunction() is { } f && f.Name.StartsWith("test_", StringComparison.Ordinal))
@@ -53,18 +55,18 @@ public sealed partial class NativeCallPerItem : Rule
 
             if (call.EnclosingLoops().FirstOrDefault() is { } loop)
             {
-                CheckCallInLoop(context, call, loop);
+                CheckCallInLoop(context, call, loop, nativeImports);
             }
             else if (call is { IsMethodCall: false, Callee: "map" or "filter" } && call.Arguments.Count >= 2 && call.Arguments[0].Shape is ExpressionShape.Name or ExpressionShape.MemberAccess)
             {
-                CheckMappedFunction(context, call);
+                CheckMappedFunction(context, call, nativeImports);
             }
         }
     }
 
-    private static void CheckCallInLoop(RuleContext context, CallNode call, LoopNode loop)
+    private static void CheckCallInLoop(RuleContext context, CallNode call, LoopNode loop, bool nativeImports)
     {
-        if (Resolve(context, call, context.TextOf(call.CalleeSpan)) is not { } target || !PassesAnItem(context, call))
+        if (Resolve(context, call, context.TextOf(call.CalleeSpan), nativeImports) is not { } target || !PassesAnItem(context, call))
         {
             return;
         }
@@ -79,10 +81,10 @@ public sealed partial class NativeCallPerItem : Rule
             call.Span);
     }
 
-    private static void CheckMappedFunction(RuleContext context, CallNode call)
+    private static void CheckMappedFunction(RuleContext context, CallNode call, bool nativeImports)
     {
         var function = call.Arguments[0];
-        if (Resolve(context, call, context.TextOf(function.Span).Trim()) is not { } target)
+        if (Resolve(context, call, context.TextOf(function.Span).Trim(), nativeImports) is not { } target)
         {
             return;
         }
@@ -103,10 +105,15 @@ public sealed partial class NativeCallPerItem : Rule
             : $"if `{target.Module}` is a Rust extension, give it a batch entry point (`{target.PythonName}_many(items)`) and call it once with all items (chunks of a few thousand for unbounded input)";
 
     /// <summary>What the called name refers to: a reviewed Rust <c>#[pyfunction]</c>, or a function of a native-looking module.</summary>
-    private static Target? Resolve(RuleContext context, CallNode call, string callee)
+    private static Target? Resolve(RuleContext context, CallNode call, string callee, bool nativeImports)
     {
         var parts = callee.Split('.');
         var name = parts[^1];
+        if (!nativeImports && context.Project.PyFunction(name) is null && !parts[..^1].Any(IsNativeModuleName))
+        {
+            return null; // neither a reviewed #[pyfunction] nor any module name below can look native: skip the binding lookups
+        }
+
         string? module;
         if (parts.Length == 1)
         {

@@ -24,11 +24,17 @@ public sealed class NestedLoopKeyMatch : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return;
+        }
+
+        // Only a test inside two loops can be a nested scan: the cheap check first, the token scan of a condition after.
         var reported = new HashSet<LoopNode>();
         var candidates = context.Tree.All<ComparisonNode>()
-            .Where(c => c.Operator == "==")
+            .Where(c => c.Operator == "==" && InTwoLoops(c))
             .Select(c => (Node: (SyntaxNode)c, c.LeftSpan, c.RightSpan))
-            .Concat(context.Tree.All<ConditionalNode>().SelectMany(c => Equalities(context, c)))
+            .Concat(context.Tree.All<ConditionalNode>().Where(InTwoLoops).SelectMany(c => Equalities(context, c)))
             .OrderBy(c => c.Node.Span.Start);
         foreach (var (node, leftSpan, rightSpan) in candidates)
         {
@@ -41,7 +47,7 @@ public sealed class NestedLoopKeyMatch : Rule
             }
 
             var tree = context.Tree;
-            if (PythonCode.IsFixedSizeLoop(inner) || PythonCode.IsFixedSizeLoop(outer) || PythonCode.IsTestFile(tree))
+            if (PythonCode.IsFixedSizeLoop(inner) || PythonCode.IsFixedSizeLoop(outer))
             {
                 continue;
             }
@@ -76,6 +82,20 @@ public sealed class NestedLoopKeyMatch : Rule
                 "One pass to build the index plus one hashed lookup per outer item turns N × M comparisons into N + M.",
                 span);
         }
+    }
+
+    private static bool InTwoLoops(SyntaxNode node)
+    {
+        var count = 0;
+        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        {
+            if (ancestor is LoopNode loop && loop.RunsPerIteration(node) && ++count == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // `==` tests of an if-condition that the model keeps no comparison node for (subscripts, calls):

@@ -12,11 +12,36 @@ namespace SkillHost.Analysis.Rules.Python;
 /// </summary>
 internal static class PythonCode
 {
-    // The model keeps no tokens; the rules tokenise a file at most once, whatever the number of rules.
-    private static readonly ConditionalWeakTable<SyntaxTree, PythonTokenList> TokenCache = [];
+    // The model keeps no tokens; the rules tokenise a file at most once, whatever the number of rules,
+    // and answer the per-file and per-loop questions every rule asks (test file? fixed-size loop?) once too.
+    private static readonly ConditionalWeakTable<SyntaxTree, FileFacts> FactsCache = [];
 
-    public static PythonTokenList Tokens(SyntaxTree tree) =>
-        TokenCache.GetValue(tree, static t => PythonLexer.Tokenize(t.Source, includeTrivia: false));
+    private static FileFacts Facts(SyntaxTree tree) => FactsCache.GetValue(tree, static t => new FileFacts(t));
+
+    public static PythonTokenList Tokens(SyntaxTree tree) => Facts(tree).Tokens;
+
+    /// <summary>What the rules ask of a whole file, computed when it is first asked and never changed after (so shared across threads safely).</summary>
+    private sealed class FileFacts
+    {
+        public FileFacts(SyntaxTree tree)
+        {
+            Tokens = PythonLexer.Tokenize(tree.Source, includeTrivia: false);
+            IsTestFile = ComputeIsTestFile(tree);
+            foreach (var node in tree.Nodes)
+            {
+                if (node is LoopNode loop && ComputeIsFixedSizeLoop(loop, Tokens))
+                {
+                    FixedSizeLoops.Add(loop);
+                }
+            }
+        }
+
+        public PythonTokenList Tokens { get; }
+
+        public bool IsTestFile { get; }
+
+        public HashSet<LoopNode> FixedSizeLoops { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     /// <summary>The index of the first token that starts at or after <paramref name="position"/>.</summary>
     public static int FirstTokenAtOrAfter(PythonTokenList tokens, int position)
@@ -148,7 +173,9 @@ internal static class PythonCode
     /// imports a test framework (unittest, pytest, CPython's <c>test.support</c>). The skill says to judge
     /// test code by asymptotic complexity only, so constant-factor rules stay silent there.
     /// </summary>
-    public static bool IsTestFile(SyntaxTree tree)
+    public static bool IsTestFile(SyntaxTree tree) => Facts(tree).IsTestFile;
+
+    private static bool ComputeIsTestFile(SyntaxTree tree)
     {
         if (tree.Source.Path is { } path)
         {
@@ -176,7 +203,9 @@ internal static class PythonCode
     /// A loop whose iteration count is written in the code: over a display (<c>for x in ("a", "b")</c>,
     /// <c>for m in m1, m2</c>) or <c>range(k)</c> with a small literal k. Such loops repeat a few times, not N.
     /// </summary>
-    public static bool IsFixedSizeLoop(LoopNode loop)
+    public static bool IsFixedSizeLoop(LoopNode loop) => Facts(loop.Tree).FixedSizeLoops.Contains(loop);
+
+    private static bool ComputeIsFixedSizeLoop(LoopNode loop, PythonTokenList tokens)
     {
         if (loop.IterableSpan is not { } iterable || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension))
         {
@@ -189,7 +218,6 @@ internal static class PythonCode
             return false;
         }
 
-        var tokens = Tokens(loop.Tree);
         var start = FirstTokenAtOrAfter(tokens, iterable.Start);
         var end = start;
         while (end < tokens.Count && tokens[end].End <= iterable.End)
