@@ -15,8 +15,8 @@ public sealed class ClaudeCodeCliTests : IDisposable
     [Fact]
     public async Task After_skillhost_install_claude_mcp_list_reports_the_server_connected()
     {
-        var (serveCode, _) = await SkillHostTool.RunAsync(_sandbox, Token, "serve", "--help");
-        if (serveCode != 0)
+        var (_, help) = await SkillHostTool.RunAsync(_sandbox, Token, "--help");
+        if (!help.Contains("  serve", StringComparison.Ordinal))
         {
             Assert.Skip("This build of skillhost has no 'serve' verb yet (it lands with the MCP server branch).");
         }
