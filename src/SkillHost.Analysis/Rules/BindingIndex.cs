@@ -98,6 +98,9 @@ internal sealed class BindingIndex
         }
     }
 
+    /// <summary>Drops the index of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
+    internal static void Forget(SyntaxTree tree) => Cache.Remove(tree);
+
     public static BindingIndex For(SyntaxTree tree) => Cache.GetValue(tree, static t => new BindingIndex(t));
 
     /// <summary>Exactly what <c>at.FindBindings(name)</c> yields, in the same order.</summary>

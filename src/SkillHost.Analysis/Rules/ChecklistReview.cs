@@ -1,3 +1,5 @@
+using SkillHost.Analysis.Rules.Python;
+using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Rules;
@@ -43,6 +45,12 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             }
 
             perFile[i] = findings;
+
+            // The caches the rules share for this file are dead weight now: dropped here they die young,
+            // instead of surviving (and being copied by) every collection until the whole review ends.
+            PythonCode.Forget(trees[i]);
+            RustTokens.Forget(trees[i]);
+            BindingIndex.Forget(trees[i]);
         });
 
         Failures = [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)];

@@ -20,6 +20,9 @@ internal static class PythonCode
 
     public static PythonTokenList Tokens(SyntaxTree tree) => Facts(tree).Tokens;
 
+    /// <summary>Drops the tokens and facts of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
+    internal static void Forget(SyntaxTree tree) => FactsCache.Remove(tree);
+
     /// <summary>What the rules ask of a whole file, computed when it is first asked and never changed after (so shared across threads safely).</summary>
     private sealed class FileFacts
     {

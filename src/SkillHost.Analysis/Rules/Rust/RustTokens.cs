@@ -14,6 +14,9 @@ internal sealed class RustTokens
 {
     private static readonly ConditionalWeakTable<SyntaxTree, RustTokens> Cache = [];
 
+    /// <summary>Drops the tokens of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
+    internal static void Forget(SyntaxTree tree) => Cache.Remove(tree);
+
     private readonly RustToken[] _tokens;
     private readonly int[] _match;
     private readonly int[] _enclosingOpen;
