@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SkillHost.Evals.Cli;
 
-/// <summary>The eval runner's command line: <c>run</c> (the default) and <c>score</c>.</summary>
+/// <summary>The eval runner's command line: running the evals (no verb) and <c>score</c>.</summary>
 public static class EvalCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -12,7 +12,7 @@ public static class EvalCli
         var options = new EvalOptions();
         var root = new RootCommand("SkillHost evals: run the performance skill's cases against agents and score their reports.");
         options.AddTo(root);
-        foreach (var option in root.Options.Where(o => o is not System.CommandLine.Help.HelpOption and not VersionOption).ToList())
+        foreach (var option in new Option[] { options.Skill, options.Cases, options.Threshold })
         {
             option.Recursive = true;
         }
