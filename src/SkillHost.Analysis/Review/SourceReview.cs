@@ -23,18 +23,39 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
 {
     public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory)
     {
+        var (trees, skipped) = Load(paths, workingDirectory);
+        return Run(trees, skipped);
+    }
+
+    /// <summary>Runs the checklist review over trees already loaded (by <see cref="Load"/> or from inline code).</summary>
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var findings = review.Review(trees);
+        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+    }
+
+    /// <summary>
+    /// Discovers, reads and parses the files below <paramref name="paths"/> in parallel. A file named
+    /// explicitly that is empty is skipped with a message (a walked one is simply reviewed: empty
+    /// <c>__init__.py</c> files are normal).
+    /// </summary>
+    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory)
+    {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(workingDirectory);
         var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
+        var named = new HashSet<string>(
+            paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).Where(File.Exists),
+            StringComparer.Ordinal);
         var loaded = new (SyntaxTree? Tree, SkippedFile? Skipped)[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = Load(files[i], DisplayPath(files[i], workingDirectory)));
+        Parallel.For(0, files.Count, i => loaded[i] = Load(files[i], DisplayPath(files[i], workingDirectory), named.Contains(files[i])));
 
         var skipped = unwalkable.Select(u => new SkippedFile(DisplayPath(u.Path, workingDirectory), SkipReason.Unreadable, u.Detail))
             .Concat(loaded.Select(l => l.Skipped).OfType<SkippedFile>())
             .ToList();
-        var trees = loaded.Select(l => l.Tree).OfType<SyntaxTree>().ToList();
-        var findings = review.Review(trees);
-        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+        return ([.. loaded.Select(l => l.Tree).OfType<SyntaxTree>()], skipped);
     }
 
     /// <summary>Relative to the working folder when below it, else absolute; forward slashes either way.</summary>
@@ -46,7 +67,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         return (below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath)
+    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly)
     {
         var (bytes, reason, detail) = SourceFileReader.Read(fullPath, maxFileBytes);
         if (bytes is null)
@@ -55,6 +76,11 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         }
 
         var text = SourceText.From(bytes, displayPath);
+        if (namedExplicitly && string.IsNullOrWhiteSpace(text.Text))
+        {
+            return (null, new SkippedFile(displayPath, SkipReason.Empty, SkippedFile.EmptyDetail));
+        }
+
         var language = LanguageDetector.Detect(fullPath, text);
         return language.Language == SourceLanguage.Unknown
             ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
