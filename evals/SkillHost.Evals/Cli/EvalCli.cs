@@ -17,6 +17,7 @@ public static class EvalCli
             option.Recursive = true;
         }
 
+        RunCommand.Configure(root, options, output, error);
         root.Subcommands.Add(ScoreCommand.Create(options, output, error));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -8,18 +8,37 @@ namespace SkillHost.Evals.Scoring;
 /// <summary>A fenced code block of a patch sketch: its language (from the fence, else sniffed) and the code after the change.</summary>
 public sealed record PatchCode(CaseLanguage? Language, string LanguageText, string Code, string NewCode)
 {
+    /// <summary>
+    /// The part's code blocks in order. A block is old code (no new code) when its first line says so
+    /// (<c># before</c>, <c>// BAD</c>) or the paragraph just above it does (<c>Before:</c>, <c>**Old code**</c>).
+    /// </summary>
     public static ImmutableArray<PatchCode> From(ReportPart part)
     {
         ArgumentNullException.ThrowIfNull(part);
-        return [.. part.Blocks.SelectMany(b => b is FencedCodeBlock f ? [f] : b is ContainerBlock c ? c.Descendants<FencedCodeBlock>() : []).Select(Read)];
+        var result = ImmutableArray.CreateBuilder<PatchCode>();
+        string? lastParagraph = null;
+        foreach (var block in part.Blocks.SelectMany(b => b is ContainerBlock c ? c.Descendants<Block>().Prepend(b) : [b]))
+        {
+            if (block is ParagraphBlock paragraph)
+            {
+                lastParagraph = Scoring.MarkdownText.Plain(paragraph.Inline);
+            }
+            else if (block is FencedCodeBlock fenced)
+            {
+                result.Add(Read(fenced, lastParagraph is not null && IsBeforeLabel(lastParagraph)));
+                lastParagraph = null;
+            }
+        }
+
+        return result.ToImmutable();
     }
 
-    private static PatchCode Read(FencedCodeBlock block)
+    private static PatchCode Read(FencedCodeBlock block, bool labelledBefore)
     {
         var code = block.Lines.ToString();
         var info = (block.Info ?? "").Trim().ToLowerInvariant();
         var isDiff = info is "diff" or "patch" || LooksLikeDiff(code);
-        var newCode = isDiff ? NewSideOfDiff(code) : IsBeforeBlock(code) ? "" : code;
+        var newCode = isDiff ? NewSideOfDiff(code) : labelledBefore || IsBeforeLabel(FirstCommentLine(code)) ? "" : code;
         var language = CaseCatalog.ParseLanguage(info) ?? Sniff(isDiff ? NewSideOfDiff(code) + "\n" + OldSideOfDiff(code) : code);
         return new PatchCode(language, info.Length == 0 ? "(no language)" : info, code, newCode);
     }
@@ -48,10 +67,17 @@ public sealed record PatchCode(CaseLanguage? Language, string LanguageText, stri
         .Where(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal))
         .Select(l => l[1..]));
 
-    // A block that labels itself as the old code ("# before", "// BAD") shows what is being replaced.
-    private static bool IsBeforeBlock(string code)
+    private static string FirstCommentLine(string code)
     {
-        var first = code.TrimStart().Split('\n')[0].TrimStart('#', '/', ' ').ToLowerInvariant();
-        return first.StartsWith("before", StringComparison.Ordinal) || first.StartsWith("bad", StringComparison.Ordinal) || first.StartsWith("old", StringComparison.Ordinal);
+        var first = code.TrimStart().Split('\n')[0];
+        return first.StartsWith('#') || first.StartsWith("//", StringComparison.Ordinal) ? first.TrimStart('#', '/', ' ') : "";
+    }
+
+    // "Before:", "BAD", "Old code", "Current code" — text that introduces the code being replaced.
+    private static bool IsBeforeLabel(string text)
+    {
+        var t = text.Trim().TrimStart('*', '_').ToLowerInvariant();
+        return t.StartsWith("before", StringComparison.Ordinal) || t.StartsWith("bad", StringComparison.Ordinal)
+            || t.StartsWith("old", StringComparison.Ordinal) || t.StartsWith("current", StringComparison.Ordinal);
     }
 }

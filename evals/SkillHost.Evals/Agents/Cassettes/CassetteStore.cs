@@ -5,6 +5,12 @@ namespace SkillHost.Evals.Agents.Cassettes;
 /// <summary>Cassettes on disk: one JSON file per case, <c>&lt;case&gt;.json</c>, in the cassettes folder.</summary>
 public sealed class CassetteStore(string folder)
 {
+    // Cassettes are read by people (the note, the prompts, the reports): keep quotes, backticks and arrows unescaped.
+    private static readonly CassetteJsonContext Readable = new(new JsonSerializerOptions(CassetteJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public string Folder { get; } = folder;
 
     public string PathOf(string caseId) => Path.Combine(Folder, caseId + ".json");
@@ -42,7 +48,7 @@ public sealed class CassetteStore(string folder)
         Directory.CreateDirectory(Folder);
         var path = PathOf(cassette.Case);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(cassette, CassetteJsonContext.Default.Cassette) + "\n");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(cassette, Readable.Cassette) + "\n");
         File.Move(temporary, path, overwrite: true);
     }
 }
