@@ -9,13 +9,8 @@ namespace SkillHost.Evals.Tests.Cli;
 /// <summary>The whole eval run as CI runs it: replay mode, both agents, every case, all outputs written.</summary>
 public sealed class RunCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(string outputFolder, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EvalCli.RunAsync([.. args, "--cases", RepoPaths.Cases, "--skill", RepoPaths.Skill, "--out", outputFolder], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(string outputFolder, params string[] args) =>
+        EvalCliHarness.RunAsync([.. args, "--out", outputFolder]);
 
     [Fact]
     public async Task Given_the_shipped_cases_and_cassettes_When_run_in_replay_Then_every_case_passes_for_both_agents()

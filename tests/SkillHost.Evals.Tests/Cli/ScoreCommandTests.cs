@@ -6,13 +6,7 @@ namespace SkillHost.Evals.Tests.Cli;
 
 public sealed class ScoreCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EvalCli.RunAsync([.. args, "--cases", RepoPaths.Cases, "--skill", RepoPaths.Skill], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => EvalCliHarness.RunAsync(args);
 
     [Fact]
     public async Task Given_a_good_report_When_scored_Then_the_JSON_has_case_overall_passed_and_checks()
