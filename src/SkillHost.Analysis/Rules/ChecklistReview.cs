@@ -51,6 +51,7 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             PythonCode.Forget(trees[i]);
             RustTokens.Forget(trees[i]);
             BindingIndex.Forget(trees[i]);
+            NodesByType.Forget(trees[i]);
         });
 
         Failures = [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)];

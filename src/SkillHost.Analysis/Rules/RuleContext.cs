@@ -30,6 +30,9 @@ public sealed class RuleContext
 
     public string Path => Tree.Source.Path ?? "<input>";
 
+    /// <summary>Every node of type <typeparamref name="T"/> in the file, in document order (<see cref="SyntaxTree.All{T}"/>, indexed once per file).</summary>
+    public IReadOnlyList<T> Nodes<T>() where T : SyntaxNode => NodesByType.Of<T>(Tree);
+
     /// <summary>The source text of a span.</summary>
     public string TextOf(TextSpan span) => Tree.Source.ToString(span);
 

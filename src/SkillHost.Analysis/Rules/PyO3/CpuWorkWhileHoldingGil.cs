@@ -56,7 +56,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var function in context.Tree.All<FunctionNode>())
+        foreach (var function in context.Nodes<FunctionNode>())
         {
             if (!function.HasBody || function.IsAsync || !PyO3Api.IsExposedToPython(function) || Skipped(function, context))
             {

@@ -36,7 +36,7 @@ public sealed class GilAcquiredPerItem : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (!PyO3Api.IsGilAcquire(call) || PyO3Api.IsTestCode(call) || InsideAnotherAcquire(call))
             {

@@ -45,8 +45,8 @@ public sealed partial class NativeCallPerItem : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         // Every module name Resolve can build is made of these imports' segments and the callee's own.
-        var nativeImports = context.Tree.All<ImportNode>().Any(i => (i.Module is { } m && m.Split('.').Any(IsNativeModuleName)) || i.Names.Any(n => n.Name.Split('.').Any(IsNativeModuleName)));
-        foreach (var call in context.Tree.All<CallNode>())
+        var nativeImports = context.Nodes<ImportNode>().Any(i => (i.Module is { } m && m.Split('.').Any(IsNativeModuleName)) || i.Names.Any(n => n.Name.Split('.').Any(IsNativeModuleName)));
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (call.EnclosingFunction() is { } f && f.Name.StartsWith("test_", StringComparison.Ordinal))
             {

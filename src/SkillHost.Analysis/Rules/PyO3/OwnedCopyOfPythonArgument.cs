@@ -56,7 +56,7 @@ public sealed class OwnedCopyOfPythonArgument : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var function in context.Tree.All<FunctionNode>())
+        foreach (var function in context.Nodes<FunctionNode>())
         {
             if (!function.HasBody || !PyO3Api.IsExposedToPython(function) || PyO3Api.IsTestCode(function))
             {

@@ -38,7 +38,7 @@ public sealed class PythonObjectInRustLoop : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var valuesByFunction = new Dictionary<FunctionNode, PythonValues>();
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             var loop = call.EnclosingLoops().FirstOrDefault();
             if (loop is null || PyO3Api.IsTestCode(call))

@@ -48,7 +48,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
             return;
         }
 
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call) || IsAwaited(context, call)
                 || Classify(context, call) is not { } blocking)

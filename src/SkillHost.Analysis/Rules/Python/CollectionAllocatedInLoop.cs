@@ -48,7 +48,7 @@ public sealed class CollectionAllocatedInLoop : Rule
             return;
         }
 
-        foreach (var literal in context.Tree.All<CollectionLiteralNode>())
+        foreach (var literal in context.Nodes<CollectionLiteralNode>())
         {
             if (literal.Shape is not (ExpressionShape.ListLiteral or ExpressionShape.DictLiteral or ExpressionShape.SetLiteral)
                 || literal.Parent is not AssignmentNode { Operator: "=", Targets.Count: 1, ValueSpan: { } value } assignment

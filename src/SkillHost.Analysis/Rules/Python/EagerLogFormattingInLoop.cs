@@ -30,7 +30,7 @@ public sealed class EagerLogFormattingInLoop : Rule
             return;
         }
 
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (!call.IsMethodCall || call.ReceiverSpan is not { } receiverSpan || PythonCode.InnermostLoop(call) is not { } loop)
             {

@@ -32,7 +32,7 @@ public sealed class MembershipTestOnList : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var comparison in context.Tree.All<ComparisonNode>())
+        foreach (var comparison in context.Nodes<ComparisonNode>())
         {
             if (comparison.Operator is not ("in" or "not in") || comparison.RightShape != ExpressionShape.Name)
             {

@@ -31,10 +31,10 @@ public sealed class NestedLoopKeyMatch : Rule
 
         // Only a test inside two loops can be a nested scan: the cheap check first, the token scan of a condition after.
         var reported = new HashSet<LoopNode>();
-        var candidates = context.Tree.All<ComparisonNode>()
+        var candidates = context.Nodes<ComparisonNode>()
             .Where(c => c.Operator == "==" && InTwoLoops(c))
             .Select(c => (Node: (SyntaxNode)c, c.LeftSpan, c.RightSpan))
-            .Concat(context.Tree.All<ConditionalNode>().Where(InTwoLoops).SelectMany(c => Equalities(context, c)))
+            .Concat(context.Nodes<ConditionalNode>().Where(InTwoLoops).SelectMany(c => Equalities(context, c)))
             .OrderBy(c => c.Node.Span.Start);
         foreach (var (node, leftSpan, rightSpan) in candidates)
         {

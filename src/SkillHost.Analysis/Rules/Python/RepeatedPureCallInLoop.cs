@@ -62,7 +62,7 @@ public sealed class RepeatedPureCallInLoop : Rule
         }
 
         var verdicts = new Dictionary<FunctionNode, bool>();
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (PythonCode.InnermostLoop(call) is not { } loop || PythonCode.IsInLambda(call) || Target(call) is not { } target
                 || target.Function == call.EnclosingFunction())

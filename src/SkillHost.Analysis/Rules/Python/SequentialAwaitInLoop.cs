@@ -45,7 +45,7 @@ public sealed class SequentialAwaitInLoop : Rule
         }
 
         var reported = new HashSet<LoopNode>();
-        foreach (var awaitNode in context.Tree.All<AwaitNode>())
+        foreach (var awaitNode in context.Nodes<AwaitNode>())
         {
             if (!awaitNode.IsInAsyncContext() || PythonCode.InnermostLoop(awaitNode) is not { } loop || reported.Contains(loop)
                 || loop.IsAsync || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension)

@@ -37,7 +37,7 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
         }
 
         var verdicts = new Dictionary<TypeDeclNode, bool>();
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (call.IsMethodCall || !PythonCode.IsDottedName(call.Callee) || call.Callee.Contains('.', StringComparison.Ordinal)
                 || PythonCode.InnermostLoop(call) is not { } loop)

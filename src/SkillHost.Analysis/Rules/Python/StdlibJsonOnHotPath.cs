@@ -41,7 +41,7 @@ public sealed class StdlibJsonOnHotPath : Rule
             return;
         }
 
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (!JsonFunctions.Contains(call.Name) || !IsStdlibJson(call))
             {

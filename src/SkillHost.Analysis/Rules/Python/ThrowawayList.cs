@@ -48,7 +48,7 @@ public sealed class ThrowawayList : Rule
         }
 
         var n = (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             CheckConsumerCall(context, call, n);
             if (call.Name == "readlines" && call.IsMethodCall && call.Arguments.Count == 0)
@@ -57,12 +57,12 @@ public sealed class ThrowawayList : Rule
             }
         }
 
-        foreach (var loop in context.Tree.All<LoopNode>())
+        foreach (var loop in context.Nodes<LoopNode>())
         {
             CheckLoopOverComprehension(context, loop, n);
         }
 
-        foreach (var assignment in context.Tree.All<AssignmentNode>())
+        foreach (var assignment in context.Nodes<AssignmentNode>())
         {
             if (assignment.ValueShape == ExpressionShape.ListComprehension && assignment.ValueSpan is { } value
                 && SingleIterationOf(context, assignment) is { } consumer)
@@ -214,7 +214,7 @@ public sealed class ThrowawayList : Rule
         // touches what the list was built from, the eager list can be what the code relies on
         // (processes started before any is waited for, keys collected before deleting them).
         var use = tokens[uses[0]];
-        var consumer = tree.All<LoopNode>().FirstOrDefault(l => l.IterableSpan is { } it && context.TextOf(it).Trim() == name
+        var consumer = NodesByType.Of<LoopNode>(tree).FirstOrDefault(l => l.IterableSpan is { } it && context.TextOf(it).Trim() == name
             && it.Contains(use.Span) && l.EnclosingFunction() == function && !l.IsInLoop());
         if (consumer is null || !IsNextStatement(tokens, assignment, consumer))
         {

@@ -75,7 +75,7 @@ internal static class BindingUses
         var uses = new List<BindingUse>();
 
         // A `move` closure or `async move` block takes ownership of what it mentions: a borrow would not do.
-        var moveClosures = tree.All<ClosureNode>().Where(c => c.IsMove && c.Span.End > from && c.Span.Start < to).Select(c => c.Span).ToList();
+        var moveClosures = NodesByType.Of<ClosureNode>(tree).Where(c => c.IsMove && c.Span.End > from && c.Span.Start < to).Select(c => c.Span).ToList();
         for (var i = tokens.IndexAt(from); i < tokens.Count && tokens[i].Start < to; i++)
         {
             if (!tokens.IsIdentifier(i, name))
@@ -173,7 +173,7 @@ internal static class BindingUses
     private static void AddInlineFormatCaptures(SyntaxTree tree, string name, int from, int to, List<BindingUse> uses, List<TextSpan> moveClosures)
     {
         var span = TextSpan.FromBounds(from, Math.Max(from, to));
-        foreach (var call in tree.All<MacroCallNode>())
+        foreach (var call in NodesByType.Of<MacroCallNode>(tree))
         {
             if (!span.Contains(call.Span) || !FormattingMacros.Contains(call.Name))
             {

@@ -25,7 +25,7 @@ public sealed class CloneOnlyRead : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (call is not { Name: "clone", IsMethodCall: true, Arguments.Count: 0, ReceiverSpan: { } receiverSpan })
             {

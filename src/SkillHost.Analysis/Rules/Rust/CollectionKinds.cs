@@ -140,7 +140,7 @@ internal static partial class CollectionKinds
         }
 
         var typeName = impl.SelfType.Split('<')[0].Trim();
-        var type = at.Tree.All<TypeDeclNode>().FirstOrDefault(t => t.Name == typeName && t.TypeKind == TypeDeclKind.Struct);
+        var type = NodesByType.Of<TypeDeclNode>(at.Tree).FirstOrDefault(t => t.Name == typeName && t.TypeKind == TypeDeclKind.Struct);
         var declared = type?.Fields.FirstOrDefault(f => f.Name == field)?.Type;
         return declared is null ? CollectionKind.Unknown : TypeKind(declared);
     }

@@ -31,7 +31,7 @@ public sealed class EagerLogArgumentInLoop : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var macro in context.Tree.All<MacroCallNode>())
+        foreach (var macro in context.Nodes<MacroCallNode>())
         {
             if (!IsLogMacro(macro) || !macro.IsHot(context) || macro.IsTestCode())
             {
@@ -61,7 +61,7 @@ public sealed class EagerLogArgumentInLoop : Rule
             }
         }
 
-        foreach (var let in context.Tree.All<AssignmentNode>())
+        foreach (var let in context.Nodes<AssignmentNode>())
         {
             if (let is not { Operator: "let", Targets: [var name], ValueSpan: { } value } || let.Children.FirstOrDefault(c => c.Span == value) is not { } built
                 || !(built is MacroCallNode { Name: "format" } || built is CallNode { IsMethodCall: true, Name: "to_string" }) || !let.IsHot(context) || let.IsTestCode())
@@ -70,7 +70,7 @@ public sealed class EagerLogArgumentInLoop : Rule
             }
 
             var uses = BindingUses.Find(context.Tree, name, let.Span.End, tokens.EnclosingBlockEnd(let.Span.Start));
-            var logs = context.Tree.All<MacroCallNode>().Where(IsLogMacro).ToList();
+            var logs = context.Nodes<MacroCallNode>().Where(IsLogMacro).ToList();
             var loggedIn = uses.Select(u => logs.LastOrDefault(m => m.ArgumentsSpan.Contains(u.Position))).ToList();
             if (uses.Count == 0 || loggedIn.Any(m => m is null) || !uses.All(u => u.Kind is UseKind.FormatArgument or UseKind.Borrow))
             {

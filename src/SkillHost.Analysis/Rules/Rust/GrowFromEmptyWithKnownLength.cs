@@ -29,7 +29,7 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var let in context.Tree.All<AssignmentNode>())
+        foreach (var let in context.Nodes<AssignmentNode>())
         {
             if (let is not { Operator: "let", IsMutable: true, Targets: [var name], ValueSpan: { } value } || let.EnclosingFunction() is not { } function)
             {

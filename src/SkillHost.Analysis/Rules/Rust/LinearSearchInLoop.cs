@@ -24,7 +24,7 @@ public sealed partial class LinearSearchInLoop : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (!call.IsMethodCall || SearchedCollection(context, call) is not { } place)
             {

@@ -25,7 +25,7 @@ public sealed class LockGuardAcrossAwait : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var let in context.Tree.All<AssignmentNode>())
+        foreach (var let in context.Nodes<AssignmentNode>())
         {
             if (let is not { Operator: "let", Targets: [var guard], ValueSpan: { } value } || !let.IsInAsyncContext() || guard.StartsWith('_') && guard.Length == 1)
             {
@@ -42,7 +42,7 @@ public sealed class LockGuardAcrossAwait : Rule
             var blockEnd = tokens.EnclosingBlockEnd(let.Span.Start);
             var dropAt = DropPosition(tokens, guard, let.Span.End, blockEnd);
             var scope = let.FirstAncestor<ClosureNode>() is { IsAsync: true } block ? (SyntaxNode)block : let.EnclosingFunction();
-            var await = context.Tree.All<AwaitNode>().FirstOrDefault(a => a.Span.Start >= let.Span.End && a.Span.Start < dropAt
+            var await = context.Nodes<AwaitNode>().FirstOrDefault(a => a.Span.Start >= let.Span.End && a.Span.Start < dropAt
                 && (scope is null || scope.Span.Contains(a.Span)) && NearestAsyncScope(a) == scope);
             if (await is null)
             {

@@ -25,7 +25,7 @@ public sealed class LockPerIteration : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (!IsLockAcquisition(context, tokens, call, out var receiver))
             {

@@ -29,7 +29,7 @@ public sealed class NeedlessHeapAllocation : Rule
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
         BoxedHeapHandles(context, tokens);
-        foreach (var let in context.Tree.All<AssignmentNode>())
+        foreach (var let in context.Nodes<AssignmentNode>())
         {
             if (let is not { Operator: "let", Targets: [var name], ValueSpan: { } value } || let.Children.OfType<CallNode>().FirstOrDefault(c => c.Span == value) is not { } call)
             {

@@ -31,7 +31,7 @@ public sealed class NestedIterationKeyMatch : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var inner in context.Tree.All<LoopNode>())
+        foreach (var inner in context.Nodes<LoopNode>())
         {
             if (InnerCollection(context, inner) is not { } collection)
             {

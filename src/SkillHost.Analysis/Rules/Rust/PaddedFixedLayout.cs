@@ -23,7 +23,7 @@ public sealed partial class PaddedFixedLayout : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var type in context.Tree.All<TypeDeclNode>())
+        foreach (var type in context.Nodes<TypeDeclNode>())
         {
             if (type.TypeKind != TypeDeclKind.Struct || type.Fields.Count < 2 || Repr(type) is not { } repr || type.IsTestCode())
             {

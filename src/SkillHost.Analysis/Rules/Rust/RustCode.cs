@@ -81,7 +81,7 @@ internal static class RustCode
             return false;
         }
 
-        return !tree.All<FunctionNode>().Any(f => f.Name == "main" && f.Parent is ModuleNode { Name: null });
+        return !NodesByType.Of<FunctionNode>(tree).Any(f => f.Name == "main" && f.Parent is ModuleNode { Name: null });
     }
 
     /// <summary>The nearest <c>let</c> of <paramref name="name"/> before <paramref name="at"/> in its function, or null.</summary>

@@ -32,7 +32,7 @@ public sealed class SequentialAwaitInForLoop : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var reported = new HashSet<LoopNode>();
-        foreach (var await in context.Tree.All<AwaitNode>())
+        foreach (var await in context.Nodes<AwaitNode>())
         {
             var loop = await.HotLoops().FirstOrDefault();
             if (loop is not { LoopKind: LoopKind.For } || !await.IsInAsyncContext() || reported.Contains(loop) || await.IsTestCode())

@@ -36,7 +36,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         }
 
         var tokens = RustTokens.Of(context.Tree);
-        foreach (var function in context.Tree.All<FunctionNode>())
+        foreach (var function in context.Nodes<FunctionNode>())
         {
             if (function is not { Visibility: Visibility.Public, HasBody: true, IsAsync: false } || function.Name == "main"
                 || function.Attributes.Any(a => a.Name is "inline" or "cold" or "no_mangle" or "export_name" or "naked" or "track_caller")

@@ -29,7 +29,7 @@ public sealed class SpawnPerTinyTask : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var call in context.Tree.All<CallNode>())
+        foreach (var call in context.Nodes<CallNode>())
         {
             if (call.IsMethodCall || !SpawnCallees.Contains(call.Callee) || call.Arguments.Count != 1)
             {

@@ -86,7 +86,7 @@ public sealed class StringAllocationPerIteration : Rule
 
     // The uses are all arguments of log macros: RS010's finding, not ours.
     private static bool OnlyLogged(RuleContext context, List<BindingUse> uses) =>
-        uses.All(u => context.Tree.All<MacroCallNode>().Any(m => LogMacros.Contains(m.Name) && m.ArgumentsSpan.Contains(u.Position)));
+        uses.All(u => context.Nodes<MacroCallNode>().Any(m => LogMacros.Contains(m.Name) && m.ArgumentsSpan.Contains(u.Position)));
 
     // `&x.to_string()`, `x.to_string() == y`, `format!("{}", x.to_string())`: the new String is lent once and dropped.
     private static string? OnTheSpot(RustTokens tokens, SyntaxNode node)
