@@ -69,13 +69,12 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
 
     private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly)
     {
-        var (bytes, reason, detail) = SourceFileReader.Read(fullPath, maxFileBytes);
-        if (bytes is null)
+        var (text, reason, detail) = SourceFileReader.ReadText(fullPath, displayPath, maxFileBytes);
+        if (text is null)
         {
             return (null, new SkippedFile(displayPath, reason!.Value, detail!));
         }
 
-        var text = SourceText.From(bytes, displayPath);
         if (namedExplicitly && string.IsNullOrWhiteSpace(text.Text))
         {
             return (null, new SkippedFile(displayPath, SkipReason.Empty, SkippedFile.EmptyDetail));
