@@ -10,6 +10,7 @@ internal static class SkillHostCli
         var root = new RootCommand("SkillHost: a host for AI-agent skills (Agent Skills SKILL.md) with an MCP server.");
         root.Add(SkillCommand.Create(output));
         root.Add(ReviewCommand.Create(output));
+        root.Add(ServeCommand.Create(output));
         return root;
     }
 

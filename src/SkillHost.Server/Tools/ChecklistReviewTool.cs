@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using SkillHost.Analysis.Reporting;
+using SkillHost.Server.Hosting;
+
+namespace SkillHost.Server.Tools;
+
+/// <summary><c>checklist_review</c>: the skill's quick review checklist run as static rules over code, findings ranked by estimated cost.</summary>
+[McpServerToolType]
+internal sealed class ChecklistReviewTool
+{
+    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
+        + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
+        + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
+    public static async Task<JsonReport> Review(
+        SkillCatalog catalog,
+        ServerEnvironment environment,
+        McpServer server,
+        IProgress<ModelContextProtocol.ProgressNotificationValue> progress,
+        [Description("Source code to review, as text. Use with 'language' or 'filename'. Leave out when passing 'paths'.")] string? code = null,
+        [Description("Language of 'code': 'python' or 'rust'. Optional when 'filename' ends in .py or .rs.")] string? language = null,
+        [Description("A file name for 'code' (e.g. 'handlers.py'): sets the language and the path shown in findings.")] string? filename = null,
+        [Description("Files or folders to review instead of 'code', relative to the first allowed root or absolute; folders are walked (honouring .gitignore). Must lie inside the client's roots (or the server's working folder).")] string[]? paths = null,
+        [Description("Run only these rules: ids (PY001), id prefixes (PY, RS, PYO), slugs (python/quadratic), groups (python, rust, pyo3) or rule names.")] string[]? select = null,
+        [Description("Rules to leave out, same forms as 'select'.")] string[]? ignore = null,
+        [Description("Name of the hosted skill whose checklist and cost tables to use; default 'performance-optimization'.")] string? skill = null,
+        CancellationToken cancellationToken = default)
+    {
+        var hosted = catalog.Require(skill);
+        var (outcome, baseFolder) = await ReviewRunner.RunAsync(new ReviewRequest(code, language, filename, paths, select, ignore), hosted, environment, server, progress, cancellationToken).ConfigureAwait(false);
+        return JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, baseFolder));
+    }
+}
