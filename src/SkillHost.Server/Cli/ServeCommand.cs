@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using SkillHost.Server.Http;
+using SkillHost.Server.Transports;
 
 namespace SkillHost.Server.Cli;
 

@@ -52,7 +52,7 @@ internal sealed class AllowedRoots(IReadOnlyList<string> folders, bool fromClien
             throw new McpException("A path is empty or holds a NUL character. Pass a file or folder path, relative to the first allowed root or absolute.");
         }
 
-        var real = PathConfinement.RealPath(Path.GetFullPath(path, Folders[0]));
+        var real = PathConfinement.RealPath(Path.Combine(Folders[0], path));
         if (PathConfinement.ContainingRoot(real, Folders) is null)
         {
             throw new McpException($"'{path}' is outside the folders this server may read ({Describe()}). Pass a path inside them, or send the code inline with 'code' and 'language'.");

@@ -15,8 +15,10 @@ internal static class PathConfinement
     {
         ArgumentNullException.ThrowIfNull(path);
         var hops = 0;
-        var pending = new Stack<string>(Components(Path.GetFullPath(path)).Reverse());
-        var current = Path.GetPathRoot(Path.GetFullPath(path)) ?? "/";
+        // Not Path.GetFullPath: it folds "link/.." lexically, while the operating system climbs from the link's target.
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
+        var pending = new Stack<string>(Components(absolute).Reverse());
+        var current = Path.GetPathRoot(absolute) ?? "/";
         while (pending.Count > 0)
         {
             var part = pending.Pop();
@@ -45,7 +47,7 @@ internal static class PathConfinement
             }
 
             // Restart from the link's target: absolute targets from the root, relative ones from the link's folder.
-            var resolved = Path.GetFullPath(target, current);
+            var resolved = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
             foreach (var component in Components(resolved).Reverse())
             {
                 pending.Push(component);

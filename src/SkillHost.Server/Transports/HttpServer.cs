@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
-namespace SkillHost.Server.Http;
+namespace SkillHost.Server.Transports;
 
 /// <summary>
 /// Streamable HTTP at <c>/mcp</c>, stateless (each request stands alone, nothing to leak between clients),

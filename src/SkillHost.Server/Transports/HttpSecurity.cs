@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace SkillHost.Server.Http;
+namespace SkillHost.Server.Transports;
 
 /// <summary>
 /// The checks every HTTP request passes before MCP sees it. The SDK validates neither: a browser page on

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
-namespace SkillHost.Server.Http;
+namespace SkillHost.Server.Transports;
 
 /// <summary>The stdio transport: stdin/stdout carry JSON-RPC, so every log line goes to stderr.</summary>
 internal static class StdioServer

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
-namespace SkillHost.Server.Http;
+namespace SkillHost.Server.Transports;
 
 /// <summary>Logging shared by both transports: the console provider writing every level to stderr, warnings and up by default.</summary>
 internal static class ServerLogging
