@@ -55,9 +55,19 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
         }
 
         var skill = catalog.Require(null);
-        var subject = code is not null
-            ? Quote(code, language, null, environment)
-            : await DescribePathAsync(path!, request.Server, cancellationToken).ConfigureAwait(false);
+        string subject;
+        try
+        {
+            subject = code is not null
+                ? Quote(code, language, null, environment)
+                : await DescribePathAsync(path!, request.Server, cancellationToken).ConfigureAwait(false);
+        }
+        catch (McpException e) when (e is not McpProtocolException)
+        {
+            // The same checks as the tools (size, binary, language, roots); for a prompt they are invalid arguments.
+            throw new McpProtocolException(e.Message, McpErrorCode.InvalidParams);
+        }
+
         return PromptArguments.UserMessage($"Performance review for {goal} with the {skill.Name} skill", Compose(skill, goal, subject));
     }
 
