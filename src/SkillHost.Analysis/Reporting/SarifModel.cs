@@ -15,7 +15,11 @@ internal sealed record SarifRun(
     IReadOnlyList<SarifInvocation> Invocations,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
     IReadOnlyList<SarifResult> Results,
-    string ColumnKind);
+    string ColumnKind,
+    SarifRunProperties? Properties = null);
+
+/// <summary>The five-part report of <c>skillhost review --format sarif</c>: each part's Markdown under the skill's part name.</summary>
+internal sealed record SarifRunProperties(IReadOnlyDictionary<string, string> PerformanceReport, IReadOnlyList<string> ReportParts);
 
 internal sealed record SarifTool(SarifDriver Driver);
 

@@ -20,11 +20,29 @@ public static class SarifReportRenderer
         Encoder = JsonReportRenderer.Options.Encoder,
     });
 
-    public static void Write(ReviewReport report, TextWriter writer)
+    public static void Write(ReviewReport report, TextWriter writer) => Write(report, null, writer);
+
+    /// <summary>
+    /// Writes the findings as SARIF results and, when <paramref name="performanceReport"/> is given, its five
+    /// parts (Markdown, keyed by the skill's part names) in <c>runs[0].properties.performanceReport</c>.
+    /// </summary>
+    public static void Write(ReviewReport report, PerformanceReport? performanceReport, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(ToSarif(report), Context.SarifLog));
+        var log = ToSarif(report);
+        if (performanceReport is not null)
+        {
+            var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < performanceReport.PartNames.Count; i++)
+            {
+                parts[performanceReport.PartNames[i]] = MarkdownReportRenderer.RenderPart(performanceReport, i);
+            }
+
+            log = log with { Runs = [log.Runs[0] with { Properties = new SarifRunProperties(parts, performanceReport.PartNames) }] };
+        }
+
+        writer.WriteLine(JsonSerializer.Serialize(log, Context.SarifLog));
     }
 
     /// <summary>error / warning / note: how sure the rule is that the finding is real and matters.</summary>

@@ -14,6 +14,9 @@ public enum SkipReason
 
     /// <summary>Named explicitly, but neither Python nor Rust.</summary>
     UnsupportedLanguage,
+
+    /// <summary>Named explicitly (or passed inline) but empty or only whitespace.</summary>
+    Empty,
 }
 
 /// <summary>A file (or folder) the review did not analyse, and why; reported, never fatal.</summary>
@@ -21,6 +24,9 @@ public enum SkipReason
 /// <param name="Detail">What went wrong, for a human ("Could not find file…", "12.5 MB, over the 10 MB limit").</param>
 public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
 {
+    /// <summary>The detail given for an empty input.</summary>
+    public const string EmptyDetail = "it is empty (or only whitespace): there is no code to review; pass the file's contents";
+
     /// <summary>"skipped (binary): holds NUL bytes"</summary>
     public string Describe() => $"{ReasonText(Reason)}: {Detail}";
 
@@ -30,6 +36,7 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
         SkipReason.Binary => "binary",
         SkipReason.TooLarge => "too large",
         SkipReason.UnsupportedLanguage => "not Python or Rust",
+        SkipReason.Empty => "empty",
         _ => reason.ToString(),
     };
 }

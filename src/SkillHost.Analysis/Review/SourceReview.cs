@@ -28,10 +28,37 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing partial is returned.</exception>
     public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
     {
+        var (trees, skipped) = Load(paths, workingDirectory, options);
+        return Run(trees, skipped);
+    }
+
+    /// <summary>Runs the checklist review over trees already loaded (by <see cref="Load"/> or from inline code).</summary>
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var findings = review.Review(trees);
+        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+    }
+
+    /// <summary>
+    /// Discovers, reads and parses the files below <paramref name="paths"/> in parallel. A file named
+    /// explicitly that is empty is skipped with a message (a walked one is simply reviewed: empty
+    /// <c>__init__.py</c> files are normal).
+    /// </summary>
+    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory) =>
+        Load(paths, workingDirectory, SourceReviewOptions.Default);
+
+    /// <summary>As <see cref="Load(IReadOnlyList{string}, string)"/>, with progress, cancellation and refusals (<see cref="SourceReviewOptions"/>).</summary>
+    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
+    {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(workingDirectory);
         ArgumentNullException.ThrowIfNull(options);
         var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
+        var named = new HashSet<string>(
+            paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).Where(File.Exists),
+            StringComparer.Ordinal);
         var loaded = new (SyntaxTree? Tree, SkippedFile? Skipped)[files.Count];
         var done = 0;
         var parallel = new ParallelOptions { CancellationToken = options.CancellationToken };
@@ -40,7 +67,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
             var display = DisplayPath(files[i], workingDirectory);
             loaded[i] = options.Refuse?.Invoke(files[i]) is { } refusal
                 ? (null, new SkippedFile(display, SkipReason.Unreadable, refusal))
-                : Load(files[i], display);
+                : Load(files[i], display, named.Contains(files[i]));
             options.Progress?.Report(new ReviewProgress(Interlocked.Increment(ref done), files.Count));
         });
         options.CancellationToken.ThrowIfCancellationRequested();
@@ -48,9 +75,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         var skipped = unwalkable.Select(u => new SkippedFile(DisplayPath(u.Path, workingDirectory), SkipReason.Unreadable, u.Detail))
             .Concat(loaded.Select(l => l.Skipped).OfType<SkippedFile>())
             .ToList();
-        var trees = loaded.Select(l => l.Tree).OfType<SyntaxTree>().ToList();
-        var findings = review.Review(trees);
-        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+        return ([.. loaded.Select(l => l.Tree).OfType<SyntaxTree>()], skipped);
     }
 
     /// <summary>Relative to the working folder when below it, else absolute; forward slashes either way.</summary>
@@ -62,7 +87,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         return (below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath)
+    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly)
     {
         var (bytes, reason, detail) = SourceFileReader.Read(fullPath, maxFileBytes);
         if (bytes is null)
@@ -71,6 +96,11 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         }
 
         var text = SourceText.From(bytes, displayPath);
+        if (namedExplicitly && string.IsNullOrWhiteSpace(text.Text))
+        {
+            return (null, new SkippedFile(displayPath, SkipReason.Empty, SkippedFile.EmptyDetail));
+        }
+
         var language = LanguageDetector.Detect(fullPath, text);
         return language.Language == SourceLanguage.Unknown
             ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
@@ -81,7 +111,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
 /// <summary>How far a review has got: files read and parsed out of the total found.</summary>
 public readonly record struct ReviewProgress(int FilesDone, int FilesTotal);
 
-/// <summary>Options of <see cref="SourceReview.Run(IReadOnlyList{string}, string, SourceReviewOptions)"/>.</summary>
+/// <summary>Options of <see cref="SourceReview.Load(IReadOnlyList{string}, string, SourceReviewOptions)"/>.</summary>
 /// <param name="Progress">Told after each file is read and parsed (from worker threads).</param>
 /// <param name="Refuse">Given a file's full path, returns why it must not be read (e.g. a link leading outside the allowed folders), or null.</param>
 public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = null, Func<string, string?>? Refuse = null, CancellationToken CancellationToken = default)

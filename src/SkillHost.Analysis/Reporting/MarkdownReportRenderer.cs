@@ -1,0 +1,183 @@
+using SkillHost.Analysis.Cost;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>
+/// The five-part report as Markdown: one <c>##</c> heading per part, named exactly as the skill's step 5
+/// names it, in the skill's order; each issue as issue → evidence/estimate → fix → expected impact.
+/// </summary>
+public static class MarkdownReportRenderer
+{
+    public static void Write(PerformanceReport report, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteLine("# Performance review");
+        w.WriteLine();
+        w.WriteLine($"Reviewed {Plural(report.Files.Count, "file")}: {(report.Files.Count == 0 ? "none" : string.Join(", ", report.Files.Select(f => $"`{f}`")))}.");
+        foreach (var skipped in report.Skipped)
+        {
+            w.WriteLine($"Not reviewed: `{skipped.Path}` ({skipped.Describe()}).");
+        }
+
+        var writers = new Action<TextWriter>[]
+        {
+            o => Hypothesis(report.HotPathHypothesis, o),
+            o => Issues(report.TopIssues, o),
+            o => Sketch(report.PatchSketch, o),
+            o => Bullets(report.TradeoffsAndRisks, o),
+            o => Plan(report.MeasurementPlan, o),
+        };
+        for (var i = 0; i < writers.Length; i++)
+        {
+            w.WriteLine();
+            w.WriteLine($"## {PartName(report, i)}");
+            w.WriteLine();
+            writers[i](w);
+        }
+    }
+
+    /// <summary>The report as a string.</summary>
+    public static string Render(PerformanceReport report)
+    {
+        using var writer = new StringWriter();
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The Markdown of part <paramref name="index"/> (0–4) alone, without its heading (SARIF carries the parts this way).</summary>
+    public static string RenderPart(PerformanceReport report, int index)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var w = new StringWriter();
+        switch (index)
+        {
+            case 0: Hypothesis(report.HotPathHypothesis, w); break;
+            case 1: Issues(report.TopIssues, w); break;
+            case 2: Sketch(report.PatchSketch, w); break;
+            case 3: Bullets(report.TradeoffsAndRisks, w); break;
+            case 4: Plan(report.MeasurementPlan, w); break;
+            default: throw new ArgumentOutOfRangeException(nameof(index), index, "a report has five parts, 0 to 4");
+        }
+
+        return w.ToString().TrimEnd();
+    }
+
+    /// <summary>The skill's name for part <paramref name="index"/> (0–4).</summary>
+    public static string PartName(PerformanceReport report, int index)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.PartNames[index];
+    }
+
+    private static void Hypothesis(HotPathHypothesis hypothesis, TextWriter w)
+    {
+        w.WriteLine(hypothesis.Summary);
+        if (hypothesis.Estimate is { Lines.Count: > 1 } estimate)
+        {
+            w.WriteLine();
+            w.WriteLine("Estimate (from the skill's cost tables, not measured):");
+            w.WriteLine();
+            foreach (var line in estimate.Describe())
+            {
+                w.WriteLine($"- {line}");
+            }
+        }
+
+        if (hypothesis.Evidence.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Classification (step 1):");
+            w.WriteLine();
+            Bullets(hypothesis.Evidence, w);
+        }
+    }
+
+    private static void Issues(IReadOnlyList<ReportIssue> issues, TextWriter w)
+    {
+        if (issues.Count == 0)
+        {
+            w.WriteLine("No issue found by the checklist rules.");
+            return;
+        }
+
+        foreach (var issue in issues)
+        {
+            w.WriteLine($"{issue.Rank}. **{OneLine(issue.Issue)}** (`{issue.RuleId}` `{issue.Slug}`, `{issue.Path}:{issue.Line}`)");
+            w.WriteLine($"   - Evidence: {OneLine(issue.Evidence)}");
+            if (issue.Estimate is not null)
+            {
+                w.WriteLine($"   - Estimate: {OneLine(issue.Estimate)}");
+            }
+
+            w.WriteLine($"   - Fix: {OneLine(issue.Fix)}");
+            w.WriteLine($"   - Expected impact: {OneLine(issue.ExpectedImpact)}");
+        }
+    }
+
+    private static void Sketch(PatchSketch? sketch, TextWriter w)
+    {
+        if (sketch is null)
+        {
+            w.WriteLine("No change proposed: nothing was found to fix. Measure first (see the measurement plan).");
+            return;
+        }
+
+        w.WriteLine($"{sketch.Note} (`{sketch.Path}:{sketch.Line}`)");
+        w.WriteLine();
+        w.WriteLine("Before:");
+        w.WriteLine();
+        Code(sketch.Language, sketch.Before, w);
+        w.WriteLine();
+        w.WriteLine(sketch.AfterSource is null ? "After:" : $"After (the shape from {sketch.AfterSource}; adapt the names):");
+        w.WriteLine();
+        Code(sketch.Language, sketch.After, w);
+    }
+
+    private static void Plan(MeasurementPlan plan, TextWriter w)
+    {
+        foreach (var step in plan.Steps)
+        {
+            w.WriteLine($"- `{step.Tool}` ({step.Language}; {OneLine(step.Why)}): {OneLine(step.Target)}");
+        }
+
+        w.WriteLine($"- Success: {OneLine(plan.SuccessCriterion)}");
+        foreach (var trap in plan.Traps)
+        {
+            w.WriteLine($"- Watch for {OneLine(trap)}");
+        }
+    }
+
+    private static void Bullets(IReadOnlyList<string> items, TextWriter w)
+    {
+        foreach (var item in items)
+        {
+            w.WriteLine($"- {OneLine(item)}");
+        }
+    }
+
+    private static void Code(string language, string code, TextWriter w)
+    {
+        // A fence longer than any backtick run inside the code keeps it intact.
+        var fence = new string('`', Math.Max(3, LongestRun(code, '`') + 1));
+        w.WriteLine($"{fence}{language}");
+        w.WriteLine(code.ReplaceLineEndings("\n").TrimEnd('\n'));
+        w.WriteLine(fence);
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        int best = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            best = Math.Max(best, run);
+        }
+
+        return best;
+    }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{CostText.Count(n)} {noun}s";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,68 @@
+using SkillHost.Analysis.Classification;
+using SkillHost.Analysis.Cost;
+using SkillHost.Analysis.Review;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>
+/// The skill's step-5 report, typed: hot path hypothesis, top issues (ranked), patch sketch, tradeoffs and
+/// risks, measurement plan. <see cref="PartNames"/> holds the five names exactly as the skill writes them
+/// (<c>SkillDocument.ReportParts</c>); renderers use them as headings.
+/// </summary>
+/// <param name="Files">The files (or inline inputs) reviewed, as displayed.</param>
+/// <param name="Skipped">Inputs that could not be reviewed, and why.</param>
+public sealed record PerformanceReport(
+    IReadOnlyList<string> PartNames,
+    HotPathHypothesis HotPathHypothesis,
+    IReadOnlyList<ReportIssue> TopIssues,
+    PatchSketch? PatchSketch,
+    IReadOnlyList<string> TradeoffsAndRisks,
+    MeasurementPlan MeasurementPlan,
+    IReadOnlyList<FileClassification> Classifications,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<SkippedFile> Skipped);
+
+/// <summary>What probably dominates the cost, why, and the estimate behind it (estimated, never measured: the tool runs nothing).</summary>
+/// <param name="Summary">One paragraph: the hot spot and its estimated share.</param>
+/// <param name="Evidence">Supporting facts: hot functions and why, the classes of the files.</param>
+/// <param name="Estimate">The top issues priced together with the skill's cost tables; null when none is priced.</param>
+public sealed record HotPathHypothesis(string Summary, IReadOnlyList<string> Evidence, CostEstimate? Estimate);
+
+/// <summary>One ranked issue: issue → evidence/estimate → fix → expected impact, and where it is.</summary>
+/// <param name="Rank">1 for the largest expected impact.</param>
+/// <param name="Issue">What is wrong, in one or two sentences.</param>
+/// <param name="Evidence">Why the code is believed hot (loops, async context, per-item callers), the class of its code and the rule's confidence.</param>
+/// <param name="Estimate">"10,000 × 20–40 ns = 0.2–0.4 ms per call (Python costs: list.append (20-40 ns))", or null when the skill prices nothing for it.</param>
+/// <param name="Occurrences">How many findings of the same rule in the same function this issue stands for.</param>
+/// <param name="Lines">Their lines.</param>
+public sealed record ReportIssue(
+    int Rank,
+    string Issue,
+    string Evidence,
+    string? Estimate,
+    string Fix,
+    string ExpectedImpact,
+    string RuleId,
+    string Slug,
+    string Path,
+    int Line,
+    int Column,
+    string Confidence,
+    string CodeClass,
+    string? Function,
+    int Occurrences,
+    IReadOnlyList<int> Lines,
+    string? ChecklistText);
+
+/// <summary>The smallest change that realises the top fix: the code as it is and the shape it should take, in the file's language.</summary>
+/// <param name="Language">"python" or "rust": the fence language of <paramref name="Before"/> and <paramref name="After"/>.</param>
+/// <param name="Note">What to apply and where the "after" shape comes from.</param>
+/// <param name="AfterSource">Where <paramref name="After"/> was taken from (a worked example or technique of the skill), or null when it is the rule's fix.</param>
+public sealed record PatchSketch(string Language, string Path, int Line, string Slug, string Before, string After, string Note, string? AfterSource);
+
+/// <summary>What to profile or benchmark, with which tool, on which input, and the number that counts as success.</summary>
+/// <param name="Traps">The skill's measurement traps that apply (GIL contention, async runtime overhead).</param>
+public sealed record MeasurementPlan(IReadOnlyList<MeasurementStep> Steps, string SuccessCriterion, IReadOnlyList<string> Traps);
+
+/// <summary>One measurement: the tool (named by the skill's step 3 for the language), why it fits, and what to run it on.</summary>
+public sealed record MeasurementStep(string Tool, string Language, string Why, string Target);

@@ -1,0 +1,239 @@
+using System.Text;
+using SkillHost.Analysis.Classification;
+using SkillHost.Analysis.Cost;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
+using SkillHost.Skills;
+
+namespace SkillHost.Analysis.Reporting;
+
+public sealed partial class PerformanceReportBuilder
+{
+    // Slugs whose cost shows as memory (peak size, allocation count) rather than CPU time.
+    private static readonly HashSet<string> MemoryChecklistItems = new(StringComparer.Ordinal)
+    {
+        "list-where-generator", "missing-slots", "alloc-in-loop", "missing-with-capacity", "needless-heap",
+        "string-alloc-in-loop", "struct-padding", "copy-across-boundary", "unnecessary-clone", "pyobject-in-loop",
+    };
+
+    // Slugs whose cost is call or crossing overhead: exact call counts tell it best.
+    private static readonly HashSet<string> CallCountChecklistItems = new(StringComparer.Ordinal)
+    {
+        "single-item-api", "gil-per-item", "missing-cache", "repeated-lookup",
+    };
+
+    private const int MaxSketchLines = 25;
+
+    private static HotPathHypothesis Hypothesis(List<ReportIssue> issues, List<IssueGroup> groups, CostEstimate? estimate, IReadOnlyList<FileClassification> classifications)
+    {
+        var evidence = new List<string>();
+        foreach (var file in classifications)
+        {
+            var hot = file.HotFunctions.Take(3).Select(f => $"`{f.Name}` ({f.Classification.Evidence[0].Fact})").ToList();
+            evidence.Add($"`{file.Path}`: {file.File.ClassName} code ({(file.File.Evidence.Count > 0 ? file.File.Evidence[0].Fact : "no evidence")})"
+                + (hot.Count > 0 ? $"; hot: {string.Join("; ", hot)}" : string.Empty));
+        }
+
+        if (issues.Count == 0)
+        {
+            var files = classifications.Count == 1 ? "the file" : $"the {classifications.Count} files";
+            return new HotPathHypothesis(
+                $"No checklist item fired in {files}, so static analysis names no dominant cost. Either the cost is spread thin (a flat profile) or it lies outside the code under review: profile before changing anything.",
+                evidence,
+                null);
+        }
+
+        var top = issues[0];
+        var location = top.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}` ({top.Path}:{top.Line})" : $"{top.Path}:{top.Line}";
+        var summary = new StringBuilder($"The cost most likely concentrates in {location}, {top.CodeClass} code: {top.Issue.TrimEnd()}");
+        if (!top.Issue.TrimEnd().EndsWith('.'))
+        {
+            summary.Append('.');
+        }
+
+        if (top.Estimate is not null)
+        {
+            summary.Append($" Estimated cost: {top.Estimate}.");
+        }
+
+        if (estimate is { Lines.Count: > 1 } all && groups[0].Findings.Sum(f => f.Impact.RankingNs) is var first and > 0)
+        {
+            var share = first / all.Lines.Sum(l => l.Total.MidpointNs);
+            summary.Append($" The priced issues together come to about {CostText.Total(all.Total)} per call; this one is {Math.Round(share * 100):0}% of it.");
+        }
+
+        summary.Append(" These figures are estimates from the skill's cost tables and plausible loop counts, not measurements.");
+        return new HotPathHypothesis(summary.ToString(), evidence, estimate);
+    }
+
+    private PatchSketch Sketch(IssueGroup group, IReadOnlyDictionary<string, SourceText> sources)
+    {
+        var finding = group.First;
+        var language = finding.Rule.Language == SourceLanguage.Rust ? "rust" : "python";
+        var before = sources.TryGetValue(finding.Path, out var source) ? Excerpt(source, group) : "(source not available)";
+        var slug = finding.Rule.Slug;
+        var (block, origin) = GoodBlock(slug, language);
+        if (block is not null)
+        {
+            return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, block.Code.TrimEnd(),
+                $"Apply the skill's pattern for `{slug}` to line {finding.Start.Line}: {finding.Fix}", origin);
+        }
+
+        var comment = language == "rust" ? "//" : "#";
+        var after = $"{comment} {slug}: {finding.Fix}\n{comment} (the skill has no code for this item; rewrite the lines above accordingly)";
+        return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null);
+    }
+
+    // The enclosing function when it is short, else a window of lines around the findings.
+    private static string Excerpt(SourceText source, IssueGroup group)
+    {
+        int from, to;
+        if (group.Function is { } fn && fn.Name != FunctionClassification.ModuleLevel && fn.EndLine - fn.Line < MaxSketchLines)
+        {
+            (from, to) = (fn.Line, fn.EndLine);
+        }
+        else
+        {
+            from = Math.Max(1, group.Findings.Min(f => f.Start.Line) - 3);
+            to = Math.Min(source.LineCount, Math.Max(group.Findings.Max(f => f.End.Line) + 3, from));
+            to = Math.Min(to, from + MaxSketchLines);
+        }
+
+        var lines = Enumerable.Range(from, Math.Max(1, to - from + 1)).Where(l => l <= source.LineCount).Select(l => source.ToString(source.GetLineSpan(l)).TrimEnd());
+        return string.Join('\n', lines).Trim('\n');
+    }
+
+    // A GOOD (or BETTER) block of the skill for the slug: worked examples first, the file's language first.
+    private (CodeBlock? Block, string? Origin) GoodBlock(string slug, string language)
+    {
+        var skill = Guide.Skill;
+        var fromExamples = skill.Examples
+            .SelectMany(e => e.FixCode.Select(b => (Block: b, Origin: $"Example {e.Id} — {e.Title}")))
+            .Where(x => x.Block.Slug == slug);
+        var fromTechniques = skill.CodeBlocks
+            .Where(b => b.Slug == slug && b.Label is "GOOD" or "BETTER")
+            .Select(b => (Block: b, Origin: b.Section is null ? "the skill" : $"{b.Section}{(b.Source is null ? string.Empty : $" ({b.Source})")}"));
+        var candidates = fromExamples.Concat(fromTechniques).ToList();
+        var best = candidates.FirstOrDefault(c => string.Equals(c.Block.Language, language, StringComparison.OrdinalIgnoreCase));
+        if (best.Block is null && candidates.Count > 0)
+        {
+            best = candidates[0];
+        }
+
+        return (best.Block, best.Origin);
+    }
+
+    private List<string> Tradeoffs(List<ReportIssue> issues)
+    {
+        var items = new List<string>();
+        foreach (var slug in issues.Select(i => i.Slug).Distinct(StringComparer.Ordinal))
+        {
+            var example = Guide.Skill.Examples.FirstOrDefault(e => e.Tradeoff is not null && e.FixCode.Any(b => b.Slug == slug));
+            if (example is not null)
+            {
+                items.Add($"`{slug}`: {example.Tradeoff} (Example {example.Id})");
+            }
+        }
+
+        foreach (var issue in issues.Where(i => i.Confidence == "low"))
+        {
+            items.Add($"Issue {issue.Rank} (`{issue.RuleId}`) rests on low-confidence evidence: confirm it with the measurement plan before changing the code.");
+        }
+
+        foreach (var issue in issues.Where(i => i.CodeClass == CodeClassification.Name(CodeClass.Library)).Take(1))
+        {
+            var advice = Guide.AdviceFor("librar");
+            items.Add($"`{issue.Path}` is library code: callers are not in view, so keep the public signature or add the faster entry point beside the old one" + (advice is null ? "." : $" ({advice.Label}: {advice.Text})"));
+        }
+
+        foreach (var guardrail in Guide.Guardrails.Where(g => g.Label.StartsWith("keep", StringComparison.OrdinalIgnoreCase) || g.Label.StartsWith("default", StringComparison.OrdinalIgnoreCase)))
+        {
+            items.Add($"{guardrail.Label}: {guardrail.Text}");
+        }
+
+        if (items.Count == 0)
+        {
+            items.Add("No change is proposed, so nothing is at risk; any change made after profiling must keep the observable behaviour.");
+        }
+
+        return items;
+    }
+
+    private MeasurementPlan Plan(List<ReportIssue> issues, List<IssueGroup> groups)
+    {
+        var steps = new List<MeasurementStep>();
+        var traps = new List<string>();
+        if (issues.Count == 0)
+        {
+            foreach (var language in Guide.Tools.Select(t => t.Language).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (Pick(language, "sampling") is { } sampler)
+                {
+                    steps.Add(new MeasurementStep(sampler.Name, sampler.Language, sampler.Description, "the slow operation on a realistic input, to find where time goes"));
+                }
+            }
+
+            return new MeasurementPlan(steps, "a profile in which one function or loop holds a clear share of the time (a hot spot to act on), or a flat profile that sends you to the skill's flat-profile playbook", traps);
+        }
+
+        foreach (var (issue, group) in issues.Zip(groups).Take(3))
+        {
+            var language = group.First.Rule.Language == SourceLanguage.Rust ? "Rust" : "Python";
+            var item = issue.Slug[(issue.Slug.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            var tool = MemoryChecklistItems.Contains(item) ? Pick(language, "alloc", "memory", "heap")
+                : CallCountChecklistItems.Contains(item) ? Pick(language, "call count", "sampling")
+                : Pick(language, "sampling");
+            tool ??= Guide.ToolsFor(language) is [var any, ..] ? any : null;
+            if (tool is not null && steps.All(s => s.Tool != tool.Name || s.Target != Target(issue)))
+            {
+                steps.Add(new MeasurementStep(tool.Name, tool.Language, tool.Description, Target(issue)));
+            }
+
+            if (language == "Rust" && Pick("Rust", "microbenchmark", "benchmark") is { } bench && issue.Function is not null && steps.All(s => s.Tool != bench.Name))
+            {
+                steps.Add(new MeasurementStep(bench.Name, bench.Language, bench.Description, $"`{issue.Function}` before and after the change, on the same input"));
+            }
+
+            foreach (var trap in Guide.Traps.Where(t => Applies(t, issue, group.First)))
+            {
+                var text = $"{trap.Label}: {trap.Text}";
+                if (!traps.Contains(text))
+                {
+                    traps.Add(text);
+                }
+            }
+        }
+
+        return new MeasurementPlan(steps, Success(issues[0]), traps);
+    }
+
+    private MeasurementTool? Pick(string language, params string[] words) =>
+        words.Select(w => Guide.ToolsFor(language).FirstOrDefault(t => t.Description.Contains(w, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(t => t is not null);
+
+    private static string Target(ReportIssue issue)
+    {
+        var what = issue.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}` ({issue.Path})" : $"`{issue.Path}` around line {issue.Line}";
+        return $"{what} on a realistic input, e.g. 10,000 items (the count the estimate assumes)";
+    }
+
+    private static bool Applies(LabelledText trap, ReportIssue issue, Finding finding)
+    {
+        var text = (trap.Label + " " + trap.Text).ToLowerInvariant();
+        return (text.Contains("gil", StringComparison.Ordinal) && (issue.Slug.StartsWith("pyo3/", StringComparison.Ordinal) || issue.Slug.EndsWith("sync-io-in-async", StringComparison.Ordinal)))
+            || (text.Contains("async", StringComparison.Ordinal) && (finding.Evidence.InAsyncContext || issue.Slug.EndsWith("excessive-spawn", StringComparison.Ordinal)));
+    }
+
+    private static string Success(ReportIssue top)
+    {
+        var item = top.Slug[(top.Slug.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var what = top.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}`" : $"the code at {top.Path}:{top.Line}";
+        if (MemoryChecklistItems.Contains(item))
+        {
+            return $"peak memory (or the allocation count) of {what} drops, and stays flat when the input grows tenfold";
+        }
+
+        return top.Estimate is null
+            ? $"the time per call of {what} drops measurably (at least 10% over repeated runs) on the same input"
+            : $"the time per call of {what} drops by about the estimated cost of the issue ({top.Estimate.Split(" per call")[0]}); a drop within a factor of ten of that confirms the hypothesis";
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using SkillHost.Analysis.Classification;
+using SkillHost.Analysis.Cost;
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
+using SkillHost.Skills;
+
+namespace SkillHost.Analysis.Review;
+
+/// <summary>What a workflow review produced: the five-part report and the findings behind it.</summary>
+/// <param name="Outcome">The checklist review's findings (ranked), files and skipped inputs: what JSON findings and SARIF render.</param>
+public sealed record WorkflowResult(PerformanceReport Report, ReviewOutcome Outcome)
+{
+    /// <summary>True when no input could be reviewed (every one was empty, binary, too large, unreadable or not Python/Rust).</summary>
+    public bool NothingReviewed => Outcome.Files.Count == 0;
+
+    /// <summary>Why nothing was reviewed, one line per input, for an error message; empty when something was.</summary>
+    public string Problem => NothingReviewed
+        ? Outcome.Skipped.Count == 0
+            ? "Nothing to review: no Python (.py, .pyi) or Rust (.rs) source was given."
+            : "Nothing could be reviewed: " + string.Join("; ", Outcome.Skipped.Select(s => $"{s.Path}: {s.Describe()}"))
+        : string.Empty;
+}
+
+/// <summary>
+/// The skill's whole workflow in one place: classify (step 1), checklist review with estimates (steps 2
+/// and 4), five-part report (step 5), plus the estimator and the report normaliser on their own. Built
+/// once per parsed skill and thread-safe; the inline-code methods never touch the file system, so an MCP
+/// server can call them with code from a request.
+/// </summary>
+public sealed class PerformanceWorkflow
+{
+    private readonly ChecklistReview _review;
+    private readonly PerformanceReportBuilder _builder;
+
+    /// <param name="skill">The parsed skill: cost tables, checklist, step prose and report parts come from it.</param>
+    /// <param name="rules">The checklist rules to run; <see cref="RuleCatalog.All"/> when null.</param>
+    /// <exception cref="ArgumentException">The skill does not name five report parts.</exception>
+    public PerformanceWorkflow(SkillDocument skill, IReadOnlyList<Rule>? rules = null, ReviewOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        Skill = skill;
+        Guide = new WorkflowGuide(skill);
+        Knowledge = new SkillKnowledge(skill);
+        Estimator = new CostEstimator(skill);
+        Classifier = new CodeClassifier(Guide);
+        Normalizer = new ReportNormalizer(Guide);
+        _review = new ChecklistReview(Knowledge, rules ?? RuleCatalog.All, options);
+        _builder = new PerformanceReportBuilder(Guide, Estimator);
+    }
+
+    public SkillDocument Skill { get; }
+
+    public WorkflowGuide Guide { get; }
+
+    public SkillKnowledge Knowledge { get; }
+
+    public CostEstimator Estimator { get; }
+
+    public CodeClassifier Classifier { get; }
+
+    public ReportNormalizer Normalizer { get; }
+
+    /// <summary>The rules the review runs.</summary>
+    public IReadOnlyList<Rule> Rules => _review.Rules;
+
+    /// <summary>Classify + checklist review + estimate + report for inline code. Bad inputs are skipped with a reason (see <see cref="WorkflowResult.Problem"/>).</summary>
+    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
+    {
+        var (trees, skipped) = Parse(inputs);
+        return Run(trees, skipped, maxIssues);
+    }
+
+    /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
+    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
+    {
+        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory);
+        return Run(trees, skipped, maxIssues);
+    }
+
+    /// <summary>Step 1 alone, for inline code: each input's class and its functions' classes.</summary>
+    public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) Classify(IReadOnlyList<SourceInput> inputs)
+    {
+        var (trees, skipped) = Parse(inputs);
+        return (Classifier.Classify(trees), skipped);
+    }
+
+    /// <summary>Step 1 alone, for files and folders on disk.</summary>
+    public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) ClassifyPaths(IReadOnlyList<string> paths, string workingDirectory)
+    {
+        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory);
+        return (Classifier.Classify(trees), skipped);
+    }
+
+    /// <summary>Step 2 alone: <c>"operation=count[@duration]"</c> texts priced with the skill's cost tables.</summary>
+    /// <exception cref="CostEstimateException">A malformed text, an unknown operation, a bad count or concurrency (the message says what to do).</exception>
+    public CostEstimate Estimate(IEnumerable<string> operations, int? concurrency = null) => Estimator.Estimate(operations, concurrency);
+
+    /// <summary>A report an agent wrote, normalised into the skill's five parts with what is missing.</summary>
+    /// <exception cref="ArgumentException">The report is empty or too large.</exception>
+    public NormalizedReport FormatReport(string report) => Normalizer.Normalize(report);
+
+    private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues)
+    {
+        var outcome = new SourceReview(_review).Run(trees, skipped);
+        var project = ProjectIndex.Build(trees);
+        var classifications = trees.Select(t => Classifier.Classify(t, project)).ToList();
+        var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
+        var report = _builder.Build(outcome.Findings, classifications, sources, skipped, maxIssues);
+        return new WorkflowResult(report, outcome);
+    }
+
+    /// <summary>Parses inline inputs; empty, binary (NUL), oversized and unrecognised inputs are skipped with a message.</summary>
+    public static (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Parse(IReadOnlyList<SourceInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var trees = new List<SyntaxTree>();
+        var skipped = new List<SkippedFile>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i] ?? throw new ArgumentException($"input {i + 1} is null", nameof(inputs));
+            var code = input.Code ?? string.Empty;
+            var language = Language(input, code);
+            var name = UniqueName(input.Path, language, i, names);
+            if (code.Length > SourceInput.MaxChars)
+            {
+                skipped.Add(new SkippedFile(name, SkipReason.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{code.Length / 1048576.0:0.#} M characters, over the {SourceInput.MaxChars / 1048576.0:0.#} M limit: pass the one file or function to review, not a whole code base")));
+            }
+            else if (code.Contains('\0', StringComparison.Ordinal))
+            {
+                skipped.Add(new SkippedFile(name, SkipReason.Binary, $"holds a NUL character at offset {code.IndexOf('\0', StringComparison.Ordinal)}, so it is not source text"));
+            }
+            else if (string.IsNullOrWhiteSpace(code))
+            {
+                skipped.Add(new SkippedFile(name, SkipReason.Empty, SkippedFile.EmptyDetail));
+            }
+            else if (language == SourceLanguage.Unknown)
+            {
+                skipped.Add(new SkippedFile(name, SkipReason.UnsupportedLanguage, "neither the name, the language given nor the content says Python or Rust: name it *.py or *.rs, or pass language \"python\" or \"rust\""));
+            }
+            else
+            {
+                trees.Add(SyntaxParsers.Parse(SourceText.From(code, name), language));
+            }
+        }
+
+        return (trees, skipped);
+    }
+
+    private static SourceLanguage Language(SourceInput input, string code)
+    {
+        switch (input.Language?.Trim().ToLowerInvariant())
+        {
+            case "python" or "py":
+                return SourceLanguage.Python;
+            case "rust" or "rs":
+                return SourceLanguage.Rust;
+            default:
+                // Detection reads at most the first few kilobytes of the content.
+                return code.Length > SourceInput.MaxChars ? SourceLanguage.Unknown : LanguageDetector.Detect(input.Path, SourceText.From(code, input.Path)).Language;
+        }
+    }
+
+    private static string UniqueName(string? path, SourceLanguage language, int index, HashSet<string> names)
+    {
+        var extension = language == SourceLanguage.Rust ? ".rs" : ".py";
+        var name = string.IsNullOrWhiteSpace(path) ? $"input{index + 1}{extension}" : path.Replace('\\', '/');
+        var unique = name;
+        for (var n = 2; !names.Add(unique); n++)
+        {
+            unique = $"{name}#{n}";
+        }
+
+        return unique;
+    }
+}

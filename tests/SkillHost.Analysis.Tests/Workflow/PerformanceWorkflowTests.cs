@@ -1,0 +1,139 @@
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+
+namespace SkillHost.Analysis.Tests.Workflow;
+
+/// <summary>The facade: inline inputs reviewed without the file system, bad inputs refused with a message, the renderers.</summary>
+public sealed class PerformanceWorkflowTests
+{
+    private static PerformanceWorkflow Workflow => WorkflowFixture.Workflow;
+
+    public sealed class BadInput
+    {
+        [Fact]
+        public void Given_an_empty_input_Then_it_is_skipped_with_a_message_and_nothing_is_reviewed()
+        {
+            var result = Workflow.Review([new SourceInput("  \n", "empty.py")]);
+
+            Assert.True(result.NothingReviewed);
+            var skipped = Assert.Single(result.Outcome.Skipped);
+            Assert.Equal(SkipReason.Empty, skipped.Reason);
+            Assert.Contains("empty.py: empty: it is empty", result.Problem, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_a_ten_megabyte_paste_Then_it_is_refused_as_too_large()
+        {
+            var paste = string.Concat(Enumerable.Repeat("x = 1\n", (SourceInput.MaxChars / 6) + 1));
+
+            var result = Workflow.Review([new SourceInput(paste, "paste.py")]);
+
+            Assert.Equal(SkipReason.TooLarge, Assert.Single(result.Outcome.Skipped).Reason);
+            Assert.Contains("over the 10 M limit", result.Problem, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_binary_content_Then_it_is_refused_as_binary()
+        {
+            var result = Workflow.Review([new SourceInput("\u007fELF\0\0\u0002", "tool.py")]);
+
+            Assert.Equal(SkipReason.Binary, Assert.Single(result.Outcome.Skipped).Reason);
+            Assert.Contains("not source text", result.Problem, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_text_in_no_known_language_Then_it_says_how_to_name_it()
+        {
+            var result = Workflow.Review([new SourceInput("Dear team, the build is slow.", "notes.txt")]);
+
+            Assert.Equal(SkipReason.UnsupportedLanguage, Assert.Single(result.Outcome.Skipped).Reason);
+            Assert.Contains("language \"python\" or \"rust\"", result.Problem, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_one_bad_and_one_good_input_Then_the_good_one_is_reviewed_and_the_bad_one_listed()
+        {
+            var example = WorkflowFixture.Example("B");
+            var result = Workflow.Review([new SourceInput("", "empty.rs"), new SourceInput(example.Inputs[0].Code, "label.rs")]);
+
+            Assert.False(result.NothingReviewed);
+            Assert.Equal(["label.rs"], result.Report.Files);
+            Assert.Contains("Not reviewed: `empty.rs` (empty:", MarkdownReportRenderer.Render(result.Report), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_an_empty_file_named_on_disk_Then_it_is_skipped_with_a_message()
+        {
+            var folder = Directory.CreateTempSubdirectory("skillhost-workflow-");
+            try
+            {
+                File.WriteAllText(Path.Combine(folder.FullName, "empty.py"), string.Empty);
+                File.WriteAllBytes(Path.Combine(folder.FullName, "blob.py"), [0x7f, 0x45, 0, 0, 1]);
+
+                var result = Workflow.ReviewPaths(["empty.py", "blob.py"], folder.FullName);
+
+                Assert.True(result.NothingReviewed);
+                Assert.Equal([SkipReason.Binary, SkipReason.Empty], result.Outcome.Skipped.Select(s => s.Reason).Order());
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
+        }
+    }
+
+    public sealed class Inline
+    {
+        [Fact]
+        public void Given_inline_code_without_a_path_Then_a_language_hint_names_it()
+        {
+            var result = Workflow.Review([new SourceInput("def f(xs):\n    return [x for x in xs]\n", Language: "python")]);
+
+            Assert.Equal(["input1.py"], result.Report.Files);
+        }
+
+        [Fact]
+        public void Given_clean_code_Then_the_report_still_has_five_parts_and_proposes_measuring()
+        {
+            var result = Workflow.Review([new SourceInput("def add(a, b):\n    return a + b\n", "add.py")]);
+
+            Assert.Empty(result.Report.TopIssues);
+            Assert.Null(result.Report.PatchSketch);
+            Assert.NotEmpty(result.Report.MeasurementPlan.Steps);
+            var normalized = Workflow.FormatReport(MarkdownReportRenderer.Render(result.Report));
+            Assert.All(normalized.Parts, p => Assert.True(p.Present, p.Name));
+        }
+    }
+
+    public sealed class Renderers
+    {
+        private static WorkflowResult ExampleB => Workflow.Review(WorkflowFixture.ExampleInputs(WorkflowFixture.Example("B")));
+
+        [Fact]
+        public void Given_two_clones_in_one_function_Then_they_are_one_issue_with_two_occurrences()
+        {
+            var issue = Assert.Single(ExampleB.Report.TopIssues);
+
+            Assert.Equal(2, issue.Occurrences);
+            Assert.Equal([2, 3], issue.Lines);
+        }
+
+        [Fact]
+        public void Given_a_report_When_rendered_as_json_Then_it_matches_its_golden_file() =>
+            GoldenFile.Verify(WorkflowFixture.GoldenPath("example_b.json"), WorkflowJson.Serialize(ExampleB.Report));
+
+        [Fact]
+        public void Given_a_report_When_rendered_as_sarif_Then_the_run_carries_the_five_parts_under_the_skills_names()
+        {
+            var result = ExampleB;
+            using var writer = new StringWriter();
+            SarifReportRenderer.Write(new ReviewReport(result.Outcome, Workflow.Rules, new ReportTool("skillhost", "0.0.0-test", ReportTool.DefaultInformationUri), "."), result.Report, writer);
+
+            using var sarif = System.Text.Json.JsonDocument.Parse(writer.ToString());
+            var run = sarif.RootElement.GetProperty("runs")[0];
+            var parts = run.GetProperty("properties").GetProperty("performanceReport");
+            Assert.Equal(WorkflowFixture.Skill.ReportParts, parts.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(2, run.GetProperty("results").GetArrayLength());
+        }
+    }
+}
