@@ -38,7 +38,7 @@ internal static class McpComposition
             {
                 options.ServerInfo = new Implementation { Name = "skillhost", Title = "SkillHost", Version = environment.Tool.Version };
                 options.ServerInstructions = "SkillHost serves Agent Skills. For a performance review of Python or Rust code, follow the performance_review prompt "
-                    + "or call checklist_review; read parts of a skill with get_skill_section or the skill:// resources.";
+                    + "or call review_code (all steps at once), or classify_code, estimate_cost, checklist_review and format_report step by step; read parts of a skill with get_skill_section or the skill:// resources.";
                 options.ResourceCollection = resources;
                 options.PromptCollection = prompts;
                 var capabilities = options.Capabilities ??= new ServerCapabilities();
@@ -51,7 +51,11 @@ internal static class McpComposition
                 }
 #pragma warning restore MCPEXP002
             })
+            .WithTools<ClassifyCodeTool>(ServerJsonContext.ToolOptions)
+            .WithTools<EstimateCostTool>(ServerJsonContext.ToolOptions)
             .WithTools<ChecklistReviewTool>(ServerJsonContext.ToolOptions)
+            .WithTools<FormatReportTool>(ServerJsonContext.ToolOptions)
+            .WithTools<ReviewCodeTool>(ServerJsonContext.ToolOptions)
             .WithTools<GetSkillSectionTool>(ServerJsonContext.ToolOptions)
             .WithSubscribeToResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()))
             .WithUnsubscribeFromResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()));

@@ -21,6 +21,16 @@ const code = "def match(orders, customers):\n    for order in orders:\n        f
 const review = await client.callTool({ name: "checklist_review", arguments: { code, language: "python" } });
 summary.review = { isError: review.isError ?? false, slugs: review.structuredContent?.findings?.map((f) => f.slug) ?? [] };
 
+// The workflow tools: the SDK checks each structuredContent against its outputSchema.
+const full = await client.callTool({ name: "review_code", arguments: { code, filename: "match.py" } });
+summary.reviewCode = { isError: full.isError ?? false, hasParts: full.content?.[0]?.text?.includes("## Measurement plan") ?? false, issues: full.structuredContent?.report?.topIssues?.length ?? 0 };
+const classes = await client.callTool({ name: "classify_code", arguments: { code, language: "python" } });
+summary.classify = classes.structuredContent?.files?.[0]?.file?.class;
+const estimate = await client.callTool({ name: "estimate_cost", arguments: { operations: ["dict lookup=1e6"] } });
+summary.estimateLines = estimate.structuredContent?.lines?.length ?? 0;
+const formatted = await client.callTool({ name: "format_report", arguments: { report: "## Hot path hypothesis\n\nThe loop (estimated 1 ms).\n" } });
+summary.formatMissing = formatted.structuredContent?.missing?.length ?? 0;
+
 const section = await client.callTool({ name: "get_skill_section", arguments: { section: "Workflow" } });
 summary.section = section.structuredContent?.title;
 

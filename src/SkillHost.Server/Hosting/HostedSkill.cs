@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
 using SkillHost.Skills;
 
@@ -12,8 +13,23 @@ internal sealed record HostedSkill(string Name, string Folder, SkillDocument Doc
 {
     public const string Scheme = "skill";
 
+    private readonly Lazy<PerformanceWorkflow> _workflow = new(() => new PerformanceWorkflow(Document));
+
     /// <summary>The skill's rules view of the document, built once.</summary>
     public SkillKnowledge Knowledge { get; } = new(Document);
+
+    /// <summary>The workflow (classify, estimate, five-part report) over this skill, or an <see cref="ModelContextProtocol.McpException"/> when the skill cannot drive it.</summary>
+    public PerformanceWorkflow RequireWorkflow()
+    {
+        try
+        {
+            return _workflow.Value;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelContextProtocol.McpException($"The skill '{Name}' cannot drive this tool: {e.Message} Use the skill '{Hosting.SkillCatalog.DefaultSkillName}' (leave 'skill' out).", e);
+        }
+    }
 
     /// <summary><c>skill://name/</c>: every URI of this skill starts with it.</summary>
     public string UriPrefix => $"{Scheme}://{Name}/";

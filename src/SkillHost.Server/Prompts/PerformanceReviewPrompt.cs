@@ -89,7 +89,8 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
             text.Append("(The skill has no Workflow section: read ").Append(skill.SkillUri).Append(" and follow it.)\n\n");
         }
 
-        text.Append("Tools: checklist_review runs the skill's checklist as rules and prices each finding with its cost tables; ")
+        text.Append("Tools: classify_code (step 1), estimate_cost (step 2, the skill's cost tables), checklist_review (the checklist as rules, findings priced), ")
+            .Append("format_report (step 5: puts your report into the parts below and lists what is missing), review_code (all of it in one call); ")
             .Append("get_skill_section reads one section of the skill (cost tables, techniques, worked examples) when a step needs it.\n\n");
         if (!skill.Document.ReportParts.IsDefaultOrEmpty)
         {

@@ -1,6 +1,10 @@
 using System.ComponentModel;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
 namespace SkillHost.Server.Tools;
@@ -17,18 +21,24 @@ internal sealed class ChecklistReviewTool
         SkillCatalog catalog,
         ServerEnvironment environment,
         McpServer server,
-        IProgress<ModelContextProtocol.ProgressNotificationValue> progress,
-        [Description("Source code to review, as text. Use with 'language' or 'filename'. Leave out when passing 'paths'.")] string? code = null,
-        [Description("Language of 'code': 'python' or 'rust'. Optional when 'filename' ends in .py or .rs.")] string? language = null,
-        [Description("A file name for 'code' (e.g. 'handlers.py'): sets the language and the path shown in findings.")] string? filename = null,
-        [Description("Files or folders to review instead of 'code', relative to the first allowed root or absolute; folders are walked (honouring .gitignore). Must lie inside the client's roots (or the server's working folder).")] string[]? paths = null,
+        IProgress<ProgressNotificationValue> progress,
+        [Description(ToolDescriptions.Code)] string? code = null,
+        [Description(ToolDescriptions.Language)] string? language = null,
+        [Description(ToolDescriptions.Filename)] string? filename = null,
+        [Description(ToolDescriptions.Paths)] string[]? paths = null,
         [Description("Run only these rules: ids (PY001), id prefixes (PY, RS, PYO), slugs (python/quadratic), groups (python, rust, pyo3) or rule names.")] string[]? select = null,
         [Description("Rules to leave out, same forms as 'select'.")] string[]? ignore = null,
         [Description("Name of the hosted skill whose checklist and cost tables to use; default 'performance-optimization'.")] string? skill = null,
         CancellationToken cancellationToken = default)
     {
         var hosted = catalog.Require(skill);
-        var (outcome, baseFolder) = await ReviewRunner.RunAsync(new ReviewRequest(code, language, filename, paths, select, ignore), hosted, environment, server, progress, cancellationToken).ConfigureAwait(false);
-        return JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, baseFolder));
+        var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
+            ?? throw new McpException(selectionError!);
+        var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
+        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        var outcome = input.Inline is { } inline
+            ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
+            : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
+        return JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
     }
 }

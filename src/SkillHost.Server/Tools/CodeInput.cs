@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelContextProtocol;
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 using SkillHost.Server.Hosting;
@@ -7,16 +8,18 @@ using SkillHost.Server.Hosting;
 namespace SkillHost.Server.Tools;
 
 /// <summary>
-/// Turns the code a tool received inline (<c>code</c> with <c>language</c> or <c>filename</c>) into a parsed tree,
-/// refusing with a message the model can act on: too long, binary, or a language that is neither Python nor Rust.
+/// Checks the code a tool received inline (<c>code</c> with <c>language</c> or <c>filename</c>) before anything
+/// parses it, refusing with a message the model can act on: too long, binary, or neither Python nor Rust.
 /// </summary>
 internal static class CodeInput
 {
     public const string LanguageHint = "Pass language 'python' or 'rust', or a filename ending in .py or .rs.";
 
-    public static SyntaxTree Parse(string code, string? language, string? filename, ServerEnvironment environment)
+    /// <summary>The checked input, its language settled ("python" or "rust").</summary>
+    public static SourceInput Validate(string code, string? language, string? filename, ServerEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(environment);
         if (code.Length > environment.MaxInlineCodeChars)
         {
             throw new McpException(string.Create(CultureInfo.InvariantCulture,
@@ -28,15 +31,26 @@ internal static class CodeInput
             throw new McpException("'code' holds NUL characters, so it is binary data rather than source text. Send the Python or Rust source as text.");
         }
 
-        var path = string.IsNullOrWhiteSpace(filename) ? null : filename.Trim();
-        var text = SourceText.From(code, path ?? "<input>");
-        var detected = ParseLanguage(language) ?? LanguageDetector.Detect(path, text).Language;
-        if (detected == SourceLanguage.Unknown)
+        if (string.IsNullOrWhiteSpace(code))
         {
-            throw new McpException($"Cannot tell whether this code is Python or Rust. {LanguageHint}");
+            throw new McpException("'code' is empty. Send the Python or Rust source to review.");
         }
 
-        return SyntaxParsers.Parse(path is null ? SourceText.From(code, detected == SourceLanguage.Python ? "<input>.py" : "<input>.rs") : text, detected);
+        var path = string.IsNullOrWhiteSpace(filename) ? null : filename.Trim();
+        var detected = ParseLanguage(language) ?? LanguageDetector.Detect(path, SourceText.From(code, path)).Language;
+        return detected switch
+        {
+            SourceLanguage.Python => new SourceInput(code, path, "python"),
+            SourceLanguage.Rust => new SourceInput(code, path, "rust"),
+            _ => throw new McpException($"Cannot tell whether this code is Python or Rust. {LanguageHint}"),
+        };
+    }
+
+    /// <summary>Validates and parses inline code into one tree.</summary>
+    public static SyntaxTree Parse(string code, string? language, string? filename, ServerEnvironment environment)
+    {
+        var (trees, skipped) = PerformanceWorkflow.Parse([Validate(code, language, filename, environment)]);
+        return trees.Count == 1 ? trees[0] : throw new McpException($"The code cannot be reviewed: {skipped[0].Describe()}.");
     }
 
     /// <summary>Null when <paramref name="language"/> is empty; an <see cref="McpException"/> when it names something else.</summary>

@@ -45,6 +45,12 @@ public sealed class TypeScriptSdkClientTests
         Assert.False(summary.GetProperty("review").GetProperty("isError").GetBoolean());
         Assert.Contains("python/quadratic", summary.GetProperty("review").GetProperty("slugs").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("Workflow", summary.GetProperty("section").GetString());
+        Assert.False(summary.GetProperty("reviewCode").GetProperty("isError").GetBoolean());
+        Assert.True(summary.GetProperty("reviewCode").GetProperty("hasParts").GetBoolean());
+        Assert.True(summary.GetProperty("reviewCode").GetProperty("issues").GetInt32() > 0);
+        Assert.Equal("library", summary.GetProperty("classify").GetString());
+        Assert.Equal(1, summary.GetProperty("estimateLines").GetInt32());
+        Assert.True(summary.GetProperty("formatMissing").GetInt32() > 0);
         Assert.True(summary.GetProperty("badInput").GetProperty("isError").GetBoolean());
         Assert.Contains("Unsupported language 'cobol'", summary.GetProperty("badInput").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("no_such_tool", summary.GetProperty("unknownTool").GetString(), StringComparison.Ordinal);
