@@ -6,7 +6,7 @@ namespace SkillHost.Server.Tests.Clients;
 public sealed class InspectorCliTests
 {
     private static Task<(int ExitCode, string Out, string Error)> InspectAsync(params string[] method) =>
-        NodeClients.RunAsync([NodeClients.Inspector, "--cli", .. ServerProcess.StdioCommand, .. method]);
+        NodeClients.RunAsync([NodeClients.Inspector, "--cli", "--connect-timeout", "120000", .. ServerProcess.StdioCommand, .. method]);
 
     [Fact]
     public async Task Given_skills_list_with_verify_Then_every_skill_and_file_digest_is_verified_and_the_exit_code_is_0()
