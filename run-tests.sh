@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests drive (the npm clients under
-# tests/clients*/), runs `dotnet test` with a TRX report per test project, and ends with the plain
-# line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
+# tests/clients*/, Debian's chromium for the eval report's browser test), runs `dotnet test` with a
+# TRX report per test project, and ends with the plain line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,13 @@ for clients in tests/clients*/; do
   echo "== installing test clients (npm ci in $clients)" >&2
   (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $clients" >&2; exit 2; }
 done
+
+# The eval report's HTML page is tested in a real browser: headless Chromium from Debian.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (apt-get) for the eval report's browser test" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+    || { echo "could not install chromium (apt-get needs root); install Debian's chromium package and run again" >&2; exit 2; }
+fi
 
 results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 rm -rf "$results" && mkdir -p "$results"

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using SkillHost.Installer.Tests.Support;
@@ -7,6 +6,7 @@ using SkillHost.Installer.Tests.Support;
 namespace SkillHost.Installer.Tests.Packaging;
 
 /// <summary>The dotnet tool package is also an MCP server package whose .mcp/server.json names the package's own version.</summary>
+[Collection(SerialPacking.Name)]
 public sealed class PackageTests
 {
     private static string ServerProject => RepoPaths.Combine("src", "SkillHost.Server", "SkillHost.Server.csproj");
@@ -47,7 +47,7 @@ public sealed class PackageTests
     {
         using var sandbox = new Sandbox();
         var output = Path.Combine(sandbox.Root, "package");
-        var configuration = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SkillHost.Configuration").Value!;
+        var configuration = SerialPacking.Configuration;
 
         var (exitCode, log) = await ProcessRunner.RunAsync(SkillHostTool.DotnetHost,
             ["pack", ServerProject, "--no-build", "-c", configuration, "-o", output, "-v", "quiet"],

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace SkillHost.Evals.Cases;
+
+/// <summary>The language a case is about; <see cref="PyO3"/> is Rust and Python across the PyO3 boundary.</summary>
+public enum CaseLanguage
+{
+    Python,
+    Rust,
+    PyO3,
+}
+
+/// <summary>
+/// One eval: the task given to the agent and what a good answer must show. The first five members are the
+/// Agent Skills eval schema (<c>evals.json</c>); <see cref="Assertions"/> are the machine-checkable part.
+/// </summary>
+/// <param name="Origin">Where the case came from: "evals.json" or "SKILL.md example A".</param>
+public sealed record EvalCase(
+    string Id,
+    string Prompt,
+    string ExpectedOutput,
+    ImmutableArray<CaseFile> Files,
+    ImmutableArray<string> Expectations,
+    CaseAssertions Assertions,
+    string Origin);
+
+/// <summary>An input file of a case: its path as the agent sees it, and its text.</summary>
+public sealed record CaseFile(string Path, string Content);
+
+/// <summary>What the scorer checks by machine.</summary>
+/// <param name="Slugs">Checklist slugs of the expected top issue (<c>python/quadratic</c>); naming one counts as finding it.</param>
+/// <param name="IssueKeywords">Words or code that identify the expected top issue when its slug is not named; any one suffices.</param>
+/// <param name="FixIncludesAny">The fix goes the right way when its text or the patch's new code contains one of these.</param>
+/// <param name="FixExcludes">The patch's new code must not contain these (the pattern being fixed).</param>
+public sealed record CaseAssertions(
+    CaseLanguage Language,
+    ImmutableArray<string> Slugs,
+    ImmutableArray<string> IssueKeywords,
+    ImmutableArray<string> FixIncludesAny,
+    ImmutableArray<string> FixExcludes);
