@@ -32,7 +32,7 @@ namespace SkillHost.Server;
         typeof(KebabCaseEnumConverter<SkipReason>),
         typeof(KebabCaseEnumConverter<MatchKind>),
     ])]
-[JsonSerializable(typeof(JsonReport))]
+[JsonSerializable(typeof(ChecklistReviewResult))]
 [JsonSerializable(typeof(SkillSectionResult))]
 [JsonSerializable(typeof(ClassifyCodeResult))]
 [JsonSerializable(typeof(CostEstimate))]

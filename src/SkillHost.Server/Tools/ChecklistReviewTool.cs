@@ -17,7 +17,7 @@ internal sealed class ChecklistReviewTool
     [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
         + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
         + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
-    public static async Task<JsonReport> Review(
+    public static async Task<ChecklistReviewResult> Review(
         SkillCatalog catalog,
         ServerEnvironment environment,
         McpServer server,
@@ -39,6 +39,13 @@ internal sealed class ChecklistReviewTool
         var outcome = input.Inline is { } inline
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
-        return JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
+        var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
+        return new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped);
     }
 }
+
+/// <summary>
+/// The findings part of the <c>review --format json</c> contract. The CLI's optional embedded five-part report
+/// is left out: its schema is open (any JSON), which clients reject as an output schema; review_code returns it typed.
+/// </summary>
+internal sealed record ChecklistReviewResult(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Files, IReadOnlyList<JsonSkipped> Skipped);
