@@ -111,8 +111,8 @@ public sealed partial class CodeClassifier
 
         if (signals.Library.Count > 0 || signals.Application.Count == 0)
         {
-            var visibility = function.Visibility == Visibility.Public ? "public" : "internal";
-            List<ClassificationEvidence> evidence = [new($"a {visibility} function of library code: its callers are not in view", line)];
+            var visibility = function.Visibility == Visibility.Public ? "a public" : "an internal";
+            List<ClassificationEvidence> evidence = [new($"{visibility} function of library code: its callers are not in view", line)];
             if (FirstLoop(function) is { } loop)
             {
                 evidence.Add(new("its loop repeats per item of its input: hot if callers pass many items", loop.Start.Line));

@@ -11,7 +11,12 @@ internal sealed record JsonReport(
     JsonSummary Summary,
     IReadOnlyList<JsonFinding> Findings,
     IReadOnlyList<string> Files,
-    IReadOnlyList<JsonSkipped> Skipped);
+    IReadOnlyList<JsonSkipped> Skipped)
+{
+    /// <summary>The five-part report (its own JSON, <see cref="WorkflowJson"/>), when the review built one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public System.Text.Json.JsonElement? Report { get; init; }
+}
 
 internal sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
 

@@ -32,7 +32,10 @@ public static class JsonReportRenderer
             new JsonSummary(outcome.Findings.Count, outcome.FilesWithFindings, outcome.Files.Count, outcome.Skipped.Count, [.. outcome.Rules.Select(r => r.Descriptor.Id)]),
             [.. outcome.Findings.Select(ToJson)],
             outcome.Files,
-            [.. outcome.Skipped.Select(s => new JsonSkipped(s.Path, SkippedFile.ReasonText(s.Reason), s.Detail))]);
+            [.. outcome.Skipped.Select(s => new JsonSkipped(s.Path, SkippedFile.ReasonText(s.Reason), s.Detail))])
+        {
+            Report = report.Performance is { } performance ? JsonSerializer.SerializeToElement(performance, WorkflowJson.Context.PerformanceReport) : null,
+        };
     }
 
     private static JsonFinding ToJson(Finding f) => new(

@@ -24,7 +24,7 @@ public sealed partial class PerformanceReportBuilder
 
     private const int MaxSketchLines = 25;
 
-    private static HotPathHypothesis Hypothesis(List<ReportIssue> issues, List<IssueGroup> groups, CostEstimate? estimate, IReadOnlyList<FileClassification> classifications)
+    private static HotPathHypothesis Hypothesis(List<ReportIssue> issues, List<IssueGroup> groups, CostEstimate? estimate, IReadOnlyList<FileClassification> classifications, double loopCount)
     {
         var evidence = new List<string>();
         foreach (var file in classifications)
@@ -56,13 +56,13 @@ public sealed partial class PerformanceReportBuilder
             summary.Append($" Estimated cost: {top.Estimate}.");
         }
 
-        if (estimate is { Lines.Count: > 1 } all && groups[0].Findings.Sum(f => f.Impact.RankingNs) is var first and > 0)
+        if (groups.Count > 1 && estimate is { Lines.Count: > 1 } all && groups[0].Findings.Sum(f => f.Impact.RankingNs) is var first and > 0)
         {
             var share = first / all.Lines.Sum(l => l.Total.MidpointNs);
-            summary.Append($" The priced issues together come to about {CostText.Total(all.Total)} per call; this one is {Math.Round(share * 100):0}% of it.");
+            summary.Append($" The priced issues listed below add up to about {CostText.Total(all.Total)} (each per call of its own function); this one is {Math.Round(share * 100):0}% of that.");
         }
 
-        summary.Append(" These figures are estimates from the skill's cost tables and plausible loop counts, not measurements.");
+        summary.Append($" These figures are estimates from the skill's cost tables, assuming {CostText.Count(loopCount)} iterations per loop level where the code does not say, not measurements.");
         return new HotPathHypothesis(summary.ToString(), evidence, estimate);
     }
 

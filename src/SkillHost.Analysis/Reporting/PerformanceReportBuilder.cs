@@ -11,7 +11,8 @@ namespace SkillHost.Analysis.Reporting;
 /// Findings of one rule in one function become one issue; findings in test code count only when they are
 /// asymptotic (the skill's step 1); the patch sketch, tradeoffs and measurement plan follow the top issues.
 /// </summary>
-public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEstimator estimator)
+/// <param name="plausibleLoopCount">The iterations per loop level the estimates assume (<see cref="ReviewOptions.PlausibleLoopCount"/>), stated in the report.</param>
+public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEstimator estimator, double plausibleLoopCount = 10_000)
 {
     /// <summary>At most this many issues are listed: the rest are in the findings (JSON, SARIF).</summary>
     public const int DefaultMaxIssues = 5;
@@ -19,6 +20,8 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
     public WorkflowGuide Guide { get; } = RequireFiveParts(guide);
 
     public CostEstimator Estimator { get; } = estimator ?? throw new ArgumentNullException(nameof(estimator));
+
+    public double PlausibleLoopCount { get; } = plausibleLoopCount;
 
     /// <summary>Builds the report.</summary>
     /// <param name="findings">Ranked as <see cref="ChecklistReview"/> returns them.</param>
@@ -41,7 +44,7 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         var estimate = EstimateTop(groups);
         return new PerformanceReport(
             Guide.ReportParts,
-            Hypothesis(issues, groups, estimate, classifications),
+            Hypothesis(issues, groups, estimate, classifications, PlausibleLoopCount),
             issues,
             groups.Count == 0 ? null : Sketch(groups[0], sources),
             Tradeoffs(issues),
@@ -51,16 +54,18 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             skipped);
     }
 
-    // The report's headings are the skill's step-5 names: a skill that does not name five parts cannot drive it.
-    private static WorkflowGuide RequireFiveParts(WorkflowGuide guide)
+    /// <summary>The report's headings are the skill's step-5 names: a skill that does not name five parts cannot drive it.</summary>
+    public static bool CanBuild(WorkflowGuide guide, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(guide);
-        return guide.ReportParts.Count == 5
-            ? guide
-            : throw new ArgumentException(
-                $"The skill names {guide.ReportParts.Count} report parts; the five-part report needs five (a list of bold names under a \"report\" or \"output\" heading, as step 5 of the performance skill has).",
-                nameof(guide));
+        problem = guide.ReportParts.Count == 5
+            ? null
+            : $"The skill names {guide.ReportParts.Count} report parts; the five-part report needs five (a list of bold names under a \"report\" or \"output\" heading, as step 5 of the performance skill has).";
+        return problem is null;
     }
+
+    private static WorkflowGuide RequireFiveParts(WorkflowGuide guide) =>
+        CanBuild(guide, out var problem) ? guide : throw new ArgumentException(problem, nameof(guide));
 
     private sealed record IssueGroup(IReadOnlyList<Finding> Findings, FunctionClassification? Function, CodeClassification Class)
     {
@@ -94,9 +99,21 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             }
         }
 
-        // Ranked by their summed estimate; the review's order breaks ties.
-        return groups.Select((g, i) => (g, i)).OrderByDescending(x => x.g.Findings.Sum(f => f.Impact.RankingNs)).ThenBy(x => x.i).Select(x => x.g);
+        // The skill's step 1 says where effort pays: hot and library code first, then cold code, then tests;
+        // within each, by summed estimate, the review's order breaking ties.
+        return groups.Select((g, i) => (g, i))
+            .OrderBy(x => Priority(x.g.Class.Class))
+            .ThenByDescending(x => x.g.Findings.Sum(f => f.Impact.RankingNs))
+            .ThenBy(x => x.i)
+            .Select(x => x.g);
     }
+
+    private static int Priority(CodeClass codeClass) => codeClass switch
+    {
+        CodeClass.ApplicationHot or CodeClass.Library => 0,
+        CodeClass.ApplicationCold => 1,
+        _ => 2,
+    };
 
     private static FunctionClassification? FunctionAt(FileClassification file, int line) =>
         file.Functions.Where(f => f.Name != FunctionClassification.ModuleLevel && f.Line <= line && line <= f.EndLine).OrderByDescending(f => f.Line).FirstOrDefault();

@@ -11,16 +11,19 @@ public sealed record ReportTool(string Name, string Version, string InformationU
 }
 
 /// <summary>Everything a renderer needs: the outcome, every rule of the catalogue (SARIF describes them all), the tool and the working folder paths are relative to.</summary>
-public sealed record ReviewReport(ReviewOutcome Outcome, IReadOnlyList<Rule> Catalogue, ReportTool Tool, string WorkingDirectory);
+/// <param name="Performance">The five-part report of the same review, when the skill can drive one: Markdown renders it, JSON and SARIF carry it.</param>
+public sealed record ReviewReport(ReviewOutcome Outcome, IReadOnlyList<Rule> Catalogue, ReportTool Tool, string WorkingDirectory, PerformanceReport? Performance = null);
 
 /// <summary>The output formats of <c>skillhost review</c>.</summary>
 public static class ReportFormats
 {
+    public const string Markdown = "markdown";
     public const string Text = "text";
     public const string Json = "json";
     public const string Sarif = "sarif";
 
-    public static IReadOnlyList<string> All { get; } = [Text, Json, Sarif];
+    /// <summary>Every format, the default (the five-part report) first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Markdown, Text, Json, Sarif];
 
     public static void Write(string format, ReviewReport report, TextWriter writer)
     {
@@ -30,7 +33,10 @@ public static class ReportFormats
                 JsonReportRenderer.Write(report, writer);
                 break;
             case Sarif:
-                SarifReportRenderer.Write(report, writer);
+                SarifReportRenderer.Write(report, report.Performance, writer);
+                break;
+            case Markdown:
+                MarkdownReportRenderer.Write(report.Performance ?? throw new ArgumentException("the Markdown format renders the five-part report, which this review has not built", nameof(report)), writer);
                 break;
             case Text:
                 TextReportRenderer.Write(report, writer);

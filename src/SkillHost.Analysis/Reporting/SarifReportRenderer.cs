@@ -20,7 +20,7 @@ public static class SarifReportRenderer
         Encoder = JsonReportRenderer.Options.Encoder,
     });
 
-    public static void Write(ReviewReport report, TextWriter writer) => Write(report, null, writer);
+    public static void Write(ReviewReport report, TextWriter writer) => Write(report, report?.Performance, writer);
 
     /// <summary>
     /// Writes the findings as SARIF results and, when <paramref name="performanceReport"/> is given, its five

@@ -33,11 +33,10 @@ public sealed record WorkflowResult(PerformanceReport Report, ReviewOutcome Outc
 public sealed class PerformanceWorkflow
 {
     private readonly ChecklistReview _review;
-    private readonly PerformanceReportBuilder _builder;
+    private readonly PerformanceReportBuilder? _builder;
 
     /// <param name="skill">The parsed skill: cost tables, checklist, step prose and report parts come from it.</param>
     /// <param name="rules">The checklist rules to run; <see cref="RuleCatalog.All"/> when null.</param>
-    /// <exception cref="ArgumentException">The skill does not name five report parts.</exception>
     public PerformanceWorkflow(SkillDocument skill, IReadOnlyList<Rule>? rules = null, ReviewOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(skill);
@@ -48,8 +47,17 @@ public sealed class PerformanceWorkflow
         Classifier = new CodeClassifier(Guide);
         Normalizer = new ReportNormalizer(Guide);
         _review = new ChecklistReview(Knowledge, rules ?? RuleCatalog.All, options);
-        _builder = new PerformanceReportBuilder(Guide, Estimator);
+        _builder = PerformanceReportBuilder.CanBuild(Guide, out var problem)
+            ? new PerformanceReportBuilder(Guide, Estimator, (options ?? ReviewOptions.Default).PlausibleLoopCount)
+            : null;
+        ReportProblem = problem;
     }
+
+    /// <summary>True when the skill names the five report parts, so <see cref="Review"/> can write the report.</summary>
+    public bool CanReport => _builder is not null;
+
+    /// <summary>Why <see cref="CanReport"/> is false (a message for the user), else null.</summary>
+    public string? ReportProblem { get; }
 
     public SkillDocument Skill { get; }
 
@@ -67,6 +75,7 @@ public sealed class PerformanceWorkflow
     public IReadOnlyList<Rule> Rules => _review.Rules;
 
     /// <summary>Classify + checklist review + estimate + report for inline code. Bad inputs are skipped with a reason (see <see cref="WorkflowResult.Problem"/>).</summary>
+    /// <exception cref="InvalidOperationException">The skill names no five report parts (<see cref="CanReport"/> is false).</exception>
     public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
     {
         var (trees, skipped) = Parse(inputs);
@@ -104,11 +113,12 @@ public sealed class PerformanceWorkflow
 
     private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues)
     {
+        var builder = _builder ?? throw new InvalidOperationException(ReportProblem);
         var outcome = new SourceReview(_review).Run(trees, skipped);
         var project = ProjectIndex.Build(trees);
         var classifications = trees.Select(t => Classifier.Classify(t, project)).ToList();
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
-        var report = _builder.Build(outcome.Findings, classifications, sources, skipped, maxIssues);
+        var report = builder.Build(outcome.Findings, classifications, sources, skipped, maxIssues);
         return new WorkflowResult(report, outcome);
     }
 

@@ -6,8 +6,9 @@ using SkillHost.Analysis.Rules;
 namespace SkillHost.Server.Cli;
 
 /// <summary>
-/// <c>skillhost review PATH... [--format text|json|sarif] [--select X]... [--ignore X]... [--skill PATH] [--output FILE]</c>:
-/// the checklist review of files and folders. Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
+/// <c>skillhost review PATH... [--format markdown|text|json|sarif] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
+/// the skill's workflow over files and folders: the five-part report (markdown, the default) or the findings
+/// (text, json, sarif; json and sarif carry the report too). Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
 /// </summary>
 internal static class ReviewCommand
 {
@@ -21,12 +22,20 @@ internal static class ReviewCommand
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules (same forms as --select)." };
         var skill = new Option<string>("--skill") { Description = "The skill whose cost tables and checklist the review uses.", DefaultValueFactory = _ => BundledSkill };
         var file = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
-        var command = new Command("review", "Review Python and Rust code against the performance skill's checklist, hot paths first. Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        var maxIssues = new Option<int>("--max-issues") { Description = "How many ranked issues the report lists (the findings formats list all).", DefaultValueFactory = _ => PerformanceReportBuilder.DefaultMaxIssues };
+        maxIssues.Validators.Add(r =>
         {
-            paths, format, select, ignore, skill, file,
+            if (r.GetValueOrDefault<int>() is < 1 or > 100)
+            {
+                r.AddError("--max-issues must be between 1 and 100.");
+            }
+        });
+        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), or list the findings (text, json, sarif). Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        {
+            paths, format, select, ignore, skill, file, maxIssues,
         };
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file)),
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues)),
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -42,10 +51,15 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        // Like `skill show`: the path as given (from the working folder), else next to the executable.
-        var skillPath = Path.Exists(Path.GetFullPath(arguments.Skill, environment.WorkingDirectory)) ? Path.GetFullPath(arguments.Skill, environment.WorkingDirectory) : arguments.Skill;
-        if (SkillLoading.Load(skillPath, output, environment.BaseDirectory) is not { } skill)
+        if (SkillLoading.LoadForVerb(arguments.Skill, output, environment) is not { } skill)
         {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue));
+        if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
+        {
+            output.Error.WriteLine($"error: {workflow.ReportProblem} Use --format text, json or sarif for the findings alone.");
             return ExitCodes.UsageOrIo;
         }
 
@@ -55,20 +69,43 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var review = new ChecklistReview(new SkillKnowledge(skill), selection.Apply(environment.Catalogue));
-        var outcome = new SourceReview(review).Run(arguments.Paths, environment.WorkingDirectory);
+        // Without report parts the findings are still worth having (text, JSON, SARIF).
+        ReviewOutcome outcome;
+        PerformanceReport? performance = null;
+        if (workflow.CanReport)
+        {
+            var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, arguments.MaxIssues);
+            (outcome, performance) = (result.Outcome, result.Report);
+        }
+        else
+        {
+            outcome = new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory);
+        }
         foreach (var skipped in outcome.Skipped)
         {
             output.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Describe()}");
         }
 
+        if (outcome.Files.Count == 0 && outcome.Skipped.Count > 0)
+        {
+            output.Error.WriteLine("error: nothing could be reviewed (see the warnings above). Pass Python (.py) or Rust (.rs) source files or folders holding them.");
+            return ExitCodes.UsageOrIo;
+        }
+
         // Rendered whole, then written at once: a console writer flushes on every line.
         using var rendered = new StringWriter();
-        ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory), rendered);
+        ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory, performance), rendered);
         report.Writer.Write(rendered.GetStringBuilder());
         return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
     }
 }
 
 /// <summary>The parsed command line of <c>review</c>.</summary>
-internal sealed record ReviewArguments(IReadOnlyList<string> Paths, string Format, IReadOnlyList<string> Select, IReadOnlyList<string> Ignore, string Skill = ReviewCommand.BundledSkill, string? OutputFile = null);
+internal sealed record ReviewArguments(
+    IReadOnlyList<string> Paths,
+    string Format,
+    IReadOnlyList<string> Select,
+    IReadOnlyList<string> Ignore,
+    string Skill = ReviewCommand.BundledSkill,
+    string? OutputFile = null,
+    int MaxIssues = PerformanceReportBuilder.DefaultMaxIssues);

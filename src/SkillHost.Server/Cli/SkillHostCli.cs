@@ -10,6 +10,8 @@ internal static class SkillHostCli
         var root = new RootCommand("SkillHost: a host for AI-agent skills (Agent Skills SKILL.md) with an MCP server.");
         root.Add(SkillCommand.Create(output));
         root.Add(ReviewCommand.Create(output));
+        root.Add(ClassifyCommand.Create(output));
+        root.Add(EstimateCommand.Create(output));
         foreach (var command in InstallCommands.Create(output, installerHost ?? InstallerHost.FromProcess))
         {
             root.Add(command);

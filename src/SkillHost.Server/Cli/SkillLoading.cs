@@ -8,6 +8,13 @@ internal static class SkillLoading
     public static SkillDocument? Load(string path, CliOutput output, string baseDirectory) =>
         Load(path, output, baseDirectory, out _);
 
+    /// <summary>The --skill of the workflow verbs: the path as given (from the working folder), else next to the executable.</summary>
+    public static SkillDocument? LoadForVerb(string path, CliOutput output, ReviewEnvironment environment)
+    {
+        var fromWorkingFolder = Path.GetFullPath(path, environment.WorkingDirectory);
+        return Load(Path.Exists(fromWorkingFolder) ? fromWorkingFolder : path, output, environment.BaseDirectory);
+    }
+
     public static SkillDocument? Load(string path, CliOutput output, string baseDirectory, out string? folder)
     {
         folder = null;

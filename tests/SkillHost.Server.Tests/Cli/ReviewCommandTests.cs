@@ -20,7 +20,7 @@ public static class ReviewCommandTests
         {
             _cli.Write("clean.py", "x = 1\n");
 
-            var (exitCode, output, error) = _cli.Run(".");
+            var (exitCode, output, error) = _cli.Run(".", "--format", "text");
 
             Assert.Equal(0, exitCode);
             Assert.Equal("Found 0 findings in 0 files (1 file reviewed)", output.Trim());
@@ -32,7 +32,7 @@ public static class ReviewCommandTests
         {
             _cli.WriteProject();
 
-            var (exitCode, output, _) = _cli.Run("src");
+            var (exitCode, output, _) = _cli.Run("src", "--format", "text");
 
             Assert.Equal(1, exitCode);
             Assert.Contains("src/app.py:2:5: TST001 [python/test-slow-call] `slow` runs per item", output, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public static class ReviewCommandTests
 
             File.CreateSymbolicLink(Path.Combine(_cli.Root, "dangling.py"), Path.Combine(_cli.Root, "gone.py"));
 
-            var (exitCode, output, error) = _cli.Run(".");
+            var (exitCode, output, error) = _cli.Run(".", "--format", "text");
 
             Assert.Equal(0, exitCode);
             Assert.Contains("warning: skipped blob.py: binary", error, StringComparison.Ordinal);
@@ -206,7 +206,7 @@ public static class ReviewCommandTests
         [Fact]
         public void Given_the_bundled_skill_When_reviewed_Then_impacts_cite_its_cost_table()
         {
-            var (_, output, _) = _cli.Run("src/app.py");
+            var (_, output, _) = _cli.Run("src/app.py", "--format", "text");
 
             Assert.Contains("Estimate: 10,000 × 50-100 ns", output, StringComparison.Ordinal);
             Assert.Contains("Python function call overhead (50-100 ns)", output, StringComparison.Ordinal);
@@ -227,10 +227,23 @@ public static class ReviewCommandTests
                 | Python function call overhead | 1-2 ns |
                 """);
 
-            var (exitCode, output, _) = _cli.Run("src/app.py", "--skill", "other-skill");
+            var (exitCode, output, _) = _cli.Run("src/app.py", "--skill", "other-skill", "--format", "text");
 
             Assert.Equal(1, exitCode);
             Assert.Contains("Estimate: 10,000 × 1-2 ns", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_a_skill_without_report_parts_When_the_five_part_report_is_asked_Then_it_exits_2_suggesting_the_findings_formats()
+        {
+            _cli.Write("bare-skill/SKILL.md", "---\nname: bare-skill\ndescription: No report parts. Use in tests.\n---\n# Bare\n");
+
+            var (exitCode, output, error) = _cli.Run("src/app.py", "--skill", "bare-skill");
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Contains("names 0 report parts", error, StringComparison.Ordinal);
+            Assert.Contains("--format text, json or sarif", error, StringComparison.Ordinal);
         }
     }
 
