@@ -35,6 +35,7 @@ public abstract class SyntaxNode
     private static readonly List<SyntaxNode> NoChildren = [];
     // A List while a builder adds children one by one (Rust); an exact-size array when a builder sets them all at once (Python).
     private IReadOnlyList<SyntaxNode>? _children;
+    private SyntaxTree? _tree;
 
     protected SyntaxNode(TextSpan span) => Span = span;
 
@@ -43,9 +44,10 @@ public abstract class SyntaxNode
     /// <summary>The whole construct, e.g. a function from its first decorator or attribute to its last body token.</summary>
     public TextSpan Span { get; internal set; }
 
-    public SyntaxNode? Parent { get; private set; }
+    public SyntaxNode? Parent { get; internal set; }
 
-    public SyntaxTree Tree { get; internal set; } = null!;
+    /// <summary>The tree this node belongs to (resolved through <see cref="Parent"/> and cached on first use).</summary>
+    public SyntaxTree Tree => _tree ?? ResolveTree();
 
     public IReadOnlyList<SyntaxNode> Children => _children ?? NoChildren;
 
@@ -66,59 +68,29 @@ public abstract class SyntaxNode
         list.Add(child);
     }
 
-    /// <summary>Sets all children at once (in document order); the array is kept as is.</summary>
-    internal void SetChildren(SyntaxNode[] children)
+    /// <summary>Takes <paramref name="children"/> (in document order) as they are; the caller has already set their <see cref="Parent"/>.</summary>
+    internal void AdoptChildren(SyntaxNode[] children) => _children = children;
+
+    /// <summary>Makes this node the root of <paramref name="tree"/>; the nodes below find it through their parents on first use.</summary>
+    internal void SetTree(SyntaxTree tree) => _tree = tree;
+
+    // The first node above (or this one) that knows its tree; every node on the way learns it too, so a
+    // walk from the bottom of a deep tree happens once and later lookups take one step.
+    private SyntaxTree ResolveTree()
     {
-        foreach (var child in children)
+        var known = this;
+        while (known._tree is null && known.Parent is { } parent)
         {
-            child.Parent = this;
+            known = parent;
         }
 
-        _children = children;
-    }
-
-    /// <summary>Sets <see cref="Tree"/> on this node and every node below it (explicit stack, no iterator).</summary>
-    internal void SetTree(SyntaxTree tree)
-    {
-        Tree = tree;
-        if (_children is null)
+        var tree = known._tree!;
+        for (var node = this; node != known; node = node.Parent!)
         {
-            return;
+            node._tree = tree;
         }
 
-        var stack = new Stack<SyntaxNode>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            switch (node._children)
-            {
-                case SyntaxNode[] array:
-                    foreach (var child in array)
-                    {
-                        child.Tree = tree;
-                        if (child._children is not null)
-                        {
-                            stack.Push(child);
-                        }
-                    }
-
-                    break;
-                case { } list:
-                    foreach (var child in list)
-                    {
-                        child.Tree = tree;
-                        if (child._children is not null)
-                        {
-                            stack.Push(child);
-                        }
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-        }
+        return tree;
     }
 
     public IEnumerable<SyntaxNode> Ancestors()

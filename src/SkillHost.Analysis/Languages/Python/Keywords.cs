@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
 
 namespace SkillHost.Analysis.Languages.Python;
@@ -25,14 +26,14 @@ internal static class Keywords
         return table;
     }
 
-    public static PythonTokenKind Classify(ReadOnlySpan<char> name)
-    {
-        // Most names are not keywords: a table of (first character, length) pairs rejects them cheaply.
-        if (name.Length is < 2 or > 8 || name[0] >= 128 || (LengthsByFirstChar[name[0]] & (1 << name.Length)) == 0)
-        {
-            return K.Name;
-        }
+    /// <summary>Most names are not keywords: a table of (first character, length) pairs rejects them inline, without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PythonTokenKind Classify(ReadOnlySpan<char> name) =>
+        name.Length is < 2 or > 8 || name[0] >= 128 || (LengthsByFirstChar[name[0]] & (1 << name.Length)) == 0 ? K.Name : Match(name);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PythonTokenKind Match(ReadOnlySpan<char> name)
+    {
         return name switch
         {
             "False" => K.FalseKeyword,

@@ -231,8 +231,10 @@ public sealed partial class PythonLexer
     {
         var text = _text;
         var lineStart = _cursor.Position;
-        var p = lineStart;
-        int column = 0, altColumn = 0;
+        // Indentation is nearly always spaces alone: their run in one vectorised search, tabs and form feeds after it one by one.
+        var spaces = text.AsSpan(lineStart).IndexOfAnyExcept(' ');
+        var p = spaces < 0 ? text.Length : lineStart + spaces;
+        int column = p - lineStart, altColumn = column;
         for (; p < text.Length; p++)
         {
             var c = text[p];

@@ -61,6 +61,10 @@ internal sealed partial class PythonStructureBuilder
     {
         public SyntaxNode Node;
         public int Sequence;
+
+        // The node's span, copied: Assemble's passes read it for every node without touching the node.
+        public int Start;
+        public int End;
     }
 
     public static ModuleNode Build(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
@@ -265,7 +269,9 @@ internal sealed partial class PythonStructureBuilder
             t_nodeBuffer = _nodes;
         }
 
-        _nodes[_nodeCount++] = new PendingNode { Node = node!, Sequence = _sequence++ };
+        _nodes[_nodeCount++] = node is null
+            ? new PendingNode { Sequence = _sequence++ }
+            : new PendingNode { Node = node, Sequence = _sequence++, Start = node.Span.Start, End = node.Span.End };
     }
 
     private int Reserve()
@@ -274,7 +280,13 @@ internal sealed partial class PythonStructureBuilder
         return _nodeCount - 1;
     }
 
-    private void Fill(int slot, SyntaxNode node) => _nodes[slot].Node = node;
+    private void Fill(int slot, SyntaxNode node)
+    {
+        ref var pending = ref _nodes[slot];
+        pending.Node = node;
+        pending.Start = node.Span.Start;
+        pending.End = node.Span.End;
+    }
 
     /// <summary>Adds a node that contains some nodes already added (a comparison and its left operand) before them.</summary>
     private void AddBefore(SyntaxNode node)
@@ -303,21 +315,23 @@ internal sealed partial class PythonStructureBuilder
     private ModuleNode Assemble()
     {
         var root = new ModuleNode(new TextSpan(0, _text.Length));
+        var nodes = _nodes;
         var count = 0;
         var sorted = true;
-        var previous = new TextSpan(-1, 0);
+        int previousStart = -1, previousEnd = -1;
         for (var i = 0; i < _nodeCount; i++)
         {
             // Compact away places reserved for constructs that turned out broken.
-            if (_nodes[i].Node is not { } node)
+            if (nodes[i].Node is null)
             {
                 continue;
             }
 
-            var span = node.Span;
-            sorted &= span.Start > previous.Start || (span.Start == previous.Start && span.End <= previous.End);
-            previous = span;
-            _nodes[count++] = _nodes[i];
+            int start = nodes[i].Start, end = nodes[i].End;
+            sorted &= start > previousStart || (start == previousStart && end <= previousEnd);
+            previousStart = start;
+            previousEnd = end;
+            nodes[count++] = nodes[i];
         }
 
         if (!sorted)
@@ -337,8 +351,8 @@ internal sealed partial class PythonStructureBuilder
             var depth = 0;
             for (var i = 0; i < count; i++)
             {
-                var span = _nodes[i].Node.Span;
-                while (depth > 0 && !_nodes[stack[depth - 1]].Node.Span.Contains(span))
+                int start = nodes[i].Start, end = nodes[i].End;
+                while (depth > 0 && !(start >= nodes[stack[depth - 1]].Start && end <= nodes[stack[depth - 1]].End))
                 {
                     depth--;
                 }
@@ -349,7 +363,8 @@ internal sealed partial class PythonStructureBuilder
                 stack[depth++] = i;
             }
 
-            // childCounts now counts down as each parent's array fills.
+            // childCounts now counts down as each parent's array fills; each child learns its parent here,
+            // so the arrays are handed over without another pass.
             // Stores through refs: the indices are in range by construction, and a plain array store of an
             // abstract element type would pay the covariance check for every node.
             ref var childrenRef = ref MemoryMarshal.GetArrayDataReference(children);
@@ -358,20 +373,22 @@ internal sealed partial class PythonStructureBuilder
                 var parent = parents[i];
                 ref var slot = ref Unsafe.Add(ref childrenRef, parent);
                 var array = slot ??= new SyntaxNode[childCounts[parent]];
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), array.Length - childCounts[parent]--) = _nodes[i].Node;
+                var node = nodes[i].Node;
+                node.Parent = parent == count ? root : nodes[parent].Node;
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), array.Length - childCounts[parent]--) = node;
             }
 
             for (var i = 0; i < count; i++)
             {
                 if (children[i] is { } array)
                 {
-                    _nodes[i].Node.SetChildren(array);
+                    nodes[i].Node.AdoptChildren(array);
                 }
             }
 
             if (children[count] is { } top)
             {
-                root.SetChildren(top);
+                root.AdoptChildren(top);
             }
         }
         finally
@@ -383,7 +400,7 @@ internal sealed partial class PythonStructureBuilder
             ArrayPool<SyntaxNode[]?>.Shared.Return(children);
         }
 
-        Array.Clear(_nodes, 0, _nodeCount);
+        Array.Clear(nodes, 0, _nodeCount);
         return root;
     }
 
