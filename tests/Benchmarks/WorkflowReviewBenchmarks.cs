@@ -12,6 +12,8 @@ namespace SkillHost.Benchmarks;
 /// corpus), and the repository's Python and Rust samples repeated to 1,000 lines (dense with findings).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class WorkflowReviewBenchmarks
 {
     private const int Lines = 1_000;

@@ -131,7 +131,7 @@ public static class MarkdownReportRenderer
         w.WriteLine();
         w.WriteLine(sketch.AfterSource is null ? "After:" : $"After (the shape from {sketch.AfterSource}; adapt the names):");
         w.WriteLine();
-        Code(sketch.Language, sketch.After, w);
+        Code(sketch.AfterLanguage, sketch.After, w);
     }
 
     private static void Plan(MeasurementPlan plan, TextWriter w)

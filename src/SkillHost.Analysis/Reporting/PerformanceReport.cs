@@ -58,7 +58,8 @@ public sealed record ReportIssue(
 /// <param name="Language">"python" or "rust": the fence language of <paramref name="Before"/> and <paramref name="After"/>.</param>
 /// <param name="Note">What to apply and where the "after" shape comes from.</param>
 /// <param name="AfterSource">Where <paramref name="After"/> was taken from (a worked example or technique of the skill), or null when it is the rule's fix.</param>
-public sealed record PatchSketch(string Language, string Path, int Line, string Slug, string Before, string After, string Note, string? AfterSource);
+/// <param name="AfterLanguage">The fence language of <paramref name="After"/>: the file's, unless the skill shows the pattern only in the other language (a PyO3 fix on the Rust side).</param>
+public sealed record PatchSketch(string Language, string Path, int Line, string Slug, string Before, string After, string Note, string? AfterSource, string AfterLanguage);
 
 /// <summary>What to profile or benchmark, with which tool, on which input, and the number that counts as success.</summary>
 /// <param name="Traps">The skill's measurement traps that apply (GIL contention, async runtime overhead).</param>

@@ -76,12 +76,12 @@ public sealed partial class PerformanceReportBuilder
         if (block is not null)
         {
             return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, block.Code.TrimEnd(),
-                $"Apply the skill's pattern for `{slug}` to line {finding.Start.Line}: {finding.Fix}", origin);
+                $"Apply the skill's pattern for `{slug}` to line {finding.Start.Line}: {finding.Fix}", origin, block.Language?.ToLowerInvariant() ?? language);
         }
 
         var comment = language == "rust" ? "//" : "#";
         var after = $"{comment} {slug}: {finding.Fix}\n{comment} (the skill has no code for this item; rewrite the lines above accordingly)";
-        return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null);
+        return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null, language);
     }
 
     // The enclosing function when it is short, else a window of lines around the findings.
