@@ -11,7 +11,7 @@ internal static class ScoreCommand
 {
     public static Command Create(EvalOptions options, TextWriter output, TextWriter error)
     {
-        var caseId = new Option<string>("--case") { Description = "The case id (example-a, py-clone-in-loop…).", Required = true };
+        var caseId = new Option<string>("--case") { Description = "The case id (example-a, rs-clone-in-loop…).", Required = true };
         var file = new Argument<string>("FILE") { Description = "The report to score (Markdown), or - for standard input." };
         var command = new Command("score", "Score a Markdown report against a case and print the JSON score.") { caseId, file };
         command.SetAction((result, token) => RunAsync(options.Read(result), result.GetValue(caseId)!, result.GetValue(file)!, output, error, Console.In, token));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 
 namespace SkillHost.Evals.Scoring;
@@ -63,7 +64,11 @@ public sealed partial record TopIssue(int Rank, string Markdown, string? Issue, 
             return [.. headings.Select((h, i) => Read(i + 1, MarkdownText.Source(reportMarkdown, h.Span.Start, i + 1 < headings.Count ? headings[i + 1].Span.Start : end)))];
         }
 
-        // A bold-label part whose blocks are list items (the report itself was a list) has one issue: its own item.
+        if (part.Blocks.OfType<Table>().FirstOrDefault() is { } table && FromTable(table, reportMarkdown) is { Length: > 0 } rows)
+        {
+            return rows;
+        }
+
         if (part.Blocks.FirstOrDefault(b => b is ListBlock) is ListBlock list)
         {
             return [.. list.OfType<ListItemBlock>().Select((item, i) => Read(i + 1, MarkdownText.Source(reportMarkdown, item.Span.Start, item.Span.End + 1)))];
@@ -73,6 +78,37 @@ public sealed partial record TopIssue(int Rank, string Markdown, string? Issue, 
             ? MarkdownText.Source(reportMarkdown, part.Blocks.FirstOrDefault()?.Span.Start ?? 0, end)
             : StripLabel(part.Markdown);
         return string.IsNullOrWhiteSpace(text) ? [] : [Read(1, text)];
+    }
+
+    // A table with a header row naming the elements ("Issue | Evidence | Fix | Expected impact"): one issue per row.
+    private static ImmutableArray<TopIssue> FromTable(Table table, string reportMarkdown)
+    {
+        var rows = table.OfType<TableRow>().ToList();
+        if (rows.Count < 2 || !rows[0].IsHeader)
+        {
+            return [];
+        }
+
+        var kinds = rows[0].OfType<TableCell>().Select(c => HeaderKind(Cell(c))).ToList();
+        if (!kinds.Contains("fix") && !kinds.Contains("impact"))
+        {
+            return [];
+        }
+
+        return [.. rows.Skip(1).Select((row, i) =>
+        {
+            var cells = row.OfType<TableCell>().Select(Cell).ToList();
+            string? Column(string kind) => kinds.IndexOf(kind) is >= 0 and var at && at < cells.Count && cells[at].Length > 0 ? cells[at] : null;
+            return new TopIssue(i + 1, MarkdownText.Source(reportMarkdown, row.Span.Start, row.Span.End + 1), Column("issue"), Column("evidence"), Column("fix"), Column("impact"));
+        })];
+    }
+
+    private static string Cell(TableCell cell) => string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => MarkdownText.Plain(p.Inline))).Trim();
+
+    private static string HeaderKind(string header)
+    {
+        var h = header.Trim().TrimEnd(':').ToLowerInvariant();
+        return h is "#" or "rank" or "" ? "rank" : Kind(h);
     }
 
     /// <summary>Reads the four elements of one issue's Markdown.</summary>

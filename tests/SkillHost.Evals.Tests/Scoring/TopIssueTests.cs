@@ -1,4 +1,5 @@
 using SkillHost.Evals.Scoring;
+using SkillHost.Evals.Tests.Support;
 
 namespace SkillHost.Evals.Tests.Scoring;
 
@@ -31,5 +32,25 @@ public sealed class TopIssueTests
 
         Assert.Equal(["fix", "expected impact"], issue.Missing());
         Assert.Null(issue.ImpactSize());
+    }
+
+    [Fact]
+    public async Task Given_issues_as_a_table_When_scored_Then_each_row_is_an_issue_with_its_columns()
+    {
+        var report = ReportEdits.WithPartBody(
+            Bundled.Report("example-c.good.md"),
+            Bundled.Rubric.PartNames[1],
+            """
+            | # | Issue | Evidence / estimate | Fix | Expected impact |
+            |---|---|---|---|---|
+            | 1 | `sku_is_valid` called once per row | 10,000 × 200–500 ns ≈ 2–5 ms | batch `#[pyfunction]` | 2–5 ms saved |
+            | 2 | `rejected.append` in the loop | 10,000 × 20–40 ns | comprehension | at most 0.4 ms |
+            """);
+
+        var score = await Bundled.ScoreAsync("example-c", report);
+
+        Assert.True(score.Passed, string.Join("\n", score.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Reason}")));
+        Assert.Contains("all 2 issues", score.Checks.Single(c => c.Name == "issue-elements").Reason, StringComparison.Ordinal);
+        Assert.Contains("2 impacts in decreasing order", score.Checks.Single(c => c.Name == "ranking").Reason, StringComparison.Ordinal);
     }
 }
