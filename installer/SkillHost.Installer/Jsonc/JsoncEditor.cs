@@ -251,7 +251,8 @@ internal sealed class JsoncEditor
             nested = new JsonObject { [path[i]] = nested };
         }
 
-        var name = JsonSerializer.Serialize(path[level], Relaxed);
+        // A JsonValue, not JsonSerializer.Serialize<string>: the reflection-based overload breaks the Native AOT publish (IL2026/IL3050).
+        var name = JsonValue.Create(path[level]).ToJsonString(Relaxed);
         return indent is null ? name + ":" + nested.ToJsonString(Relaxed) : name + ": " + Format(nested, indent);
     }
 

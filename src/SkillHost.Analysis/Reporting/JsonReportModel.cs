@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace SkillHost.Analysis.Reporting;
 
-// The JSON contract of `skillhost review --format json` (camelCase). Changing a name breaks consumers.
+// The JSON contract of `skillhost review --format json` and of the MCP tool checklist_review (camelCase). Changing a name breaks consumers.
 
 /// <summary>The whole JSON report.</summary>
-internal sealed record JsonReport(
+public sealed record JsonReport(
     string Tool,
     string Version,
     JsonSummary Summary,
@@ -18,9 +18,9 @@ internal sealed record JsonReport(
     public System.Text.Json.JsonElement? Report { get; init; }
 }
 
-internal sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
+public sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
 
-internal sealed record JsonFinding(
+public sealed record JsonFinding(
     string RuleId,
     string Slug,
     string Name,
@@ -38,9 +38,9 @@ internal sealed record JsonFinding(
     string Confidence,
     string? ChecklistText);
 
-internal sealed record JsonEvidence(IReadOnlyList<string> Facts, int LoopDepth, bool InAsyncContext, bool PerItemFunction, double Repetitions);
+public sealed record JsonEvidence(IReadOnlyList<string> Facts, int LoopDepth, bool InAsyncContext, bool PerItemFunction, double Repetitions);
 
-internal sealed record JsonSkipped(string Path, string Reason, string Detail);
+public sealed record JsonSkipped(string Path, string Reason, string Detail);
 
 [JsonSourceGenerationOptions(
     WriteIndented = true,

@@ -20,11 +20,13 @@ public static class JsonReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(ToJson(report), Context.JsonReport));
+        writer.WriteLine(JsonSerializer.Serialize(ToModel(report), Context.JsonReport));
     }
 
-    private static JsonReport ToJson(ReviewReport report)
+    /// <summary>The report as the JSON contract's object model (for callers that serialise it themselves, e.g. MCP structured output).</summary>
+    public static JsonReport ToModel(ReviewReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var outcome = report.Outcome;
         return new JsonReport(
             report.Tool.Name,

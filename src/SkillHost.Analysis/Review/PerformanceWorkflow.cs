@@ -83,9 +83,13 @@ public sealed class PerformanceWorkflow
     }
 
     /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
-    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
+    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues) =>
+        ReviewPaths(paths, workingDirectory, SourceReviewOptions.Default, maxIssues);
+
+    /// <summary>As <see cref="ReviewPaths(IReadOnlyList{string}, string, int)"/>, with progress, cancellation and refused files (an MCP server's roots).</summary>
+    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
     {
-        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory);
+        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory, options);
         return Run(trees, skipped, maxIssues);
     }
 
@@ -97,9 +101,13 @@ public sealed class PerformanceWorkflow
     }
 
     /// <summary>Step 1 alone, for files and folders on disk.</summary>
-    public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) ClassifyPaths(IReadOnlyList<string> paths, string workingDirectory)
+    public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) ClassifyPaths(IReadOnlyList<string> paths, string workingDirectory) =>
+        ClassifyPaths(paths, workingDirectory, SourceReviewOptions.Default);
+
+    /// <summary>As <see cref="ClassifyPaths(IReadOnlyList{string}, string)"/>, with progress, cancellation and refused files.</summary>
+    public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) ClassifyPaths(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
     {
-        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory);
+        var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory, options);
         return (Classifier.Classify(trees), skipped);
     }
 

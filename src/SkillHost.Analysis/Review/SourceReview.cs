@@ -21,9 +21,14 @@ public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyLis
 /// </summary>
 public sealed class SourceReview(ChecklistReview review, long maxFileBytes = SourceFileReader.DefaultMaxBytes)
 {
-    public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory)
+    public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory) =>
+        Run(paths, workingDirectory, SourceReviewOptions.Default);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, string)"/>, reporting progress per file read, honouring cancellation and refusing files the caller must not read.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing partial is returned.</exception>
+    public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
     {
-        var (trees, skipped) = Load(paths, workingDirectory);
+        var (trees, skipped) = Load(paths, workingDirectory, options);
         return Run(trees, skipped);
     }
 
@@ -41,16 +46,31 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
     /// explicitly that is empty is skipped with a message (a walked one is simply reviewed: empty
     /// <c>__init__.py</c> files are normal).
     /// </summary>
-    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory)
+    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory) =>
+        Load(paths, workingDirectory, SourceReviewOptions.Default);
+
+    /// <summary>As <see cref="Load(IReadOnlyList{string}, string)"/>, with progress, cancellation and refusals (<see cref="SourceReviewOptions"/>).</summary>
+    public (IReadOnlyList<SyntaxTree> Trees, IReadOnlyList<SkippedFile> Skipped) Load(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(workingDirectory);
+        ArgumentNullException.ThrowIfNull(options);
         var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
         var named = new HashSet<string>(
             paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).Where(File.Exists),
             StringComparer.Ordinal);
         var loaded = new (SyntaxTree? Tree, SkippedFile? Skipped)[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = Load(files[i], DisplayPath(files[i], workingDirectory), named.Contains(files[i])));
+        var done = 0;
+        var parallel = new ParallelOptions { CancellationToken = options.CancellationToken };
+        Parallel.For(0, files.Count, parallel, i =>
+        {
+            var display = DisplayPath(files[i], workingDirectory);
+            loaded[i] = options.Refuse?.Invoke(files[i]) is { } refusal
+                ? (null, new SkippedFile(display, SkipReason.Unreadable, refusal))
+                : Load(files[i], display, named.Contains(files[i]));
+            options.Progress?.Report(new ReviewProgress(Interlocked.Increment(ref done), files.Count));
+        });
+        options.CancellationToken.ThrowIfCancellationRequested();
 
         var skipped = unwalkable.Select(u => new SkippedFile(DisplayPath(u.Path, workingDirectory), SkipReason.Unreadable, u.Detail))
             .Concat(loaded.Select(l => l.Skipped).OfType<SkippedFile>())
@@ -86,4 +106,15 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
             ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
             : (SyntaxParsers.Parse(text, language.Language), null);
     }
+}
+
+/// <summary>How far a review has got: files read and parsed out of the total found.</summary>
+public readonly record struct ReviewProgress(int FilesDone, int FilesTotal);
+
+/// <summary>Options of <see cref="SourceReview.Load(IReadOnlyList{string}, string, SourceReviewOptions)"/>.</summary>
+/// <param name="Progress">Told after each file is read and parsed (from worker threads).</param>
+/// <param name="Refuse">Given a file's full path, returns why it must not be read (e.g. a link leading outside the allowed folders), or null.</param>
+public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = null, Func<string, string?>? Refuse = null, CancellationToken CancellationToken = default)
+{
+    public static SourceReviewOptions Default { get; } = new();
 }

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using SkillHost.Server.Hosting;
+using SkillHost.Server.Prompts;
+using SkillHost.Server.Resources;
+using SkillHost.Server.Skills;
+using SkillHost.Server.Tools;
+
+namespace SkillHost.Server;
+
+/// <summary>
+/// Everything the MCP server serves, whatever the transport: tools (registered one type at a time with
+/// source-generated JSON, no assembly scanning), prompts and resources kept in step with the skill catalog
+/// (a change on disk sends list_changed), and the SEP-2640 skills extension.
+/// </summary>
+internal static class McpComposition
+{
+    public static IMcpServerBuilder AddSkillHostMcp(this IServiceCollection services, SkillCatalog catalog, ServerEnvironment environment)
+    {
+        services.AddSingleton(catalog);
+        services.AddSingleton(environment);
+
+        var resources = new McpServerResourceCollection();
+        var prompts = new McpServerPrimitiveCollection<McpServerPrompt>();
+        var performanceReview = new PerformanceReviewPrompt(catalog, environment);
+        void Sync()
+        {
+            SkillResources.Sync(resources, catalog.Skills);
+            SkillPrompt.Sync(prompts, performanceReview, catalog.Skills);
+        }
+
+        Sync();
+        catalog.Changed += (_, _) => Sync();
+
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "skillhost", Title = "SkillHost", Version = environment.Tool.Version };
+                options.ServerInstructions = "SkillHost serves Agent Skills. For a performance review of Python or Rust code, follow the performance_review prompt "
+                    + "or call review_code (all steps at once), or classify_code, estimate_cost, checklist_review and format_report step by step; read parts of a skill with get_skill_section or the skill:// resources.";
+                options.ResourceCollection = resources;
+                options.PromptCollection = prompts;
+                var capabilities = options.Capabilities ??= new ServerCapabilities();
+                var extensions = capabilities.Extensions ??= new Dictionary<string, object>();
+                extensions[SkillsOverMcp.ExtensionKey] = new System.Text.Json.Nodes.JsonObject();
+#pragma warning disable MCPEXP002 // Custom request handlers are experimental in the SDK; SEP-2640 has no other hook in 2.4.0.
+                foreach (var handler in SkillsOverMcp.Handlers(catalog))
+                {
+                    (options.RequestHandlers ??= []).Add(handler);
+                }
+#pragma warning restore MCPEXP002
+            })
+            .WithTools<ClassifyCodeTool>(ServerJsonContext.ToolOptions)
+            .WithTools<EstimateCostTool>(ServerJsonContext.ToolOptions)
+            .WithTools<ChecklistReviewTool>(ServerJsonContext.ToolOptions)
+            .WithTools<FormatReportTool>(ServerJsonContext.ToolOptions)
+            .WithTools<ReviewCodeTool>(ServerJsonContext.ToolOptions)
+            .WithTools<GetSkillSectionTool>(ServerJsonContext.ToolOptions)
+            .WithSubscribeToResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()))
+            .WithUnsubscribeFromResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()));
+    }
+}

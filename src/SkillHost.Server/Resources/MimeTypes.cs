@@ -1,0 +1,30 @@
+namespace SkillHost.Server.Resources;
+
+/// <summary>The MIME type a skill file is served with, from its extension.</summary>
+internal static class MimeTypes
+{
+    public const string Markdown = "text/markdown";
+    public const string Json = "application/json";
+
+    public static string ForPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".md" or ".markdown" => Markdown,
+        ".json" => Json,
+        ".yaml" or ".yml" => "application/yaml",
+        ".py" or ".pyi" => "text/x-python",
+        ".rs" => "text/x-rust",
+        ".sh" => "text/x-shellscript",
+        ".txt" or "" => "text/plain",
+        ".toml" => "application/toml",
+        ".html" or ".htm" => "text/html",
+        ".csv" => "text/csv",
+        ".js" or ".mjs" or ".cjs" => "text/javascript",
+        ".ts" => "text/x-typescript",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".svg" => "image/svg+xml",
+        ".pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Server.Cli;
+using SkillHost.Server.Hosting;
+
+namespace SkillHost.Server.Tools;
+
+/// <summary><c>checklist_review</c>: the skill's quick review checklist run as static rules over code, findings ranked by estimated cost.</summary>
+[McpServerToolType]
+internal sealed class ChecklistReviewTool
+{
+    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
+        + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
+        + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
+    public static async Task<ChecklistReviewResult> Review(
+        SkillCatalog catalog,
+        ServerEnvironment environment,
+        McpServer server,
+        IProgress<ProgressNotificationValue> progress,
+        [Description(ToolDescriptions.Code)] string? code = null,
+        [Description(ToolDescriptions.Language)] string? language = null,
+        [Description(ToolDescriptions.Filename)] string? filename = null,
+        [Description(ToolDescriptions.Paths)] string[]? paths = null,
+        [Description("Run only these rules: ids (PY001), id prefixes (PY, RS, PYO), slugs (python/quadratic), groups (python, rust, pyo3) or rule names.")] string[]? select = null,
+        [Description("Rules to leave out, same forms as 'select'.")] string[]? ignore = null,
+        [Description("Name of the hosted skill whose checklist and cost tables to use; default 'performance-optimization'.")] string? skill = null,
+        CancellationToken cancellationToken = default)
+    {
+        var hosted = catalog.Require(skill);
+        var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
+            ?? throw new McpException(selectionError!);
+        var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
+        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        var outcome = input.Inline is { } inline
+            ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
+            : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
+        var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
+        return new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped);
+    }
+}
+
+/// <summary>
+/// The findings part of the <c>review --format json</c> contract. The CLI's optional embedded five-part report
+/// is left out: its schema is open (any JSON), which clients reject as an output schema; review_code returns it typed.
+/// </summary>
+internal sealed record ChecklistReviewResult(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Files, IReadOnlyList<JsonSkipped> Skipped);

@@ -1,0 +1,11 @@
+namespace SkillHost.Server.Tools;
+
+/// <summary>Parameter descriptions shared by the tools that take code, written for the model that calls them.</summary>
+internal static class ToolDescriptions
+{
+    public const string Code = "Source code to review, as text. Use with 'language' or 'filename'. Leave out when passing 'paths'.";
+    public const string Language = "Language of 'code': 'python' or 'rust'. Optional when 'filename' ends in .py or .rs.";
+    public const string Filename = "A file name for 'code' (e.g. 'handlers.py'): sets the language and the path shown in results.";
+    public const string Paths = "Files or folders to read instead of 'code', relative to the first allowed root or absolute; folders are walked (honouring .gitignore). Must lie inside the client's roots (or the server's working folder).";
+    public const string Skill = "Name of the hosted skill to use; default 'performance-optimization'.";
+}

@@ -1,0 +1,142 @@
+using ModelContextProtocol.Protocol;
+using SkillHost.Server.Hosting;
+using SkillHost.Server.Tests.Support;
+
+namespace SkillHost.Server.Tests.Mcp;
+
+/// <summary>The workflow tools (classify_code, estimate_cost, format_report, review_code) through a real client; figures and part names come from the parsed skill.</summary>
+public sealed class WorkflowToolTests : IDisposable
+{
+    private const string HotPython = """
+        import json
+
+        def handle(request, rows):
+            out = []
+            for row in rows:
+                for other in rows:
+                    if row["id"] == other["parent"]:
+                        out.append(json.dumps(other))
+            return out
+        """;
+
+    private readonly string _root = Directory.CreateTempSubdirectory("skillhost-workflow-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private ServerEnvironment Environment => ServerEnvironment.Current() with { WorkingDirectory = _root };
+
+    [Fact]
+    public async Task Given_test_code_and_application_code_When_classified_Then_each_gets_its_class_and_the_skills_advice()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_root, "test_orders.py"), "def test_total():\n    assert total([1, 2]) == 3\n", TestContext.Current.CancellationToken);
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var guide = server.Catalog.Require(null).RequireWorkflow().Guide;
+
+        var tests = (await server.Client.CallAsync("classify_code", new() { ["paths"] = new[] { "test_orders.py" } })).Structured();
+
+        var file = tests.GetProperty("files")[0];
+        Assert.Equal("test_orders.py", file.GetProperty("path").GetString());
+        Assert.Equal("test", file.GetProperty("file").GetProperty("class").GetString());
+        var advice = file.GetProperty("file").GetProperty("advice").GetString()!;
+        Assert.Contains(guide.ClassAdvice, a => advice.Contains(a.Text, StringComparison.Ordinal) || a.Text.Contains(advice, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_operations_When_estimated_Then_the_figures_come_from_the_skills_cost_tables()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var row = server.Catalog.Require(null).Document.CostTables.SelectMany(t => t.Rows).First(r => r.Operation.Contains("function call", StringComparison.OrdinalIgnoreCase));
+
+        var estimate = (await server.Client.CallAsync("estimate_cost", new() { ["operations"] = new[] { $"{row.Operation}=10000" } })).Structured();
+
+        var line = estimate.GetProperty("lines")[0];
+        Assert.Equal(10000, line.GetProperty("count").GetDouble());
+        Assert.Equal(row.Operation, line.GetProperty("row").GetProperty("operation").GetString());
+        Assert.Equal(row.MinNs * 10000, line.GetProperty("total").GetProperty("minNs").GetDouble(), 3);
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_operation_When_estimated_Then_an_error_with_what_to_write_and_the_server_keeps_serving()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var result = await server.Client.CallAsync("estimate_cost", new() { ["operations"] = new[] { "teleport a cat=3" } });
+        var empty = await server.Client.CallAsync("estimate_cost", new() { ["operations"] = Array.Empty<string>() });
+
+        Assert.True(result.IsError);
+        Assert.Contains("teleport a cat", result.Text(), StringComparison.Ordinal);
+        Assert.True(empty.IsError);
+        Assert.Contains("'operations' is empty", empty.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_partial_report_When_formatted_Then_parts_follow_the_skill_and_missing_ones_are_listed()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var parts = server.Catalog.Require(null).Document.ReportParts;
+
+        var normalized = (await server.Client.CallAsync("format_report", new() { ["report"] = "## Hot path hypothesis\n\nThe nested loop over rows dominates (estimated 10,000 × 100 ns = 1 ms).\n" })).Structured();
+
+        Assert.Equal(parts, normalized.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.False(normalized.GetProperty("isComplete").GetBoolean());
+        Assert.NotEmpty(normalized.GetProperty("missing").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Given_hot_code_When_review_code_Then_markdown_has_the_skills_five_parts_and_structured_data_matches()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var parts = server.Catalog.Require(null).Document.ReportParts;
+
+        var result = await server.Client.CallAsync("review_code", new() { ["code"] = HotPython, ["filename"] = "handlers.py" });
+
+        var structured = result.Structured();
+        var markdown = result.Text();
+        Assert.All(parts, part => Assert.Contains($"## {part}", markdown, StringComparison.Ordinal));
+        Assert.Equal(markdown, structured.GetProperty("markdown").GetString());
+        Assert.Contains(structured.GetProperty("report").GetProperty("topIssues").EnumerateArray(), i => i.GetProperty("slug").GetString() == "python/stdlib-json");
+        Assert.True(structured.GetProperty("findings").GetProperty("findings").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Given_the_tool_list_Then_the_six_tools_are_read_only_idempotent_with_output_schemas()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var tools = (await server.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(t => t.ProtocolTool).ToList();
+
+        Assert.Equal(["checklist_review", "classify_code", "estimate_cost", "format_report", "get_skill_section", "review_code"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(tools, t =>
+        {
+            Assert.True(t.Annotations?.ReadOnlyHint, t.Name);
+            Assert.True(t.Annotations?.IdempotentHint, t.Name);
+            Assert.False(t.Annotations?.DestructiveHint, t.Name);
+            Assert.NotNull(t.OutputSchema);
+            Assert.False(string.IsNullOrWhiteSpace(t.Description));
+            foreach (var parameter in t.InputSchema.GetProperty("properties").EnumerateObject())
+            {
+                Assert.True(parameter.Value.TryGetProperty("description", out _), $"{t.Name}.{parameter.Name} has no description");
+            }
+        });
+    }
+
+    [Theory]
+    [InlineData("review_code", "not neither")]
+    [InlineData("classify_code", "Cannot tell whether")]
+    [InlineData("format_report", "report")]
+    public async Task Given_bad_input_to_a_workflow_tool_Then_an_actionable_error(string tool, string message)
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        Dictionary<string, object?> arguments = tool switch
+        {
+            "classify_code" => new() { ["code"] = "~~~" },
+            "format_report" => new() { ["report"] = "" },
+            _ => new(),
+        };
+
+        var result = await server.Client.CallAsync(tool, arguments);
+
+        Assert.True(result.IsError);
+        Assert.Contains(message, result.Text(), StringComparison.Ordinal);
+    }
+}
