@@ -19,6 +19,10 @@ if ! command -v chromium >/dev/null 2>&1; then
     || { echo "could not install chromium (apt-get needs root); install Debian's chromium package and run again" >&2; exit 2; }
 fi
 
+# Local dotnet tools the tests drive (.config/dotnet-tools.json: pwsh runs installer/install.ps1).
+echo "== restoring local dotnet tools" >&2
+dotnet tool restore >&2 || { echo "dotnet tool restore failed" >&2; exit 2; }
+
 results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 rm -rf "$results" && mkdir -p "$results"
 

@@ -35,7 +35,7 @@ $exe = if ($IsWindows -or $env:OS -eq 'Windows_NT') { 'skillhost.exe' } else { '
 if (-not ($IsWindows -or $env:OS -eq 'Windows_NT')) { $toolsDir = Join-Path $HOME '.dotnet/tools' }
 $tool = Join-Path $toolsDir $exe
 Write-Host "== `"$tool`" install $args"
-Invoke-Checked $tool $args
+Invoke-Checked $tool (@('install') + $args)
 if (-not (($env:PATH -split [IO.Path]::PathSeparator) -contains $toolsDir)) {
   Write-Host "note: add `"$toolsDir`" to PATH to type 'skillhost' directly."
 }
