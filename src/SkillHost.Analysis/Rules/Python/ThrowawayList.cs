@@ -137,9 +137,13 @@ public sealed class ThrowawayList : Rule
         var second = consumer.LoopKind == LoopKind.Comprehension && consumer.Comprehension == ComprehensionKind.List
             ? " and the list comprehension builds a second list of the same length" + (returned ? " to return" : string.Empty)
             : string.Empty;
+        // `with open(p) as f: lines = f.readlines()` and the loop after the block: the file is closed by then.
+        var closedBefore = call.FirstAncestor<WithNode>() is { } block && !block.Span.Contains(consumer.Span);
         var fix = fileOpenedInline
             ? "Open the file in a `with` block and iterate the file object line by line (`for line in log_file:`)"
-            : $"Iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time";
+            : closedBefore
+                ? $"Move the loop into the `with` block and iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time"
+                : $"Iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time";
         if (returned)
         {
             fix += "; if callers only loop over the result once, `yield` each value instead of returning a list";
