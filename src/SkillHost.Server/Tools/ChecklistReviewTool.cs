@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
@@ -20,8 +21,7 @@ internal sealed class ChecklistReviewTool
     public static async Task<ChecklistReviewResult> Review(
         SkillCatalog catalog,
         ServerEnvironment environment,
-        McpServer server,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> call,
         [Description(ToolDescriptions.Code)] string? code = null,
         [Description(ToolDescriptions.Language)] string? language = null,
         [Description(ToolDescriptions.Filename)] string? filename = null,
@@ -35,7 +35,7 @@ internal sealed class ChecklistReviewTool
         var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
             ?? throw new McpException(selectionError!);
         var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
-        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var outcome = input.Inline is { } inline
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
