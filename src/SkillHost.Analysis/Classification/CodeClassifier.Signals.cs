@@ -76,7 +76,7 @@ public sealed partial class CodeClassifier
             yield return (new($"`{function.Name}` is {what}", line), true);
         }
 
-        if (Spawned(function) is { } spawn)
+        if (Spawned(function, signals) is { } spawn)
         {
             yield return (new($"started as a task by `{spawn.Callee}(…)` (line {spawn.Start.Line})", line), true);
         }
@@ -112,12 +112,11 @@ public sealed partial class CodeClassifier
     private static LoopNode? FirstLoop(FunctionNode function) =>
         function.Descendants<LoopNode>().FirstOrDefault(l => l.EnclosingFunction() == function);
 
-    private static CallNode? Spawned(FunctionNode function)
+    private static CallNode? Spawned(FunctionNode function, FileSignals signals)
     {
-        var tree = function.Tree;
-        foreach (var call in tree.All<CallNode>())
+        foreach (var (call, arguments) in signals.Spawns)
         {
-            if (SpawnCalls.Contains(call.Name, StringComparer.Ordinal) && call.Arguments.Any(a => References(tree.Source.ToString(a.Span), function.Name)))
+            if (arguments.Any(a => References(a, function.Name)))
             {
                 return call;
             }
@@ -150,9 +149,20 @@ public sealed partial class CodeClassifier
 
         public List<ClassificationEvidence> Application { get; } = [];
 
+        /// <summary>The file's task-starting calls (<c>spawn</c>, <c>create_task</c>…) with their argument texts, gathered once per file: every function is checked against them.</summary>
+        public List<(CallNode Call, string[] Arguments)> Spawns { get; } = [];
+
         public static FileSignals Read(SyntaxTree tree, string path)
         {
             var signals = new FileSignals();
+            foreach (var call in tree.All<CallNode>())
+            {
+                if (SpawnCalls.Contains(call.Name, StringComparer.Ordinal))
+                {
+                    signals.Spawns.Add((call, [.. call.Arguments.Select(a => tree.Source.ToString(a.Span))]));
+                }
+            }
+
             var segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             var file = segments.Length == 0 ? path : segments[^1];
             var stem = Path.GetFileNameWithoutExtension(file);

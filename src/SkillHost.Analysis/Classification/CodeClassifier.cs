@@ -30,8 +30,17 @@ public sealed partial class CodeClassifier
     public IReadOnlyList<FileClassification> Classify(IReadOnlyList<SyntaxTree> trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
-        var project = ProjectIndex.Build(trees);
-        return [.. trees.Select(t => Classify(t, project))];
+        return Classify(trees, ProjectIndex.Build(trees));
+    }
+
+    /// <summary>Classifies every tree (in parallel, results in input order) against an index already built over them.</summary>
+    public IReadOnlyList<FileClassification> Classify(IReadOnlyList<SyntaxTree> trees, ProjectIndex project)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(project);
+        var files = new FileClassification[trees.Count];
+        Parallel.For(0, trees.Count, i => files[i] = Classify(trees[i], project));
+        return files;
     }
 
     /// <summary>Classifies one tree, with <paramref name="project"/> holding the facts gathered over all reviewed files.</summary>

@@ -14,8 +14,11 @@ public sealed record JsonReport(
     IReadOnlyList<JsonSkipped> Skipped)
 {
     /// <summary>The five-part report (its own JSON, <see cref="WorkflowJson"/>), when the review built one.</summary>
+    /// <remarks>Written in place by <see cref="PerformanceReportJsonConverter"/>: no intermediate document, which for a
+    /// large review (a whole standard library's classifications) was most of the rendering time.</remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public System.Text.Json.JsonElement? Report { get; init; }
+    [JsonConverter(typeof(PerformanceReportJsonConverter))]
+    public PerformanceReport? Report { get; init; }
 }
 
 public sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
@@ -48,3 +51,16 @@ public sealed record JsonSkipped(string Path, string Reason, string Detail);
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(JsonReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Writes a <see cref="PerformanceReport"/> inside another document with <see cref="WorkflowJson"/>'s contract
+/// (camelCase, kebab-case enums), whatever the options of the document around it. Write-only: the report is output.
+/// </summary>
+public sealed class PerformanceReportJsonConverter : JsonConverter<PerformanceReport>
+{
+    public override PerformanceReport Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        throw new NotSupportedException("A performance report inside a review report is written, never read: deserialise the JSON with WorkflowJson's PerformanceReport type instead.");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, PerformanceReport value, System.Text.Json.JsonSerializerOptions options) =>
+        System.Text.Json.JsonSerializer.Serialize(writer, value, WorkflowJson.Context.PerformanceReport);
+}

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SkillHost.Analysis.Review;
@@ -20,7 +22,37 @@ public static class JsonReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(ToModel(report), Context.JsonReport));
+        // Straight into UTF-8 and then out in chunks: a whole standard library's report is tens of megabytes,
+        // which as one string would be written twice over (serialised, then copied into a string).
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        {
+            JsonSerializer.Serialize(json, ToModel(report), Context.JsonReport);
+        }
+
+        WriteUtf8(buffer.WrittenSpan, writer);
+        writer.WriteLine();
+    }
+
+    /// <summary>Decodes <paramref name="utf8"/> onto <paramref name="writer"/> a block at a time.</summary>
+    internal static void WriteUtf8(ReadOnlySpan<byte> utf8, TextWriter writer)
+    {
+        var decoder = Encoding.UTF8.GetDecoder();
+        var chars = ArrayPool<char>.Shared.Rent(1 << 15);
+        try
+        {
+            while (!utf8.IsEmpty)
+            {
+                var block = utf8[..Math.Min(utf8.Length, 1 << 15)];
+                decoder.Convert(block, chars, flush: block.Length == utf8.Length, out var used, out var written, out _);
+                writer.Write(chars, 0, written);
+                utf8 = utf8[used..];
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>The report as the JSON contract's object model (for callers that serialise it themselves, e.g. MCP structured output).</summary>
@@ -36,7 +68,7 @@ public static class JsonReportRenderer
             outcome.Files,
             [.. outcome.Skipped.Select(s => new JsonSkipped(s.Path, SkippedFile.ReasonText(s.Reason), s.Detail))])
         {
-            Report = report.Performance is { } performance ? JsonSerializer.SerializeToElement(performance, WorkflowJson.Context.PerformanceReport) : null,
+            Report = report.Performance,
         };
     }
 

@@ -122,9 +122,10 @@ public sealed class PerformanceWorkflow
     private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues)
     {
         var builder = _builder ?? throw new InvalidOperationException(ReportProblem);
-        var outcome = new SourceReview(_review).Run(trees, skipped);
+        // One cross-file index serves both the rules and the classifier.
         var project = ProjectIndex.Build(trees);
-        var classifications = trees.Select(t => Classifier.Classify(t, project)).ToList();
+        var outcome = new SourceReview(_review).Run(trees, skipped, project);
+        var classifications = Classifier.Classify(trees, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
         var report = builder.Build(outcome.Findings, classifications, sources, skipped, maxIssues);
         return new WorkflowResult(report, outcome);

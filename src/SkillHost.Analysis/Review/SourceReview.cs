@@ -33,11 +33,15 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
     }
 
     /// <summary>Runs the checklist review over trees already loaded (by <see cref="Load"/> or from inline code).</summary>
-    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped)
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped) =>
+        Run(trees, skipped, ProjectIndex.Build(trees ?? throw new ArgumentNullException(nameof(trees))));
+
+    /// <summary>As <see cref="Run(IReadOnlyList{SyntaxTree}, IReadOnlyList{SkippedFile})"/>, with the cross-file index already built over <paramref name="trees"/>.</summary>
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, ProjectIndex project)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(skipped);
-        var findings = review.Review(trees);
+        var findings = review.Review(trees, project);
         return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
     }
 

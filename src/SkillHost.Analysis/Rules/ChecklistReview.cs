@@ -16,10 +16,14 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
 
     public IReadOnlyList<Rule> Rules { get; } = rules;
 
-    public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees)
+    public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees) =>
+        Review(trees, ProjectIndex.Build(trees ?? throw new ArgumentNullException(nameof(trees))));
+
+    /// <summary>As <see cref="Review(IReadOnlyList{SyntaxTree})"/>, with the cross-file index already built over <paramref name="trees"/> (a caller that also classifies builds it once).</summary>
+    public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees, ProjectIndex project)
     {
         ArgumentNullException.ThrowIfNull(trees);
-        var project = ProjectIndex.Build(trees);
+        ArgumentNullException.ThrowIfNull(project);
         var perFile = new List<Finding>[trees.Count];
         var failures = new System.Collections.Concurrent.ConcurrentBag<RuleFailure>();
         Parallel.For(0, trees.Count, i =>
