@@ -14,11 +14,11 @@ namespace SkillHost.Server.Tools;
 [McpServerToolType]
 internal sealed class ChecklistReviewTool
 {
-    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChecklistReviewResult))]
     [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
         + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
         + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
-    public static async Task<ChecklistReviewResult> Review(
+    public static async Task<CallToolResult> Review(
         SkillCatalog catalog,
         ServerEnvironment environment,
         RequestContext<CallToolRequestParams> call,
@@ -40,7 +40,7 @@ internal sealed class ChecklistReviewTool
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
         var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
-        return new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped);
+        return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped));
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -61,25 +63,50 @@ public sealed class ChecklistReviewToolTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_root, "src", $"m{i}.py"), QuadraticPython, TestContext.Current.CancellationToken);
         }
 
-        await using var server = await InProcessServer.StartAsync(Environment);
-        var updates = new List<ProgressNotificationValue>();
-        var progress = new SynchronousProgress(updates);
+        // Watched for the client's whole life, not only while the call is pending: the SDK client hands each incoming
+        // message to its own thread-pool work item, so under load a notification the server wrote before the result can
+        // be dispatched after the call returned, when CallToolAsync(progress) has already dropped its handler. What this
+        // test checks is what the server sends, and that it sends it before the result.
+        var updates = new List<JsonNode>();
+        var clientOptions = new McpClientOptions
+        {
+            Handlers = new()
+            {
+                NotificationHandlers = [new(NotificationMethods.ProgressNotification, (notification, _) =>
+                {
+                    lock (updates)
+                    {
+                        updates.Add(notification.Params!.DeepClone());
+                    }
 
-        var report = (await server.Client.CallAsync("checklist_review", new() { ["paths"] = new[] { "src" } }, progress)).Structured();
+                    return ValueTask.CompletedTask;
+                })],
+            },
+        };
+        await using var server = await InProcessServer.StartAsync(Environment, clientOptions);
 
+        var result = await server.Client.CallToolAsync(
+            new CallToolRequestParams
+            {
+                Name = "checklist_review",
+                Arguments = new Dictionary<string, JsonElement> { ["paths"] = JsonDocument.Parse("""["src"]""").RootElement.Clone() },
+                Meta = new JsonObject { ["progressToken"] = "review-1" },
+            },
+            TestContext.Current.CancellationToken);
+
+        var report = result.Structured();
         Assert.Equal(3, report.GetProperty("summary").GetProperty("filesReviewed").GetInt32());
         Assert.Equal(["src/m0.py", "src/m1.py", "src/m2.py"], report.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
-        // The server writes every notification before the result, but the client hands each message to its own
-        // thread-pool work item, so the last Report can still be running on the client when the call returns.
-        for (var i = 0; i < 100 && Count(updates) < 3; i++)
+        for (var i = 0; i < 500 && Count(updates) < 3; i++)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
 
         lock (updates)
         {
-            Assert.Equal([1, 2, 3], updates.Select(u => u.Progress).Order());
-            Assert.All(updates, u => Assert.Equal(3, u.Total));
+            Assert.All(updates, u => Assert.Equal("review-1", (string?)u["progressToken"]));
+            Assert.Equal([1, 2, 3], updates.Select(u => (int)u["progress"]!).Order());
+            Assert.All(updates, u => Assert.Equal(3, (int)u["total"]!));
         }
     }
 
@@ -198,22 +225,11 @@ public sealed class ChecklistReviewToolTests : IDisposable
         Assert.Equal("Workflow", next.Structured().GetProperty("title").GetString());
     }
 
-    private static int Count(List<ProgressNotificationValue> updates)
+    private static int Count(List<JsonNode> updates)
     {
         lock (updates)
         {
             return updates.Count;
-        }
-    }
-
-    private sealed class SynchronousProgress(List<ProgressNotificationValue> updates) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (updates)
-            {
-                updates.Add(value);
-            }
         }
     }
 }
