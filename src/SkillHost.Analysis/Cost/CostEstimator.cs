@@ -74,13 +74,18 @@ public sealed class CostEstimator
     public static OperationCount? ForFinding(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Rule.CostOperation is not { } operation || finding.Impact.PerOccurrence is not { } figure || figure.MidNs <= 0)
+        if (finding.Impact.PerOccurrence is not { } figure || figure.MidNs <= 0)
         {
             return null;
         }
 
         var count = Math.Min(Math.Round(finding.Impact.RankingNs / figure.MidNs), OperationCount.MaxCount);
-        return new OperationCount(operation, count, Label: $"{finding.Rule.Slug} at {finding.Path}:{finding.Start.Line}");
+        var label = $"{finding.Rule.Slug} at {finding.Path}:{finding.Start.Line}";
+
+        // A row of the cost tables is re-read from the skill; a duration the code states travels as a given cost.
+        return finding.Impact.CostOperation is { } operation
+            ? new OperationCount(operation, count, Label: label)
+            : new OperationCount(finding.Impact.CostSource ?? finding.Rule.Slug, count, new DurationRange(figure.MinNs, figure.MaxNs), label);
     }
 
     /// <summary>The lines of a skill template (all but its "Total" line) as operations with their own costs, to re-estimate it.</summary>

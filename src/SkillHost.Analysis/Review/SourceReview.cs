@@ -9,9 +9,13 @@ namespace SkillHost.Analysis.Review;
 /// <param name="Files">The files reviewed, as displayed (relative to the working folder where possible, forward slashes), sorted.</param>
 /// <param name="Skipped">Files that could not be reviewed, and why.</param>
 /// <param name="Rules">The rules that ran (after --select/--ignore).</param>
-public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<Rule> Rules)
+/// <param name="Failures">Rules that threw on a file (a bug in the rule): that rule's findings for that file are missing, everything else is reported.</param>
+public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<Rule> Rules, IReadOnlyList<RuleFailure>? Failures = null)
 {
     public int FilesWithFindings => Findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary><see cref="Failures"/>, never null.</summary>
+    public IReadOnlyList<RuleFailure> RuleFailures => Failures ?? [];
 }
 
 /// <summary>
@@ -41,8 +45,8 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(skipped);
-        var findings = review.Review(trees, project);
-        return new ReviewOutcome(findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules);
+        var result = review.Run(trees, project);
+        return new ReviewOutcome(result.Findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules, result.Failures);
     }
 
     /// <summary>

@@ -20,7 +20,10 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
         Review(trees, ProjectIndex.Build(trees ?? throw new ArgumentNullException(nameof(trees))));
 
     /// <summary>As <see cref="Review(IReadOnlyList{SyntaxTree})"/>, with the cross-file index already built over <paramref name="trees"/> (a caller that also classifies builds it once).</summary>
-    public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees, ProjectIndex project)
+    public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees, ProjectIndex project) => Run(trees, project).Findings;
+
+    /// <summary>The findings and the rules that threw (reported, never fatal). Each call has its own result, so concurrent reviews on one instance (an MCP server) never see each other's failures.</summary>
+    public ChecklistResult Run(IReadOnlyList<SyntaxTree> trees, ProjectIndex project)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(project);
@@ -58,12 +61,10 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             NodesByType.Forget(trees[i]);
         });
 
-        Failures = [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
-        return Rank(perFile.SelectMany(f => f));
+        return new ChecklistResult(
+            Rank(perFile.SelectMany(f => f)),
+            [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)]);
     }
-
-    /// <summary>Rules that threw during the last <see cref="Review"/>: reported, never fatal.</summary>
-    public IReadOnlyList<RuleFailure> Failures { get; private set; } = [];
 
     public static IReadOnlyList<Finding> Rank(IEnumerable<Finding> findings) =>
     [
@@ -76,6 +77,9 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal),
     ];
 }
+
+/// <summary>What one <see cref="ChecklistReview.Run"/> produced: the ranked findings and the rules that threw.</summary>
+public sealed record ChecklistResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleFailure> Failures);
 
 /// <summary>A rule that threw on a file: which, where, and the exception's message.</summary>
 public sealed record RuleFailure(string RuleId, string Path, string Message);

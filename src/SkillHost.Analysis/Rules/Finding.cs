@@ -25,6 +25,9 @@ public sealed record ImpactEstimate(string Text, CostFigure? PerOccurrence, stri
 {
     /// <summary>Nanoseconds per call of the enclosing code (mid-range figure × repetitions) used to rank findings; 0 when unpriced.</summary>
     public double RankingNs { get; init; }
+
+    /// <summary>The cost-table operation <see cref="PerOccurrence"/> comes from (usually the rule's own), or null when the figure is a duration the code states (a sleep's argument).</summary>
+    public string? CostOperation { get; init; }
 }
 
 /// <summary>A nanosecond range read from a skill cost table.</summary>

@@ -42,13 +42,14 @@ public sealed class RuleContext
     /// rule's <see cref="RuleDescriptor.CostOperation"/>.
     /// </summary>
     /// <param name="occurrences">How many priced operations one execution of the node performs (2 for two clones).</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1)
+    /// <param name="cost">What one execution costs when it is not the rule's own cost-table row (a network call among file reads, a sleep of known length).</param>
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
         var evidence = HotPathAnalysis.Evidence(node, Project, Options);
         var descriptor = _rule.Descriptor;
-        var impactEstimate = PriceImpact(descriptor, impact, evidence, occurrences);
+        var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences);
         _findings.Add(new Finding(
             descriptor,
             Path,
@@ -65,22 +66,37 @@ public sealed class RuleContext
         });
     }
 
-    private ImpactEstimate PriceImpact(RuleDescriptor descriptor, string impact, HotPathEvidence evidence, int occurrences)
+    private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences)
     {
-        if (descriptor.CostOperation is null || Skill.FindCost(descriptor.CostOperation) is not { } cost)
+        CostFigure figure;
+        string source, each;
+        string? row = null;
+        if (known is { KnownNs: { } ns, KnownSource: { } why })
+        {
+            figure = new CostFigure(ns, ns);
+            source = why;
+            each = FormatNs(ns);
+        }
+        else if (operation is not null && Skill.FindCost(operation) is { } cost)
+        {
+            figure = new CostFigure(cost.Row.MinNs, cost.Row.MaxNs);
+            source = $"{cost.Table.Title}: {cost.Row.Operation} ({cost.Row.Text})";
+            each = cost.Row.Text;
+            row = operation;
+        }
+        else
         {
             return new ImpactEstimate(impact, null, null);
         }
 
-        var figure = new CostFigure(cost.Row.MinNs, cost.Row.MaxNs);
-        var source = $"{cost.Table.Title}: {cost.Row.Operation} ({cost.Row.Text})";
         var repetitions = evidence.Repetitions * occurrences;
         var low = FormatNs(figure.MinNs * repetitions);
         var high = FormatNs(figure.MaxNs * repetitions);
-        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {cost.Row.Text} ≈ {(low == high ? low : low + "–" + high)} per call");
+        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {each} ≈ {(low == high ? low : low + "–" + high)} per call");
         return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)
         {
             RankingNs = figure.MidNs * repetitions,
+            CostOperation = row,
         };
     }
 
@@ -93,6 +109,20 @@ public sealed class RuleContext
         >= 1e3 => (ns / 1e3).ToString("0.##", CultureInfo.InvariantCulture) + " µs",
         _ => ns.ToString("0.##", CultureInfo.InvariantCulture) + " ns",
     };
+}
+
+/// <summary>
+/// The price of one execution of a finding's operation when the rule's own cost-table row does not fit it:
+/// another row of the skill's tables (<see cref="Row"/>), or a duration the code states itself (<see cref="Known"/>,
+/// e.g. the argument of a sleep).
+/// </summary>
+public sealed record OperationCost(string? Operation, double? KnownNs, string? KnownSource)
+{
+    /// <summary>A row of the skill's cost tables, by its operation name (no figure when the skill has no such row).</summary>
+    public static OperationCost Row(string operation) => new(operation, null, null);
+
+    /// <summary>A duration read from the code, and where it comes from (shown as the estimate's source).</summary>
+    public static OperationCost Known(double ns, string source) => new(null, ns, source);
 }
 
 /// <summary>Knobs of a review.</summary>

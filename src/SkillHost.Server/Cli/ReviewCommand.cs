@@ -86,6 +86,11 @@ internal static class ReviewCommand
             output.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Describe()}");
         }
 
+        foreach (var failure in outcome.RuleFailures)
+        {
+            output.Error.WriteLine($"warning: rule {failure.RuleId} failed on {failure.Path} ({failure.Message}); its findings for that file are missing, the rest of the review is complete. Please report this with the file, or leave the rule out with --ignore {failure.RuleId}.");
+        }
+
         if (outcome.Files.Count == 0 && outcome.Skipped.Count > 0)
         {
             output.Error.WriteLine("error: nothing could be reviewed (see the warnings above). Pass Python (.py) or Rust (.rs) source files or folders holding them.");

@@ -147,6 +147,22 @@ public sealed class PythonRuleTests
         }
 
         [Fact]
+        public void Given_blocking_calls_in_an_async_function_When_priced_Then_network_is_a_round_trip_a_sleep_its_own_length_and_a_file_a_read()
+        {
+            const string code = "import time\nimport requests\n\nasync def sync(ids, path):\n    requests.get(URL)\n    time.sleep(0.25)\n    open(path).read()\n";
+
+            var findings = RuleFixture.Run([RuleWithId("PY009")], code, "sync.py").OrderBy(f => f.Start.Line).ToList();
+
+            Assert.Equal([5, 6, 7], findings.Select(f => f.Start.Line));
+            Assert.Contains("Round trip within the same datacenter", findings[0].Impact.CostSource, StringComparison.Ordinal);
+            Assert.Contains("the floor", findings[0].Impact.Text, StringComparison.Ordinal);
+            Assert.Equal(50_000, findings[0].Impact.PerOccurrence!.Value.MinNs);
+            Assert.Equal("`time.sleep(0.25)` blocks for 0.25 s by itself", findings[1].Impact.CostSource);
+            Assert.Equal(250_000_000, findings[1].Impact.PerOccurrence!.Value.MinNs);
+            Assert.Contains("Read 4 KB from SSD", findings[2].Impact.CostSource, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Given_a_membership_test_on_a_growing_list_When_reported_Then_the_impact_prices_a_scan_per_iteration()
         {
             const string code = "def f(xs):\n    seen = []\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
@@ -31,6 +32,12 @@ public sealed class BlockingCallInAsyncFunction : Rule
         ["shutil"] = (["copy", "copy2", "copyfile", "copytree", "rmtree", "move", "make_archive", "unpack_archive"], "move it off the event loop: `await asyncio.to_thread(shutil…, …)`", Confidence.Medium),
     };
 
+    // Network calls are priced as the skill's same-datacenter round trip (a floor: a real HTTP call costs more),
+    // not as the rule's default file read.
+    private const string NetworkOperation = "Round trip within the same datacenter";
+
+    private static readonly HashSet<string> NetworkModules = new(StringComparer.Ordinal) { "requests", "httpx", "urllib.request" };
+
     // pathlib methods with no other common meaning; checks like exists()/stat() are too generic to trust.
     private static readonly HashSet<string> PathMethods = new(StringComparer.Ordinal) { "read_text", "write_text", "read_bytes", "write_bytes" };
 
@@ -56,27 +63,51 @@ public sealed class BlockingCallInAsyncFunction : Rule
                 continue;
             }
 
+            var cost = Cost(context, call, blocking.Module);
+
             context.Report(
                 call,
                 $"`{PythonCode.Shorten(context.TextOf(call.Span), 50)}` blocks inside `async def {function.Name}`: the event loop and every other task wait until it returns.",
                 $"Make it non-blocking: {blocking.Fix}.",
                 blocking.Confidence,
-                "Every other coroutine keeps running while the I/O waits; the call no longer adds its latency to all of them.",
-                call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End));
+                cost?.Operation == NetworkOperation
+                    ? "Every other coroutine keeps running while the request is in flight; the call no longer adds its latency to all of them (a same-datacenter round trip is the floor: a real HTTP call costs more)."
+                    : "Every other coroutine keeps running while the I/O waits; the call no longer adds its latency to all of them.",
+                call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
+                cost: cost);
         }
     }
 
-    private static (string Fix, Confidence Confidence)? Classify(RuleContext context, CallNode call)
+    /// <summary>The per-execution cost when the rule's default row (a file read) does not fit: a network round trip, or a sleep's own length.</summary>
+    private static OperationCost? Cost(RuleContext context, CallNode call, string? module)
+    {
+        if (module is not null && NetworkModules.Contains(module))
+        {
+            return OperationCost.Row(NetworkOperation);
+        }
+
+        if (module == "time" && call.Name == "sleep" && call.Arguments is [{ Shape: ExpressionShape.NumberLiteral, Name: null } seconds]
+            && double.TryParse(context.TextOf(seconds.Span).Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value > 0 && double.IsFinite(value))
+        {
+            var text = context.TextOf(seconds.Span).Trim();
+            return OperationCost.Known(value * 1e9, $"`time.sleep({text})` blocks for {text} s by itself");
+        }
+
+        return null;
+    }
+
+    private static (string Fix, Confidence Confidence, string? Module)? Classify(RuleContext context, CallNode call)
     {
         var callee = call.Callee;
         if (callee == "open" && !call.IsMethodCall && PythonCode.NearestBindings(call, "open").Count == 0)
         {
-            return ("read or write the file with `aiofiles`, or do the file work in `await asyncio.to_thread(…)`", Confidence.Medium);
+            return ("read or write the file with `aiofiles`, or do the file work in `await asyncio.to_thread(…)`", Confidence.Medium, null);
         }
 
         if (call.IsMethodCall && PathMethods.Contains(call.Name) && call.Arguments.Count <= 2)
         {
-            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(context.TextOf(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium);
+            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(context.TextOf(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium, null);
         }
 
         var dot = callee.LastIndexOf('.');
@@ -85,12 +116,13 @@ public sealed class BlockingCallInAsyncFunction : Rule
             var module = callee[..dot];
             if (Modules.TryGetValue(module, out var entry) && entry.Functions.Contains(call.Name) && IsModule(call, module))
             {
-                return (entry.Fix, entry.Confidence);
+                return (entry.Fix, entry.Confidence, module);
             }
 
             if (module is "requests" or "httpx" && call.Name is "Session" or "Client" && IsModule(call, module))
             {
-                return (module == "httpx" ? "use `httpx.AsyncClient`" : "use an async HTTP client session (`httpx.AsyncClient`, `aiohttp.ClientSession`)", Confidence.High);
+                // Creating a client is not itself a request: the default (file-read) price stays.
+                return (module == "httpx" ? "use `httpx.AsyncClient`" : "use an async HTTP client session (`httpx.AsyncClient`, `aiohttp.ClientSession`)", Confidence.High, null);
             }
 
             return null;
@@ -104,7 +136,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
                 if (binding.Node is ImportNode { Module: { } from } import && Modules.TryGetValue(from, out var entry)
                     && import.Names.Any(n => n.BoundName == callee && entry.Functions.Contains(n.Name)))
                 {
-                    return (entry.Fix, entry.Confidence);
+                    return (entry.Fix, entry.Confidence, from);
                 }
             }
         }
