@@ -147,6 +147,19 @@ public sealed class PythonRuleTests
         }
 
         [Fact]
+        public void Given_readlines_in_a_with_block_and_the_loop_after_it_When_reported_Then_the_fix_moves_the_loop_into_the_block()
+        {
+            const string closed = "def load(path):\n    with open(path) as fp:\n        lines = fp.readlines()\n    for line in lines:\n        use(line)\n";
+            const string open = "def load(fp):\n    lines = fp.readlines()\n    for line in lines:\n        use(line)\n";
+
+            var afterBlock = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], closed, "load.py"));
+            var plain = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], open, "load.py"));
+
+            Assert.StartsWith("Move the loop into the `with` block and iterate `fp` directly", afterBlock.Fix, StringComparison.Ordinal);
+            Assert.StartsWith("Iterate `fp` directly", plain.Fix, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Given_blocking_calls_in_an_async_function_When_priced_Then_network_is_a_round_trip_a_sleep_its_own_length_and_a_file_a_read()
         {
             const string code = "import time\nimport requests\n\nasync def sync(ids, path):\n    requests.get(URL)\n    time.sleep(0.25)\n    open(path).read()\n";

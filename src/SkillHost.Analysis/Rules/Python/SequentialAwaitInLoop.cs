@@ -49,7 +49,7 @@ public sealed class SequentialAwaitInLoop : Rule
         {
             if (!awaitNode.IsInAsyncContext() || PythonCode.InnermostLoop(awaitNode) is not { } loop || reported.Contains(loop)
                 || loop.IsAsync || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension)
-                || AwaitedCall(context, awaitNode) is not { } call || OrderedOperations.Contains(call.Name)
+                || AwaitedCall(context, awaitNode) is not { } call || IsOrdered(call)
                 || IsConnectionLike(context, call) || StopsEarly(context, loop) || DependsOnEarlierAwait(context, loop, call))
             {
                 continue;
@@ -77,6 +77,11 @@ public sealed class SequentialAwaitInLoop : Rule
                 "Concurrent waits cost about the longest single wait instead of the sum of N waits.");
         }
     }
+
+    // `get` is a queue's (ordered, no positional argument) or an HTTP client's (`await client.get(url)`: an
+    // independent request per item).
+    private static bool IsOrdered(CallNode call) =>
+        OrderedOperations.Contains(call.Name) && !(call.Name == "get" && call.Arguments.Any(a => a.Name is null && !a.IsUnpacked));
 
     /// <summary>The call awaited directly (<c>await f(x)</c>, <c>await obj.m(x)</c>); null for <c>await fut</c>, which is already running.</summary>
     private static CallNode? AwaitedCall(RuleContext context, AwaitNode awaitNode)

@@ -137,9 +137,13 @@ public sealed class ThrowawayList : Rule
         var second = consumer.LoopKind == LoopKind.Comprehension && consumer.Comprehension == ComprehensionKind.List
             ? " and the list comprehension builds a second list of the same length" + (returned ? " to return" : string.Empty)
             : string.Empty;
+        // `with open(p) as f: lines = f.readlines()` and the loop after the block: the file is closed by then.
+        var closedBefore = call.FirstAncestor<WithNode>() is { } block && !block.Span.Contains(consumer.Span);
         var fix = fileOpenedInline
             ? "Open the file in a `with` block and iterate the file object line by line (`for line in log_file:`)"
-            : $"Iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time";
+            : closedBefore
+                ? $"Move the loop into the `with` block and iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time"
+                : $"Iterate `{receiver}` directly (`for line in {receiver}:`), which reads one line at a time";
         if (returned)
         {
             fix += "; if callers only loop over the result once, `yield` each value instead of returning a list";
@@ -254,15 +258,56 @@ public sealed class ThrowawayList : Rule
             return nextStatement < tokens.Count && tokens[nextStatement].Start <= consumer.Span.Start && (line >= tokens.Count || tokens[line].Start >= consumer.Span.End);
         }
 
+        // Between the binding and the loop only layout, or inert statements that set a name to a literal
+        // (`errors = 0`, `seen = []`): a counter set up for the loop changes nothing the list could be relied on
+        // for. With such statements the loop must stay at the binding's level (no block closed in between,
+        // e.g. a `with` whose file the loop could no longer read).
+        var inert = false;
+        var dedent = false;
         for (var i = PythonCode.FirstTokenAtOrAfter(tokens, assignment.Span.End); i < tokens.Count && tokens[i].Start < consumer.Span.Start; i++)
         {
-            if (tokens[i].Kind is not (K.Newline or K.NonLogicalNewline or K.Indent or K.Dedent))
+            var kind = tokens[i].Kind;
+            if (kind is K.Newline or K.NonLogicalNewline or K.Indent)
+            {
+                continue;
+            }
+
+            if (kind == K.Dedent)
+            {
+                dedent = true;
+            }
+            else if (InertStatementEnd(tokens, i) is { } end)
+            {
+                inert = true;
+                i = end;
+            }
+            else
             {
                 return false;
             }
         }
 
-        return true;
+        return !(inert && dedent);
+    }
+
+    /// <summary>The index of the NEWLINE ending <c>name = literal</c> starting at <paramref name="i"/>, or null for any other statement.</summary>
+    private static int? InertStatementEnd(Languages.Python.PythonTokenList tokens, int i)
+    {
+        if (i + 3 >= tokens.Count || tokens[i].Kind != K.Name || tokens[i + 1].Kind != K.Equal)
+        {
+            return null;
+        }
+
+        var value = i + 2;
+        var next = tokens[value].Kind switch
+        {
+            K.Number or K.StringLiteral or K.NoneKeyword or K.TrueKeyword or K.FalseKeyword => value + 1,
+            K.LeftBracket when tokens[value + 1].Kind == K.RightBracket => value + 2,
+            K.LeftBrace when tokens[value + 1].Kind == K.RightBrace => value + 2,
+            K.LeftParen when tokens[value + 1].Kind == K.RightParen => value + 2,
+            _ => -1,
+        };
+        return next > 0 && next < tokens.Count && tokens[next].Kind == K.Newline ? next : null;
     }
 
     private static bool IsReturned(RuleContext context, LoopNode comprehension) =>

@@ -37,6 +37,16 @@ def loop_over_comprehension(rows):
         emit(cell)
 
 
+def count_errors(path):
+    lines = open(path).readlines()  # expect: PY002
+    errors = 0
+    seen = []
+    for line in lines:
+        if "ERROR" in line:
+            errors += 1
+    return errors
+
+
 # OK
 def total_with_generator(messages):
     return sum(len(message.body) for message in messages)
@@ -78,6 +88,23 @@ def readlines_kept(path):
     with open(path) as f:
         lines = f.readlines()
     return lines, len(lines)
+
+
+def counted_after_the_file_is_closed(path):
+    with open(path) as f:
+        lines = f.readlines()
+    total = 0
+    for line in lines:
+        total += len(line)
+    return total
+
+
+def something_runs_in_between(path):
+    lines = open(path).readlines()
+    total = prepare()
+    for line in lines:
+        total += len(line)
+    return total
 
 
 def streaming(path):

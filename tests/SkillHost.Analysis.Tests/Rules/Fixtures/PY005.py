@@ -16,6 +16,14 @@ async def fetch_all(client, urls):
     return [await client.fetch_json(url) for url in urls]  # expect: PY005
 
 
+async def fetch_pages(client, urls):
+    pages = []
+    for url in urls:
+        response = await client.get(url)  # expect: PY005
+        pages.append(response.json())
+    return pages
+
+
 # OK
 async def gathered(carriers, parcel):
     return await asyncio.gather(*(carrier.quote(parcel) for carrier in carriers))
@@ -33,6 +41,14 @@ async def first_ok(mirrors):
         result = await mirror.download()
         if result.ok:
             return result
+
+
+async def drain_jobs(jobs):
+    done = []
+    for _ in range(10):
+        job = await jobs.get()
+        done.append(job)
+    return done
 
 
 async def consume(queue):
