@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,7 +12,7 @@ namespace SkillHost.Server;
 
 /// <summary>
 /// Everything the MCP server serves, whatever the transport: tools (registered one type at a time with
-/// source-generated JSON, no assembly scanning), prompts and resources kept in step with the skill catalog
+/// source-generated JSON, no assembly scanning, their tools/list entries read from <see cref="ToolSchemaSnapshot"/>), prompts and resources kept in step with the skill catalog
 /// (a change on disk sends list_changed), and the SEP-2640 skills extension.
 /// </summary>
 internal static class McpComposition
@@ -51,13 +52,24 @@ internal static class McpComposition
                 }
 #pragma warning restore MCPEXP002
             })
-            .WithTools<ClassifyCodeTool>(ServerJsonContext.ToolOptions)
-            .WithTools<EstimateCostTool>(ServerJsonContext.ToolOptions)
-            .WithTools<ChecklistReviewTool>(ServerJsonContext.ToolOptions)
-            .WithTools<FormatReportTool>(ServerJsonContext.ToolOptions)
-            .WithTools<ReviewCodeTool>(ServerJsonContext.ToolOptions)
-            .WithTools<GetSkillSectionTool>(ServerJsonContext.ToolOptions)
+            .WithSkillHostTools()
             .WithSubscribeToResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()))
             .WithUnsubscribeFromResourcesHandler((_, _) => ValueTask.FromResult(new EmptyResult()));
     }
+
+    /// <summary>
+    /// The six tools, with source-generated JSON. Their tools/list entries come from <see cref="ToolSchemaSnapshot"/>;
+    /// <paramref name="listFromSnapshot"/> false derives them by reflection at start-up, as the SDK does (the snapshot test compares the two).
+    /// </summary>
+    public static IMcpServerBuilder WithSkillHostTools(this IMcpServerBuilder builder, bool listFromSnapshot = true) => builder
+        .WithTool<ClassifyCodeTool>(listFromSnapshot)
+        .WithTool<EstimateCostTool>(listFromSnapshot)
+        .WithTool<ChecklistReviewTool>(listFromSnapshot)
+        .WithTool<FormatReportTool>(listFromSnapshot)
+        .WithTool<ReviewCodeTool>(listFromSnapshot)
+        .WithTool<GetSkillSectionTool>(listFromSnapshot);
+
+    private static IMcpServerBuilder WithTool<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] TToolType>(
+        this IMcpServerBuilder builder, bool listFromSnapshot) =>
+        listFromSnapshot ? builder.WithSnapshotTools<TToolType>(ServerJsonContext.ToolOptions) : builder.WithTools<TToolType>(ServerJsonContext.ToolOptions);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
@@ -13,15 +14,14 @@ namespace SkillHost.Server.Tools;
 [McpServerToolType]
 internal sealed class ChecklistReviewTool
 {
-    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChecklistReviewResult))]
     [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
         + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
         + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
-    public static async Task<ChecklistReviewResult> Review(
+    public static async Task<CallToolResult> Review(
         SkillCatalog catalog,
         ServerEnvironment environment,
-        McpServer server,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> call,
         [Description(ToolDescriptions.Code)] string? code = null,
         [Description(ToolDescriptions.Language)] string? language = null,
         [Description(ToolDescriptions.Filename)] string? filename = null,
@@ -35,12 +35,12 @@ internal sealed class ChecklistReviewTool
         var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
             ?? throw new McpException(selectionError!);
         var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
-        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var outcome = input.Inline is { } inline
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
         var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
-        return new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped);
+        return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped));
     }
 }
 

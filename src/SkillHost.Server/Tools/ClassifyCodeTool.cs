@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Classification;
 using SkillHost.Analysis.Review;
@@ -17,8 +18,7 @@ internal sealed class ClassifyCodeTool
     public static async Task<ClassifyCodeResult> Classify(
         SkillCatalog catalog,
         ServerEnvironment environment,
-        McpServer server,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> call,
         [Description(ToolDescriptions.Code)] string? code = null,
         [Description(ToolDescriptions.Language)] string? language = null,
         [Description(ToolDescriptions.Filename)] string? filename = null,
@@ -27,7 +27,7 @@ internal sealed class ClassifyCodeTool
         CancellationToken cancellationToken = default)
     {
         var workflow = catalog.Require(skill).RequireWorkflow();
-        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var (files, skipped) = input.Inline is { } inline
             ? workflow.Classify([inline])
             : await Task.Run(() => workflow.ClassifyPaths(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);

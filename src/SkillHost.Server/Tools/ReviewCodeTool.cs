@@ -19,8 +19,7 @@ internal sealed class ReviewCodeTool
     public static async Task<CallToolResult> Review(
         SkillCatalog catalog,
         ServerEnvironment environment,
-        McpServer server,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> call,
         [Description(ToolDescriptions.Code)] string? code = null,
         [Description(ToolDescriptions.Language)] string? language = null,
         [Description(ToolDescriptions.Filename)] string? filename = null,
@@ -35,7 +34,7 @@ internal sealed class ReviewCodeTool
         }
 
         var workflow = catalog.Require(skill).RequireWorkflow();
-        var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, server, progress, cancellationToken).ConfigureAwait(false);
+        await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var result = input.Inline is { } inline
             ? workflow.Review([inline], maxIssues)
             : await Task.Run(() => workflow.ReviewPaths(input.Paths, input.BaseFolder, input.Options, maxIssues), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Review;
 using SkillHost.Server.Hosting;
@@ -10,14 +10,15 @@ namespace SkillHost.Server.Tools;
 /// What a reviewing tool was asked to look at, checked: inline code (<see cref="Inline"/>), or files and folders
 /// confined to the allowed roots (<see cref="Paths"/>, read with progress per file and cancellation honoured).
 /// Every problem becomes an <see cref="McpException"/> whose message says what to send instead.
+/// Dispose it (awaited) before returning the result: that writes the last progress notifications first.
 /// </summary>
-internal sealed record ToolInput(SourceInput? Inline, IReadOnlyList<string> Paths, string BaseFolder, SourceReviewOptions Options)
+internal sealed record ToolInput(SourceInput? Inline, IReadOnlyList<string> Paths, string BaseFolder, SourceReviewOptions Options, ProgressNotifier? Progress = null) : IAsyncDisposable
 {
+    /// <param name="call">The tools/call request: its server asks the client for roots, its progress token (if any) receives per-file progress.</param>
     public static async Task<ToolInput> ResolveAsync(
         ReviewRequest request,
         ServerEnvironment environment,
-        McpServer? server,
-        IProgress<ProgressNotificationValue>? progress,
+        RequestContext<CallToolRequestParams>? call,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,26 +35,18 @@ internal sealed record ToolInput(SourceInput? Inline, IReadOnlyList<string> Path
             return new ToolInput(CodeInput.Validate(request.Code!, request.Language, request.Filename, environment), [], environment.WorkingDirectory, new SourceReviewOptions(CancellationToken: cancellationToken));
         }
 
-        var roots = await AllowedRoots.ResolveAsync(server, environment.WorkingDirectory, cancellationToken).ConfigureAwait(false);
+        var roots = await AllowedRoots.ResolveAsync(call?.Server, environment.WorkingDirectory, cancellationToken).ConfigureAwait(false);
         var paths = request.Paths!.Select(roots.Confine).ToList();
-        return new ToolInput(null, paths, roots.Folders[0], new SourceReviewOptions(progress is null ? null : new FileProgress(progress), roots.Refuse, cancellationToken));
+        var progress = ProgressNotifier.For(call, cancellationToken);
+        return new ToolInput(null, paths, roots.Folders[0], new SourceReviewOptions(progress, roots.Refuse, cancellationToken), progress);
     }
+
+    public ValueTask DisposeAsync() => Progress?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>The error when no file could be read: each one and why, and what to send instead.</summary>
     public static string NothingReadable(IReadOnlyList<SkippedFile> skipped) => skipped.Count == 0
         ? "No Python (.py, .pyi) or Rust (.rs) file was found under the paths given. Pass source files or folders holding them."
         : "Nothing could be read: " + string.Join("; ", skipped.Select(s => $"{s.Path}: {s.Describe()}")) + ".";
-
-    // Folder reviews can be long: tell the client how many files are done. Reported from worker threads.
-    private sealed class FileProgress(IProgress<ProgressNotificationValue> sink) : IProgress<ReviewProgress>
-    {
-        public void Report(ReviewProgress value) => sink.Report(new ProgressNotificationValue
-        {
-            Progress = value.FilesDone,
-            Total = value.FilesTotal,
-            Message = string.Create(CultureInfo.InvariantCulture, $"read and parsed {value.FilesDone} of {value.FilesTotal} files"),
-        });
-    }
 }
 
 /// <summary>The inputs every reviewing tool shares.</summary>

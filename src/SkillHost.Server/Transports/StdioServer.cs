@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
 using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
@@ -11,14 +11,24 @@ internal static class StdioServer
 {
     public static async Task<int> RunAsync(ServeOptions options, TextWriter error, CancellationToken cancellationToken)
     {
-        // Not Host.CreateApplicationBuilder(args): the configuration system would read our own flags ("--http ...") as settings.
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        ServerLogging.Configure(builder.Logging);
+        // No generic Host: one session needs none of its configuration, environment or lifetime services, and building
+        // them was a tenth of the Native AOT cold start. The server runs until stdin closes or the command line's token
+        // is cancelled (Ctrl+C, SIGTERM).
+        var services = new ServiceCollection();
+        services.AddLogging(ServerLogging.Configure);
         using var loggers = LoggerFactory.Create(ServerLogging.Configure);
         using var catalog = ServerLogging.CreateCatalog(options, loggers);
-        builder.Services.AddSkillHostMcp(catalog, ServerEnvironment.Current()).WithStdioServerTransport();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        services.AddSkillHostMcp(catalog, ServerEnvironment.Current()).WithStdioServerTransport();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await provider.GetRequiredService<McpServer>().RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: a normal end.
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -52,11 +54,7 @@ public sealed class ChecklistReviewToolTests : IDisposable
         Assert.True(tool.InputSchema.GetProperty("properties").TryGetProperty("code", out _));
     }
 
-    // Skipped because it is racy, not because the feature is missing: the SDK's injected IProgress sends
-    // notifications fire-and-forget, and the 2.4 client drops progress that arrives after the tool result
-    // (it failed 1 of ~10 full runs, with no notification seen). Fix: send the final progress notification
-    // awaited from the tool (RequestContext progress token), then re-enable this test.
-    [Fact(Skip = "Racy: SDK 2.4 can deliver progress notifications after the tool result; see the comment above")]
+    [Fact]
     public async Task Given_a_folder_in_the_working_folder_When_reviewed_Then_progress_is_reported_per_file()
     {
         Directory.CreateDirectory(Path.Combine(_root, "src"));
@@ -65,23 +63,50 @@ public sealed class ChecklistReviewToolTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_root, "src", $"m{i}.py"), QuadraticPython, TestContext.Current.CancellationToken);
         }
 
-        await using var server = await InProcessServer.StartAsync(Environment);
-        var updates = new List<ProgressNotificationValue>();
-        var progress = new SynchronousProgress(updates);
+        // Watched for the client's whole life, not only while the call is pending: the SDK client hands each incoming
+        // message to its own thread-pool work item, so under load a notification the server wrote before the result can
+        // be dispatched after the call returned, when CallToolAsync(progress) has already dropped its handler. What this
+        // test checks is what the server sends, and that it sends it before the result.
+        var updates = new List<JsonNode>();
+        var clientOptions = new McpClientOptions
+        {
+            Handlers = new()
+            {
+                NotificationHandlers = [new(NotificationMethods.ProgressNotification, (notification, _) =>
+                {
+                    lock (updates)
+                    {
+                        updates.Add(notification.Params!.DeepClone());
+                    }
 
-        var report = (await server.Client.CallAsync("checklist_review", new() { ["paths"] = new[] { "src" } }, progress)).Structured();
+                    return ValueTask.CompletedTask;
+                })],
+            },
+        };
+        await using var server = await InProcessServer.StartAsync(Environment, clientOptions);
 
+        var result = await server.Client.CallToolAsync(
+            new CallToolRequestParams
+            {
+                Name = "checklist_review",
+                Arguments = new Dictionary<string, JsonElement> { ["paths"] = JsonDocument.Parse("""["src"]""").RootElement.Clone() },
+                Meta = new JsonObject { ["progressToken"] = "review-1" },
+            },
+            TestContext.Current.CancellationToken);
+
+        var report = result.Structured();
         Assert.Equal(3, report.GetProperty("summary").GetProperty("filesReviewed").GetInt32());
         Assert.Equal(["src/m0.py", "src/m1.py", "src/m2.py"], report.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
-        // Notifications travel separately from the result; wait briefly for the last one.
-        for (var i = 0; i < 100 && updates.Count < 3; i++)
+        for (var i = 0; i < 500 && Count(updates) < 3; i++)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
 
         lock (updates)
         {
-            Assert.Contains(updates, u => u.Progress == 3 && u.Total == 3);
+            Assert.All(updates, u => Assert.Equal("review-1", (string?)u["progressToken"]));
+            Assert.Equal([1, 2, 3], updates.Select(u => (int)u["progress"]!).Order());
+            Assert.All(updates, u => Assert.Equal(3, (int)u["total"]!));
         }
     }
 
@@ -200,14 +225,11 @@ public sealed class ChecklistReviewToolTests : IDisposable
         Assert.Equal("Workflow", next.Structured().GetProperty("title").GetString());
     }
 
-    private sealed class SynchronousProgress(List<ProgressNotificationValue> updates) : IProgress<ProgressNotificationValue>
+    private static int Count(List<JsonNode> updates)
     {
-        public void Report(ProgressNotificationValue value)
+        lock (updates)
         {
-            lock (updates)
-            {
-                updates.Add(value);
-            }
+            return updates.Count;
         }
     }
 }
