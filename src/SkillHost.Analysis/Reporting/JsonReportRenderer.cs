@@ -22,36 +22,74 @@ public static class JsonReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        // Straight into UTF-8 and then out in chunks: a whole standard library's report is tens of megabytes,
-        // which as one string would be written twice over (serialised, then copied into a string).
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        // Straight into UTF-8 blocks that are decoded onto the writer as they fill: a whole standard library's
+        // report is tens of megabytes, which as one string or one buffer would be held (and written) twice over.
+        using (var blocks = new Utf8BlockWriter(writer))
+        using (var json = new Utf8JsonWriter(blocks, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
         {
             JsonSerializer.Serialize(json, ToModel(report), Context.JsonReport);
         }
 
-        WriteUtf8(buffer.WrittenSpan, writer);
         writer.WriteLine();
     }
 
-    /// <summary>Decodes <paramref name="utf8"/> onto <paramref name="writer"/> a block at a time.</summary>
-    internal static void WriteUtf8(ReadOnlySpan<byte> utf8, TextWriter writer)
+    /// <summary>An <see cref="IBufferWriter{T}"/> of UTF-8 that decodes each filled block onto a <see cref="TextWriter"/> (the rest on dispose).</summary>
+    private sealed class Utf8BlockWriter(TextWriter writer) : IBufferWriter<byte>, IDisposable
     {
-        var decoder = Encoding.UTF8.GetDecoder();
-        var chars = ArrayPool<char>.Shared.Rent(1 << 15);
-        try
+        private const int BlockBytes = 1 << 16;
+
+        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        // One character more than bytes: a 4-byte sequence split across blocks completes as a surrogate pair.
+        private char[] _chars = ArrayPool<char>.Shared.Rent(BlockBytes + 1);
+        private int _used;
+
+        public void Advance(int count) => _used += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
         {
-            while (!utf8.IsEmpty)
+            Reserve(sizeHint);
+            return _bytes.AsMemory(_used);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _bytes.AsSpan(_used);
+        }
+
+        public void Dispose()
+        {
+            Pass(flush: true);
+            ArrayPool<byte>.Shared.Return(_bytes);
+            ArrayPool<char>.Shared.Return(_chars);
+        }
+
+        private void Reserve(int sizeHint)
+        {
+            sizeHint = Math.Max(sizeHint, 1);
+            if (_bytes.Length - _used >= sizeHint)
             {
-                var block = utf8[..Math.Min(utf8.Length, 1 << 15)];
-                decoder.Convert(block, chars, flush: block.Length == utf8.Length, out var used, out var written, out _);
-                writer.Write(chars, 0, written);
-                utf8 = utf8[used..];
+                return;
+            }
+
+            Pass(flush: false);
+            if (_bytes.Length < sizeHint)
+            {
+                // A single value longer than a block: a bigger block for it.
+                ArrayPool<byte>.Shared.Return(_bytes);
+                ArrayPool<char>.Shared.Return(_chars);
+                _bytes = ArrayPool<byte>.Shared.Rent(sizeHint);
+                _chars = ArrayPool<char>.Shared.Rent(sizeHint + 1);
             }
         }
-        finally
+
+        // The decoder keeps a character split across two blocks until the next one completes it.
+        private void Pass(bool flush)
         {
-            ArrayPool<char>.Shared.Return(chars);
+            var written = _decoder.GetChars(_bytes, 0, _used, _chars, 0, flush);
+            writer.Write(_chars, 0, written);
+            _used = 0;
         }
     }
 

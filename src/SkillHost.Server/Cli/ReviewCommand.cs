@@ -97,10 +97,12 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        // Rendered whole, then written at once: a console writer flushes on every line.
-        using var rendered = new StringWriter();
-        ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory, performance), rendered);
-        report.Writer.Write(rendered.GetStringBuilder());
+        // In 64 K blocks: a console writer flushes on every write (see BlockWriter).
+        using (var rendered = new BlockWriter(report.Writer))
+        {
+            ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory, performance), rendered);
+        }
+
         return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
     }
 }
