@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SkillHost.Analysis.Tests.Reporting;
 
 /// <summary>
@@ -16,24 +14,6 @@ internal static class SarifValidatorCli
         Assert.True(Directory.Exists(Path.Combine(clients, "node_modules", "@microsoft", "jest-sarif")),
             $"The SARIF schema validator is not installed under {clients}. Run ./run-tests.sh (it runs 'npm ci' in tests/clients) or 'cd tests/clients && npm ci'.");
 
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = clients };
-        start.ArgumentList.Add(Path.Combine(clients, "validate-sarif.cjs"));
-        start.ArgumentList.Add(sarifFile);
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"validate-sarif.cjs {sarifFile} did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
+        return await ProcessRunner.RunAsync("node", [Path.Combine(clients, "validate-sarif.cjs"), sarifFile], clients, Timeout, cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SkillHost.Skills.Tests.Support;
 
 /// <summary>Runs the real skills-ref validator that <c>./run-tests.sh</c> installs under tests/clients (npm ci).</summary>
@@ -15,30 +13,6 @@ internal static class SkillsRefCli
         Assert.True(File.Exists(Executable),
             $"skills-ref is not installed at {Executable}. Run ./run-tests.sh (it runs 'npm ci' in tests/clients) or 'cd tests/clients && npm ci'.");
 
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("validate");
-        start.ArgumentList.Add(skillDirectory);
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"skills-ref validate {skillDirectory} did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
+        return await ProcessRunner.RunAsync(Executable, ["validate", skillDirectory], RepoPaths.Root, Timeout, cancellationToken);
     }
 }

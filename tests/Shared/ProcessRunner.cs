@@ -1,10 +1,20 @@
 using System.Diagnostics;
 
-namespace SkillHost.Installer.Tests.Support;
+namespace SkillHost.Testing;
 
-/// <summary>Runs a real process with its own environment and a deadline; the whole process tree is killed on timeout or cancellation.</summary>
+/// <summary>
+/// Runs a real process (the npm clients, the claude CLI, the packaged tool) with its own environment and a
+/// deadline; the whole process tree is killed on timeout or cancellation. Linked into every test project by
+/// tests/Directory.Build.props.
+/// </summary>
 internal static class ProcessRunner
 {
+    /// <summary>Runs with the test process's own environment.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        string executable, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(executable, arguments, workingDirectory, new Dictionary<string, string?>(), timeout, cancellationToken);
+
+    /// <summary>Runs with <paramref name="environment"/> applied on top of the test process's (a null value removes the variable).</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string executable, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment,
         TimeSpan timeout, CancellationToken cancellationToken)
