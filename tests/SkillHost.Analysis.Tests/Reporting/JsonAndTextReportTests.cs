@@ -42,6 +42,26 @@ public sealed class JsonAndTextReportTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_report_of_many_blocks_with_multibyte_text_When_rendered_as_json_Then_nothing_is_lost_or_repeated_between_blocks()
+    {
+        // Over 256 KB of JSON (several of the 64 KB blocks the renderer fills and decodes one at a time), full of 2- and
+        // 3-byte UTF-8 characters: every file and finding must come out once, whole, in order.
+        var names = Enumerable.Range(0, 600).Select(i => $"données_été_€{new string('é', i % 7)}_{i}.py").ToList();
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            _temp.Write(name, $"for élément_{new string('€', i % 5)} in données:\n    slow(élément_{new string('€', i % 5)})\n");
+        }
+
+        var json = Render(ReportFormats.Json, Report());
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) > 4 * 65536, $"only {json.Length} characters: not several blocks");
+        Assert.DoesNotContain('\uFFFD', json);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(names.Order(StringComparer.Ordinal), root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(names.Count, root.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("message").GetString()!.Contains("élément_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Given_a_finding_When_rendered_as_json_Then_every_documented_field_is_present_in_camelCase()
     {
         _temp.Write("a.py", "for x in xs:\n    slow(x)\n");
