@@ -155,7 +155,7 @@ public sealed partial class CodeClassifier
         public static FileSignals Read(SyntaxTree tree, string path)
         {
             var signals = new FileSignals();
-            foreach (var call in tree.All<CallNode>())
+            foreach (var call in NodesByType.Of<CallNode>(tree))
             {
                 if (SpawnCalls.Contains(call.Name, StringComparer.Ordinal))
                 {
@@ -191,7 +191,7 @@ public sealed partial class CodeClassifier
 
         private static void ReadPython(SyntaxTree tree, string file, FileSignals signals)
         {
-            foreach (var import in tree.All<ImportNode>().Where(i => i.EnclosingFunction() is null))
+            foreach (var import in NodesByType.Of<ImportNode>(tree).Where(i => i.EnclosingFunction() is null))
             {
                 var module = import.Module ?? (import.Names.Count > 0 ? import.Names[0].Name : null) ?? string.Empty;
                 var root = module.Split('.')[0];
@@ -225,7 +225,7 @@ public sealed partial class CodeClassifier
                 signals.Library.Add(new("`__init__.py` marks a package", 0));
             }
 
-            if (tree.All<AssignmentNode>().FirstOrDefault(a => a.EnclosingFunction() is null && a.Targets.Contains("__all__")) is { } exports)
+            if (NodesByType.Of<AssignmentNode>(tree).FirstOrDefault(a => a.EnclosingFunction() is null && a.Targets.Contains("__all__")) is { } exports)
             {
                 signals.Library.Add(new("`__all__` declares a public API", exports.Start.Line));
             }
@@ -249,7 +249,7 @@ public sealed partial class CodeClassifier
                 signals.Application.Add(new(file == "main.rs" ? "`main.rs` is a binary's entry point" : "lives under `src/bin/`: a binary", 0));
             }
 
-            if (tree.All<FunctionNode>().FirstOrDefault(f => f.Name == "main" && f.EnclosingFunction() is null && !f.IsMethod) is { } main)
+            if (NodesByType.Of<FunctionNode>(tree).FirstOrDefault(f => f.Name == "main" && f.EnclosingFunction() is null && !f.IsMethod) is { } main)
             {
                 signals.Application.Add(new("defines `fn main`: a program", main.Start.Line));
             }
@@ -259,12 +259,12 @@ public sealed partial class CodeClassifier
                 signals.Library.Add(new("`lib.rs` is a library crate's root", 0));
             }
 
-            if (tree.All<FunctionNode>().FirstOrDefault(f => f.HasAttribute("pymodule")) is { } module)
+            if (NodesByType.Of<FunctionNode>(tree).FirstOrDefault(f => f.HasAttribute("pymodule")) is { } module)
             {
                 signals.Library.Add(new($"`#[pymodule] {module.Name}` builds a Python extension: a library Python code calls", module.Start.Line));
             }
 
-            var publicItems = tree.All<FunctionNode>().Count(f => f.Visibility == Visibility.Public && !f.IsMethod);
+            var publicItems = NodesByType.Of<FunctionNode>(tree).Count(f => f.Visibility == Visibility.Public && !f.IsMethod);
             if (publicItems > 0 && signals.Application.Count == 0)
             {
                 signals.Library.Add(new($"{publicItems} public function{(publicItems == 1 ? "" : "s")} form an API", 0));

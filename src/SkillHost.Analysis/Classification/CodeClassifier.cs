@@ -51,7 +51,7 @@ public sealed partial class CodeClassifier
         var path = tree.Source.Path ?? "<input>";
         var signals = FileSignals.Read(tree, path);
         var functions = new List<FunctionClassification>();
-        foreach (var function in tree.All<FunctionNode>())
+        foreach (var function in NodesByType.Of<FunctionNode>(tree))
         {
             var classification = ClassifyFunction(function, signals, project);
             var end = tree.Source.GetLinePosition(function.Span.End).Line;
@@ -65,6 +65,7 @@ public sealed partial class CodeClassifier
             functions.Insert(0, new FunctionClassification(FunctionClassification.ModuleLevel, first.Start.Line, first.Start.Line, Make(moduleClass, Confidence.Medium, evidence)));
         }
 
+        NodesByType.Forget(tree); // as the rules do: the index dies young instead of outliving the review
         return new FileClassification(path, tree.Language, ClassifyFile(signals, functions), functions);
     }
 

@@ -61,6 +61,12 @@ public sealed class PerformanceReportJsonConverter : JsonConverter<PerformanceRe
     public override PerformanceReport Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
         throw new NotSupportedException("A performance report inside a review report is written, never read: deserialise the JSON with WorkflowJson's PerformanceReport type instead.");
 
+    // WorkflowJson's contract, with the classifications (most of a large report) written by a converter that escapes each advice text once.
+    private static readonly WorkflowJsonContext ReviewContext = new(new System.Text.Json.JsonSerializerOptions(WorkflowJson.Options)
+    {
+        Converters = { new CodeClassificationJsonConverter(WorkflowJson.Options.Encoder) },
+    });
+
     public override void Write(System.Text.Json.Utf8JsonWriter writer, PerformanceReport value, System.Text.Json.JsonSerializerOptions options) =>
-        System.Text.Json.JsonSerializer.Serialize(writer, value, WorkflowJson.Context.PerformanceReport);
+        System.Text.Json.JsonSerializer.Serialize(writer, value, ReviewContext.PerformanceReport);
 }

@@ -59,6 +59,7 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             RustTokens.Forget(trees[i]);
             BindingIndex.Forget(trees[i]);
             NodesByType.Forget(trees[i]);
+            _ = trees[i].TakeTokens<object>(); // the parser's tokens, when no rule asked for them
         });
 
         return new ChecklistResult(

@@ -13,20 +13,26 @@ namespace SkillHost.Analysis.Rules;
 internal sealed class NodesByType
 {
     private static readonly ConditionalWeakTable<SyntaxTree, NodesByType> Cache = [];
+    private static readonly int KindCount = (int)Enum.GetValues<SyntaxKind>().Max() + 1;
 
     private readonly Dictionary<Type, List<SyntaxNode>> _groups = [];
 
     private NodesByType(SyntaxTree tree)
     {
+        // Filed by Kind (an array index, not a hash lookup per node): each SyntaxKind is one sealed node class,
+        // so a kind's group holds nodes of exactly one type, the type of its first node.
+        var byKind = new List<SyntaxNode>?[KindCount];
         foreach (var node in tree.Nodes)
         {
-            var type = node.GetType();
-            if (!_groups.TryGetValue(type, out var group))
-            {
-                _groups[type] = group = [];
-            }
+            (byKind[(int)node.Kind] ??= []).Add(node);
+        }
 
-            group.Add(node);
+        foreach (var group in byKind)
+        {
+            if (group is not null)
+            {
+                _groups.Add(group[0].GetType(), group);
+            }
         }
     }
 

@@ -7,6 +7,9 @@ public sealed class SyntaxTree
 {
     private SyntaxNode[]? _nodes;
 
+    // The parser's tokens, handed to the rules (see KeepTokens); null once taken or when the parser kept none.
+    private object? _tokens;
+
     public SyntaxTree(SourceText source, SourceLanguage language, ModuleNode root, IReadOnlyList<Diagnostic> diagnostics, bool isPyO3 = false)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -31,7 +34,16 @@ public sealed class SyntaxTree
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Every node except the root, in document order.</summary>
-    public IReadOnlyList<SyntaxNode> Nodes => _nodes ??= [.. Root.Descendants()];
+    public IReadOnlyList<SyntaxNode> Nodes => _nodes ??= Flatten(Root);
+
+    /// <summary>
+    /// Keeps the tokens the parser produced so the rules, which ask token-level questions, need not
+    /// tokenize the file a second time. Taken (and so released) once by <see cref="TakeTokens{T}"/>.
+    /// </summary>
+    internal void KeepTokens(object tokens) => _tokens = tokens;
+
+    /// <summary>The tokens kept by the parser, if they are a <typeparamref name="T"/>; the tree lets go of them.</summary>
+    internal T? TakeTokens<T>() where T : class => Interlocked.Exchange(ref _tokens, null) as T;
 
     public IEnumerable<T> All<T>() where T : SyntaxNode
     {
@@ -40,6 +52,40 @@ public sealed class SyntaxTree
             if (node is T match)
             {
                 yield return match;
+            }
+        }
+    }
+
+    // Root.Descendants() without the iterator: every tree's list is built once, over every node of the review.
+    private static SyntaxNode[] Flatten(SyntaxNode root)
+    {
+        var nodes = new List<SyntaxNode>();
+        var stack = new Stack<(SyntaxNode Node, int Index)>();
+        var node = root;
+        var index = 0;
+        while (true)
+        {
+            var children = node.ChildSpan;
+            if (index < children.Length)
+            {
+                var child = children[index];
+                nodes.Add(child);
+                if (child.ChildSpan.IsEmpty)
+                {
+                    index++;
+                    continue;
+                }
+
+                stack.Push((node, index + 1));
+                (node, index) = (child, 0);
+            }
+            else if (stack.Count > 0)
+            {
+                (node, index) = stack.Pop();
+            }
+            else
+            {
+                return [.. nodes];
             }
         }
     }

@@ -16,7 +16,11 @@ public static class PythonParser
         {
             var root = PythonStructureBuilder.Build(text, tokens, count, diagnostics);
             diagnostics.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-            return new SyntaxTree(text, SourceLanguage.Python, root, diagnostics);
+            var tree = new SyntaxTree(text, SourceLanguage.Python, root, diagnostics);
+
+            // The rules need exactly these tokens (no trivia); a copy of the right size saves them a second lex.
+            tree.KeepTokens(new PythonTokenList(tokens.AsSpan(0, count).ToArray(), count, diagnostics));
+            return tree;
         }
         finally
         {

@@ -46,8 +46,20 @@ public sealed partial class NativeCallPerItem : Rule
         ArgumentNullException.ThrowIfNull(context);
         // Every module name Resolve can build is made of these imports' segments and the callee's own.
         var nativeImports = context.Nodes<ImportNode>().Any(i => (i.Module is { } m && m.Split('.').Any(IsNativeModuleName)) || i.Names.Any(n => n.Name.Split('.').Any(IsNativeModuleName)));
+
+        // With no native-looking import and no reviewed #[pyfunction], Resolve accepts only a dotted callee
+        // (`native.fn`): an undotted call is rejected before its loops are looked up, unless it is a
+        // map/filter whose function argument is what gets resolved.
+        var onlyDotted = !nativeImports && context.Project.PyFunctionNames.Count == 0;
+        var text = context.Tree.Source.Text;
         foreach (var call in context.Nodes<CallNode>())
         {
+            if (onlyDotted && call is not { IsMethodCall: false, Callee: "map" or "filter" }
+                && !text.AsSpan(call.CalleeSpan.Start, call.CalleeSpan.Length).Contains('.'))
+            {
+                continue;
+            }
+
             if (call.EnclosingFunction() is { } f && f.Name.StartsWith("test_", StringComparison.Ordinal))
             {
                 continue;

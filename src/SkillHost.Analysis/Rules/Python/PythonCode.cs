@@ -12,7 +12,7 @@ namespace SkillHost.Analysis.Rules.Python;
 /// </summary>
 internal static class PythonCode
 {
-    // The model keeps no tokens; the rules tokenise a file at most once, whatever the number of rules,
+    // The rules take the parser's tokens (tokenising again only for a tree the parser built without them),
     // and answer the per-file and per-loop questions every rule asks (test file? fixed-size loop?) once too.
     private static readonly ConditionalWeakTable<SyntaxTree, FileFacts> FactsCache = [];
 
@@ -28,7 +28,7 @@ internal static class PythonCode
     {
         public FileFacts(SyntaxTree tree)
         {
-            Tokens = PythonLexer.Tokenize(tree.Source, includeTrivia: false);
+            Tokens = tree.TakeTokens<PythonTokenList>() ?? PythonLexer.Tokenize(tree.Source, includeTrivia: false);
             IsTestFile = ComputeIsTestFile(tree);
             foreach (var node in tree.Nodes)
             {
