@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SkillHost.Skills;
 
@@ -7,15 +8,19 @@ namespace SkillHost.Server.Hosting;
 /// <param name="Source">The file it comes from, relative to the skill folder (<c>SKILL.md</c> or a reference file).</param>
 internal sealed record AddressedSection(string SlugPath, string Source, Section Section)
 {
-    /// <summary>The section's Markdown with its heading and every sub-section, as written in the file.</summary>
-    public string Markdown
+    private string? _markdown;
+
+    /// <summary>The slug of the title alone, for matching part of a title.</summary>
+    public string TitleSlug { get; } = SkillSections.Slug(Section.Title);
+
+    /// <summary>The section's Markdown with its heading and every sub-section, as written in the file (built once).</summary>
+    public string Markdown => _markdown ??= Build(Section);
+
+    private static string Build(Section section)
     {
-        get
-        {
-            var builder = new StringBuilder();
-            Append(Section, builder);
-            return builder.ToString().TrimEnd() + "\n";
-        }
+        var builder = new StringBuilder();
+        Append(section, builder);
+        return builder.ToString().TrimEnd() + "\n";
     }
 
     private static void Append(Section section, StringBuilder builder)
@@ -40,9 +45,18 @@ internal sealed record AddressedSection(string SlugPath, string Source, Section 
 /// <summary>Flattens a skill's section trees (SKILL.md, then its reference files) into addressable sections and finds one by title or slug.</summary>
 internal static class SkillSections
 {
+    // A document never changes (a reload parses a new one), so its addresses are worked out once: get_skill_section
+    // and the section resources ask on every call, and slugging every heading each time was a third of a call's CPU.
+    private static readonly ConditionalWeakTable<SkillDocument, IReadOnlyList<AddressedSection>> Addressed = new();
+
     public static IReadOnlyList<AddressedSection> All(SkillDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Addressed.GetValue(document, Address);
+    }
+
+    private static IReadOnlyList<AddressedSection> Address(SkillDocument document)
+    {
         var result = new List<AddressedSection>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         Add(document.Sections, "", SkillParser.SkillFileName, result, used);
@@ -72,7 +86,7 @@ internal static class SkillSections
             return exact;
         }
 
-        candidates = [.. sections.Where(s => slug.Length > 0 && Slug(s.Section.Title).Contains(slug, StringComparison.Ordinal))];
+        candidates = [.. sections.Where(s => slug.Length > 0 && s.TitleSlug.Contains(slug, StringComparison.Ordinal))];
         return candidates.Count == 1 ? candidates[0] : null;
     }
 

@@ -18,7 +18,11 @@ internal static class StdioServer
         services.AddLogging(ServerLogging.Configure);
         using var loggers = LoggerFactory.Create(ServerLogging.Configure);
         using var catalog = ServerLogging.CreateCatalog(options, loggers);
-        services.AddSkillHostMcp(catalog, ServerEnvironment.Current()).WithStdioServerTransport();
+        // The SDK's stream transport over stdin/stdout, with every line checked first: a line that is not a JSON-RPC
+        // message gets an error reply instead of the SDK's silent drop.
+        var output = new LineOutput(Console.OpenStandardOutput());
+        services.AddSkillHostMcp(catalog, ServerEnvironment.Current())
+            .WithStreamServerTransport(new JsonRpcLineFilter(Console.OpenStandardInput(), output), output);
         await using var provider = services.BuildServiceProvider();
         try
         {

@@ -77,6 +77,23 @@ async function main() {
     console.log(`calls/s ratio ${name} checklist_review (200 lines) / node echo: ${(rates[name] / rates["node server-everything"]).toFixed(2)}`);
   }
 
+  // The floor under every tool call: the same loop with get_skill_section, which only looks up a parsed
+  // section (no analysis), in the same run. Its ratio to echo bounds what any analysing tool can reach.
+  for (const [name, command] of servers.filter(([n]) => n.startsWith("skillhost"))) {
+    const session = await StdioSession.start(command);
+    await session.initialize();
+    const args = { name: "get_skill_section", arguments: { section: "biggest lever" } };
+    for (let i = 0; i < 50; i++) await session.request("tools/call", args);
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) {
+      const result = await session.request("tools/call", args);
+      if (result.isError) throw new Error(`${name} get_skill_section failed: ${JSON.stringify(result)}`);
+    }
+    const rate = calls / ((performance.now() - start) / 1000);
+    console.log(`floor: sequential get_skill_section (no analysis) on one stdio session: ${name}: ${rate.toFixed(0)} calls/s, ratio to node echo ${(rate / rates["node server-everything"]).toFixed(2)}`);
+    await session.close();
+  }
+
   if (options["http-clients"]) {
     const clientsCount = Number(options["http-clients"]);
     const perClient = Number(options["http-calls"] ?? 200);
