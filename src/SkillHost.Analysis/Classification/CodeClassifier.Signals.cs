@@ -15,7 +15,7 @@ public sealed partial class CodeClassifier
     // Rust parameter types of axum/actix handlers (extractors).
     private static readonly string[] HandlerExtractors = ["Json<", "Query<", "Path<", "State<", "Form<", "web::", "HttpRequest", "Request<"];
 
-    private static readonly string[] SpawnCalls = ["spawn", "create_task", "ensure_future", "spawn_blocking", "submit"];
+    private static readonly HashSet<string> SpawnCalls = new(StringComparer.Ordinal) { "spawn", "create_task", "ensure_future", "spawn_blocking", "submit" };
 
     private static readonly string[] ColdNames = ["main", "__init__", "__new__", "__post_init__", "setup", "set_up", "configure", "load_config", "read_config", "parse_args", "create_app", "build_app", "init", "initialize", "initialise", "bootstrap"];
 
@@ -157,7 +157,7 @@ public sealed partial class CodeClassifier
             var signals = new FileSignals();
             foreach (var call in NodesByType.Of<CallNode>(tree))
             {
-                if (SpawnCalls.Contains(call.Name, StringComparer.Ordinal))
+                if (SpawnCalls.Contains(call.Name))
                 {
                     signals.Spawns.Add((call, [.. call.Arguments.Select(a => tree.Source.ToString(a.Span))]));
                 }

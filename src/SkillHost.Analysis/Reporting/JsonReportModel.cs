@@ -61,10 +61,11 @@ public sealed class PerformanceReportJsonConverter : JsonConverter<PerformanceRe
     public override PerformanceReport Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
         throw new NotSupportedException("A performance report inside a review report is written, never read: deserialise the JSON with WorkflowJson's PerformanceReport type instead.");
 
-    // WorkflowJson's contract, with the classifications (most of a large report) written by a converter that escapes each advice text once.
+    // WorkflowJson's contract, with the classifications (most of a large report) rendered file by file in parallel,
+    // by a converter that escapes each advice text once.
     private static readonly WorkflowJsonContext ReviewContext = new(new System.Text.Json.JsonSerializerOptions(WorkflowJson.Options)
     {
-        Converters = { new CodeClassificationJsonConverter(WorkflowJson.Options.Encoder) },
+        Converters = { new CodeClassificationJsonConverter(WorkflowJson.Options.Encoder), new ClassificationListJsonConverter() },
     });
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, PerformanceReport value, System.Text.Json.JsonSerializerOptions options) =>
