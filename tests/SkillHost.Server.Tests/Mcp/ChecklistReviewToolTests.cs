@@ -48,8 +48,8 @@ public sealed class ChecklistReviewToolTests : IDisposable
         var report = (await server.Client.CallAsync("checklist_review", new() { ["code"] = QuadraticPython, ["language"] = "python" })).Structured();
 
         var failure = Assert.Single(report.GetProperty("ruleFailures").EnumerateArray());
-        Assert.Equal("PY990", failure.GetProperty("ruleId").GetString());
-        Assert.Contains("InvalidOperationException: this rule always fails", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ThrowingRule.Id, failure.GetProperty("ruleId").GetString());
+        Assert.Contains(ThrowingRule.Failure, failure.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("slug").GetString() == "python/quadratic");
     }
 
@@ -61,16 +61,6 @@ public sealed class ChecklistReviewToolTests : IDisposable
         var report = (await server.Client.CallAsync("checklist_review", new() { ["code"] = QuadraticPython, ["language"] = "python" })).Structured();
 
         Assert.Equal(0, report.GetProperty("ruleFailures").GetArrayLength());
-    }
-
-    /// <summary>A Python rule that throws on every file: what a bug in a rule looks like to the server.</summary>
-    private sealed class ThrowingRule : SkillHost.Analysis.Rules.Rule
-    {
-        public override SkillHost.Analysis.Rules.RuleDescriptor Descriptor { get; } = new(
-            "PY990", "python/test-throws", "AlwaysThrows", SkillHost.Analysis.Rules.RuleGroup.Python, SkillHost.Analysis.Text.SourceLanguage.Python,
-            WhatItDoes: "Throws.", WhyBad: "It is a test.", Example: "x = 1", UseInstead: "nothing", CostOperation: null);
-
-        public override void Analyze(SkillHost.Analysis.Rules.RuleContext context) => throw new InvalidOperationException("this rule always fails");
     }
 
     [Fact]
