@@ -65,7 +65,6 @@ public sealed partial class CodeClassifier
             functions.Insert(0, new FunctionClassification(FunctionClassification.ModuleLevel, first.Start.Line, first.Start.Line, Make(moduleClass, Confidence.Medium, evidence)));
         }
 
-        NodesByType.Forget(tree); // as the rules do: the index dies young instead of outliving the review
         return new FileClassification(path, tree.Language, ClassifyFile(signals, functions), functions);
     }
 

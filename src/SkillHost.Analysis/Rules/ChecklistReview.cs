@@ -58,7 +58,6 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             PythonCode.Forget(trees[i]);
             RustTokens.Forget(trees[i]);
             BindingIndex.Forget(trees[i]);
-            NodesByType.Forget(trees[i]);
             _ = trees[i].TakeTokens<object>(); // the parser's tokens, when no rule asked for them
         });
 

@@ -5,55 +5,53 @@ using SkillHost.Analysis.Syntax;
 namespace SkillHost.Analysis.Rules;
 
 /// <summary>
-/// <see cref="SyntaxTree.All{T}"/> answered from one pass per tree: every node filed under its exact
-/// type, in document order. The rules ask for the calls, loops, assignments… of a file some twenty-five
-/// times between them; each walk of every node with a type test cost more than the rest of most rules.
-/// Same nodes, same order.
+/// <see cref="SyntaxTree.All{T}"/> answered from the groups the tree files its nodes in while it lists them
+/// (<see cref="SyntaxTree.NodesOfKind"/>): every node under its kind, in document order. The rules and the
+/// classifier ask for the calls, loops, assignments… of a file some thirty times between them; each walk of
+/// every node with a type test cost more than the rest of most rules. Same nodes, same order.
 /// </summary>
-internal sealed class NodesByType
+internal static class NodesByType
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, NodesByType> Cache = [];
-    private static readonly int KindCount = (int)Enum.GetValues<SyntaxKind>().Max() + 1;
-
-    private readonly Dictionary<Type, List<SyntaxNode>> _groups = [];
-
-    private NodesByType(SyntaxTree tree)
-    {
-        // Filed by Kind (an array index, not a hash lookup per node): each SyntaxKind is one sealed node class,
-        // so a kind's group holds nodes of exactly one type, the type of its first node.
-        var byKind = new List<SyntaxNode>?[KindCount];
-        foreach (var node in tree.Nodes)
-        {
-            (byKind[(int)node.Kind] ??= []).Add(node);
-        }
-
-        foreach (var group in byKind)
-        {
-            if (group is not null)
-            {
-                _groups.Add(group[0].GetType(), group);
-            }
-        }
-    }
-
     /// <summary>Every node of type <typeparamref name="T"/> in <paramref name="tree"/>, in document order.</summary>
     public static IReadOnlyList<T> Of<T>(SyntaxTree tree) where T : SyntaxNode
     {
         ArgumentNullException.ThrowIfNull(tree);
 
-        // Node classes are sealed, so a node's exact type says whether it is a T; any other T takes the long way.
+        // Node classes are sealed and each is one SyntaxKind, so a kind's group holds exactly the T's; any other T takes the long way.
         if (!typeof(T).IsSealed)
         {
             return [.. tree.All<T>()];
         }
 
-        return Cache.GetValue(tree, static t => new NodesByType(t))._groups.TryGetValue(typeof(T), out var group) ? new Group<T>(group) : [];
+        var kind = KindOf<T>.Value;
+        if (kind < 0)
+        {
+            // The kind of a node class is learned from the first file that has one (a sealed class cannot be built without a node).
+            foreach (var node in tree.Nodes)
+            {
+                if (node is T)
+                {
+                    KindOf<T>.Value = kind = (int)node.Kind;
+                    break;
+                }
+            }
+
+            if (kind < 0)
+            {
+                return [];
+            }
+        }
+
+        return tree.NodesOfKind((SyntaxKind)kind) is { } group ? new Group<T>(group) : [];
     }
 
-    /// <summary>Drops the index of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
-    internal static void Forget(SyntaxTree tree) => Cache.Remove(tree);
+    private static class KindOf<T>
+    {
+        // -1 until learned; every thread learns the same value, so the race is harmless.
+        public static int Value = -1;
+    }
 
-    // Every node of the list has exact type T (filed by GetType()), so reading it as T needs no cast check.
+    // Every node of the list has exact type T (one class per kind), so reading it as T needs no cast check.
     private sealed class Group<T>(List<SyntaxNode> nodes) : IReadOnlyList<T> where T : SyntaxNode
     {
         public int Count => nodes.Count;

@@ -42,19 +42,22 @@ public sealed class ProjectIndex
     {
         var called = new HashSet<string>(StringComparer.Ordinal);
         List<(string, FunctionNode)>? py = null;
-        var rust = tree.Language == SourceLanguage.Rust;
-        foreach (var node in tree.Nodes)
+        foreach (var call in NodesByType.Of<CallNode>(tree))
         {
-            if (node is CallNode call)
+            if (!called.Contains(call.Name) && IsInLoop(call))
             {
-                if (!called.Contains(call.Name) && IsInLoop(call))
-                {
-                    called.Add(call.Name);
-                }
+                called.Add(call.Name);
             }
-            else if (rust && node is FunctionNode function && function.HasAttribute("pyfunction"))
+        }
+
+        if (tree.Language == SourceLanguage.Rust)
+        {
+            foreach (var function in NodesByType.Of<FunctionNode>(tree))
             {
-                (py ??= []).Add((PythonName(function), function));
+                if (function.HasAttribute("pyfunction"))
+                {
+                    (py ??= []).Add((PythonName(function), function));
+                }
             }
         }
 

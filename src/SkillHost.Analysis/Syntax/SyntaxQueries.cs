@@ -4,7 +4,20 @@ namespace SkillHost.Analysis.Syntax;
 public static class SyntaxQueries
 {
     /// <summary>The nearest enclosing function (a closure does not count), or null at module level.</summary>
-    public static FunctionNode? EnclosingFunction(this SyntaxNode node) => node.FirstAncestor<FunctionNode>();
+    public static FunctionNode? EnclosingFunction(this SyntaxNode node)
+    {
+        // Not FirstAncestor<FunctionNode>: a test against the sealed type is one compare, the generic one a cast helper call,
+        // and the rules ask this of nearly every node they look at.
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor is FunctionNode function)
+            {
+                return function;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The nearest enclosing class/struct/enum/trait, or null.</summary>
     public static TypeDeclNode? EnclosingType(this SyntaxNode node) => node.FirstAncestor<TypeDeclNode>();

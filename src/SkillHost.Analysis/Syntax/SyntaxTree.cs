@@ -5,7 +5,10 @@ namespace SkillHost.Analysis.Syntax;
 /// <summary>The structural model of one file: its root module, every node in document order, and what went wrong.</summary>
 public sealed class SyntaxTree
 {
-    private SyntaxNode[]? _nodes;
+    private static readonly int KindCount = (int)Enum.GetValues<SyntaxKind>().Max() + 1;
+
+    // Every node in document order, and the same nodes filed by kind: built together, in one walk, on first use.
+    private NodeIndex? _index;
 
     // The parser's tokens, handed to the rules (see KeepTokens); null once taken or when the parser kept none.
     private object? _tokens;
@@ -34,7 +37,10 @@ public sealed class SyntaxTree
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Every node except the root, in document order.</summary>
-    public IReadOnlyList<SyntaxNode> Nodes => _nodes ??= Flatten(Root);
+    public IReadOnlyList<SyntaxNode> Nodes => (_index ??= BuildIndex(Root)).All;
+
+    /// <summary>The nodes of <paramref name="kind"/> in document order (one sealed class per kind), or null when the file has none.</summary>
+    internal List<SyntaxNode>? NodesOfKind(SyntaxKind kind) => (_index ??= BuildIndex(Root)).ByKind[(int)kind];
 
     /// <summary>
     /// Keeps the tokens the parser produced so the rules, which ask token-level questions, need not
@@ -56,10 +62,14 @@ public sealed class SyntaxTree
         }
     }
 
-    // Root.Descendants() without the iterator: every tree's list is built once, over every node of the review.
-    private static SyntaxNode[] Flatten(SyntaxNode root)
+    private sealed record NodeIndex(SyntaxNode[] All, List<SyntaxNode>?[] ByKind);
+
+    // Root.Descendants() without the iterator, filing each node by kind while it is at hand: a walk over
+    // every node of a review is bound by memory, so one walk serves the node list and the rules' groups.
+    private static NodeIndex BuildIndex(SyntaxNode root)
     {
         var nodes = new List<SyntaxNode>();
+        var byKind = new List<SyntaxNode>?[KindCount];
         var stack = new Stack<(SyntaxNode Node, int Index)>();
         var node = root;
         var index = 0;
@@ -70,6 +80,7 @@ public sealed class SyntaxTree
             {
                 var child = children[index];
                 nodes.Add(child);
+                (byKind[(int)child.Kind] ??= []).Add(child);
                 if (child.ChildSpan.IsEmpty)
                 {
                     index++;
@@ -85,7 +96,7 @@ public sealed class SyntaxTree
             }
             else
             {
-                return [.. nodes];
+                return new NodeIndex([.. nodes], byKind);
             }
         }
     }

@@ -30,9 +30,9 @@ internal static class PythonCode
         {
             Tokens = tree.TakeTokens<PythonTokenList>() ?? PythonLexer.Tokenize(tree.Source, includeTrivia: false);
             IsTestFile = ComputeIsTestFile(tree);
-            foreach (var node in tree.Nodes)
+            foreach (var loop in NodesByType.Of<LoopNode>(tree))
             {
-                if (node is LoopNode loop && ComputeIsFixedSizeLoop(loop, Tokens))
+                if (ComputeIsFixedSizeLoop(loop, Tokens))
                 {
                     FixedSizeLoops.Add(loop);
                 }
@@ -215,8 +215,9 @@ internal static class PythonCode
             return false;
         }
 
-        var text = loop.Tree.Source.ToString(iterable).Trim();
-        if (text.Length == 0)
+        // Only the first character matters: no string of the whole iterable per loop of every file.
+        var text = loop.Tree.Source.Text.AsSpan(iterable.Start, iterable.Length).Trim();
+        if (text.IsEmpty)
         {
             return false;
         }
@@ -333,13 +334,17 @@ internal static class PythonCode
     /// </summary>
     public static LoopNode? InnermostLoop(SyntaxNode node)
     {
+        // EnclosingLoops() without the iterator: asked of most calls and names of every file.
         LoopNode? innermost = null;
-        foreach (var loop in node.EnclosingLoops())
+        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
         {
-            innermost ??= loop;
-            if (!IsFixedSizeLoop(loop))
+            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
             {
-                return innermost;
+                innermost ??= loop;
+                if (!IsFixedSizeLoop(loop))
+                {
+                    return innermost;
+                }
             }
         }
 
