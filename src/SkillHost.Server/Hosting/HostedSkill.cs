@@ -18,12 +18,16 @@ internal sealed record HostedSkill(string Name, string Folder, SkillDocument Doc
     /// <summary>The skill's rules view of the document, built once.</summary>
     public SkillKnowledge Knowledge { get; } = new(Document);
 
-    /// <summary>The workflow (classify, estimate, five-part report) over this skill, or an <see cref="ModelContextProtocol.McpException"/> when the skill cannot drive it.</summary>
-    public PerformanceWorkflow RequireWorkflow()
+    /// <summary>
+    /// The workflow (classify, estimate, five-part report) over this skill, or an <see cref="ModelContextProtocol.McpException"/>
+    /// when the skill cannot drive it. With the full rule catalogue (what the server runs) it is built once; another
+    /// rule set (a test's) gets a workflow of its own.
+    /// </summary>
+    public PerformanceWorkflow RequireWorkflow(IReadOnlyList<Rule>? rules = null)
     {
         try
         {
-            return _workflow.Value;
+            return rules is null || ReferenceEquals(rules, RuleCatalog.All) ? _workflow.Value : new PerformanceWorkflow(Document, rules);
         }
         catch (ArgumentException e)
         {

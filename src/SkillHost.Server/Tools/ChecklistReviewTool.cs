@@ -40,7 +40,7 @@ internal sealed class ChecklistReviewTool
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
         var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
-        return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped));
+        return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped, outcome.RuleFailures));
     }
 }
 
@@ -48,4 +48,5 @@ internal sealed class ChecklistReviewTool
 /// The findings part of the <c>review --format json</c> contract. The CLI's optional embedded five-part report
 /// is left out: its schema is open (any JSON), which clients reject as an output schema; review_code returns it typed.
 /// </summary>
-internal sealed record ChecklistReviewResult(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Files, IReadOnlyList<JsonSkipped> Skipped);
+/// <param name="RuleFailures">Rules that threw on a file (the CLI warns on stderr): their findings for that file are missing, the rest is complete.</param>
+internal sealed record ChecklistReviewResult(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Files, IReadOnlyList<JsonSkipped> Skipped, IReadOnlyList<RuleFailure> RuleFailures);

@@ -4,6 +4,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Rules;
 using SkillHost.Server.Hosting;
 
 namespace SkillHost.Server.Tools;
@@ -33,7 +34,7 @@ internal sealed class ReviewCodeTool
             throw new McpException($"'maxIssues' is {maxIssues}; pass a number from 1 to 20.");
         }
 
-        var workflow = catalog.Require(skill).RequireWorkflow();
+        var workflow = catalog.Require(skill).RequireWorkflow(environment.Catalogue);
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var result = input.Inline is { } inline
             ? workflow.Review([inline], maxIssues)
@@ -44,14 +45,19 @@ internal sealed class ReviewCodeTool
         }
 
         var markdown = MarkdownReportRenderer.Render(result.Report);
-        var structured = new ReviewCodeResult(markdown, result.Report, JsonReportRenderer.ToModel(new ReviewReport(result.Outcome, environment.Catalogue, environment.Tool, input.BaseFolder)).Summary);
+        var failures = result.Outcome.RuleFailures;
+        var structured = new ReviewCodeResult(markdown, result.Report, JsonReportRenderer.ToModel(new ReviewReport(result.Outcome, environment.Catalogue, environment.Tool, input.BaseFolder)).Summary, failures);
+        var text = failures.Count == 0
+            ? markdown
+            : markdown + "\n" + string.Concat(failures.Select(f => $"\n> Warning: rule {f.RuleId} failed on {f.Path} ({f.Message}); its findings for that file are missing from this report, the rest is complete.\n"));
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = markdown }],
+            Content = [new TextContentBlock { Text = text }],
             StructuredContent = JsonSerializer.SerializeToElement(structured, ServerJsonContext.ToolType<ReviewCodeResult>()),
         };
     }
 }
 
 /// <summary>What <c>review_code</c> returns: the report in Markdown and as data, and the counts of the checklist review behind it.</summary>
-internal sealed record ReviewCodeResult(string Markdown, PerformanceReport Report, JsonSummary Findings);
+/// <param name="RuleFailures">Rules that threw on a file: their findings for that file are missing from the report, the rest is complete.</param>
+internal sealed record ReviewCodeResult(string Markdown, PerformanceReport Report, JsonSummary Findings, IReadOnlyList<RuleFailure> RuleFailures);

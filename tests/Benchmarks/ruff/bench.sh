@@ -5,22 +5,23 @@
 # Both skip site-packages and the same build/vendored folder names. Prints every run, the medians and
 # the ratio ours/ruff (the goal is <= 0.1), for wall time and for CPU time (user + sys).
 #
-# Usage: tests/Benchmarks/ruff/bench.sh [DIR]     (default: the CPython 3.11 standard library)
+# Usage: tests/Benchmarks/ruff/bench.sh [DIR]     (default: the CPython 3.11 standard library, found by ../shared/tools/corpora.sh)
 # Environment: RUNS (default 5), PUBLISH_DIR (default /tmp/skillhost-bench, or …-aot),
 #              ARTIFACTS (dotnet --artifacts-path, default /tmp/art-ruff-bench), SKIP_PUBLISH=1 to reuse a build,
 #              AOT=1 to publish with Native AOT (-p:PublishAot=true) instead of the default JIT build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
-corpus="${1:-/root/.pyenv/versions/3.11.7/lib/python3.11}"
+# The default corpus: the CPython 3.11 stdlib that the shared corpora script finds (pyenv), wherever it lives.
+corpus="${1:-$(bash "$repo/../shared/tools/corpora.sh" 2>/dev/null | awk '$4 ~ /python3\.11$/ { print $4; exit }')}"
 runs="${RUNS:-5}"
 aot="${AOT:-0}"
 if [[ $aot == 1 ]]; then suffix=-aot; kind="Native AOT"; aot_flag=-p:PublishAot=true; else suffix=""; kind=JIT; aot_flag=""; fi
 publish="${PUBLISH_DIR:-/tmp/skillhost-bench$suffix}"
 artifacts="${ARTIFACTS:-/tmp/art-ruff-bench}"
 
-if [[ ! -d $corpus ]]; then
-  echo "bench: corpus $corpus not found; nothing to measure" >&2
+if [[ -z $corpus || ! -d $corpus ]]; then
+  echo "bench: no CPython 3.11 stdlib found (${corpus:-none}); pass its folder as the first argument. Nothing to measure." >&2
   exit 0
 fi
 

@@ -41,6 +41,29 @@ public sealed class ChecklistReviewToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_rule_that_throws_When_reviewed_Then_the_result_names_the_failed_rule_and_keeps_every_other_finding()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment with { Catalogue = [.. Environment.Catalogue, new ThrowingRule()] });
+
+        var report = (await server.Client.CallAsync("checklist_review", new() { ["code"] = QuadraticPython, ["language"] = "python" })).Structured();
+
+        var failure = Assert.Single(report.GetProperty("ruleFailures").EnumerateArray());
+        Assert.Equal(ThrowingRule.Id, failure.GetProperty("ruleId").GetString());
+        Assert.Contains(ThrowingRule.Failure, failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("slug").GetString() == "python/quadratic");
+    }
+
+    [Fact]
+    public async Task Given_rules_that_all_work_When_reviewed_Then_rule_failures_is_an_empty_list()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var report = (await server.Client.CallAsync("checklist_review", new() { ["code"] = QuadraticPython, ["language"] = "python" })).Structured();
+
+        Assert.Equal(0, report.GetProperty("ruleFailures").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Given_the_tool_list_Then_checklist_review_is_read_only_idempotent_and_has_an_output_schema()
     {
         await using var server = await InProcessServer.StartAsync(Environment);

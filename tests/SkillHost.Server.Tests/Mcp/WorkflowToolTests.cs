@@ -99,6 +99,20 @@ public sealed class WorkflowToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_rule_that_throws_When_review_code_Then_the_text_warns_and_the_data_names_the_rule_and_the_report_keeps_the_other_findings()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment with { Catalogue = [.. Environment.Catalogue, new ThrowingRule()] });
+
+        var result = await server.Client.CallAsync("review_code", new() { ["code"] = HotPython, ["filename"] = "handlers.py" });
+
+        var structured = result.Structured();
+        var failure = Assert.Single(structured.GetProperty("ruleFailures").EnumerateArray());
+        Assert.Equal(ThrowingRule.Id, failure.GetProperty("ruleId").GetString());
+        Assert.Contains($"Warning: rule {ThrowingRule.Id} failed on", result.Text(), StringComparison.Ordinal);
+        Assert.Contains(structured.GetProperty("report").GetProperty("topIssues").EnumerateArray(), i => i.GetProperty("slug").GetString() == "python/stdlib-json");
+    }
+
+    [Fact]
     public async Task Given_the_tool_list_Then_the_six_tools_are_read_only_idempotent_with_output_schemas()
     {
         await using var server = await InProcessServer.StartAsync(Environment);
