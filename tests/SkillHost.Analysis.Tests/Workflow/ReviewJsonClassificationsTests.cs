@@ -6,14 +6,14 @@ using SkillHost.Analysis.Review;
 namespace SkillHost.Analysis.Tests.Workflow;
 
 /// <summary>
-/// The review report's classifications are rendered file by file in parallel, with pre-escaped advice texts:
+/// The review report's classifications are written with pre-escaped advice texts (CodeClassificationJsonConverter):
 /// the result must be the same document, laid out as the writer lays out the rest of the report.
 /// </summary>
 public sealed class ReviewJsonClassificationsTests
 {
     private static readonly ReportTool Tool = new("skillhost", "0.0.0-test", ReportTool.DefaultInformationUri);
 
-    // More files than one parallel batch (128), with 2- and 3-byte characters in names, facts and paths.
+    // Many files, with 2- and 3-byte characters in names, facts and paths.
     private static WorkflowResult ReviewOfManyFiles() => WorkflowFixture.Workflow.Review(
     [
         .. Enumerable.Range(0, 300).Select(i => new SourceInput(
@@ -29,7 +29,7 @@ public sealed class ReviewJsonClassificationsTests
     }
 
     [Fact]
-    public void Given_more_files_than_a_batch_When_the_review_is_rendered_as_json_Then_the_classifications_equal_the_workflow_json_of_them()
+    public void Given_many_files_When_the_review_is_rendered_as_json_Then_the_classifications_equal_the_workflow_json_of_them()
     {
         var result = ReviewOfManyFiles();
 
