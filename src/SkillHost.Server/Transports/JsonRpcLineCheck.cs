@@ -28,6 +28,7 @@ internal readonly record struct JsonRpcLineCheck(int Code, string? Message, Json
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
         string? version = null;
         var hasMethod = false;
+        var isResponse = false;
         var id = default(JsonRpcLineId);
         try
         {
@@ -44,7 +45,11 @@ internal readonly record struct JsonRpcLineCheck(int Code, string? Message, Json
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var property = reader.ValueTextEquals("jsonrpc"u8) ? 1 : reader.ValueTextEquals("id"u8) ? 2 : reader.ValueTextEquals("method"u8) ? 3 : 0;
+                var property = reader.ValueTextEquals("jsonrpc"u8) ? 1
+                    : reader.ValueTextEquals("id"u8) ? 2
+                    : reader.ValueTextEquals("method"u8) ? 3
+                    : reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8) ? 4
+                    : 0;
                 reader.Read();
                 switch (property)
                 {
@@ -56,6 +61,9 @@ internal readonly record struct JsonRpcLineCheck(int Code, string? Message, Json
                         break;
                     case 3:
                         hasMethod = reader.TokenType == JsonTokenType.String;
+                        break;
+                    case 4:
+                        isResponse = true;
                         break;
                     default:
                         break;
@@ -72,6 +80,13 @@ internal readonly record struct JsonRpcLineCheck(int Code, string? Message, Json
         catch (JsonException e)
         {
             return Refuse(ParseError, $"Parse error: the line is not valid JSON (at byte {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}). " + OneMessagePerLine, default);
+        }
+
+        if (isResponse && !hasMethod)
+        {
+            // A response (even a malformed one, even an error about one of ours) is never answered: two peers
+            // replying to each other's errors would never stop. The SDK reads or drops it.
+            return default;
         }
 
         if (version != "2.0")

@@ -11,9 +11,11 @@ public sealed class JsonRpcLineCheckTests
     [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":"r-1","result":{}}""")]
     [InlineData("""  {"method":"ping","params":{"deep":[[{"a":[1,2,{"b":null}]}]]},"jsonrpc":"2.0","id":9}  """)]
+    [InlineData("""{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"the client could not parse something"}}""")]
+    [InlineData("""{"jsonrpc":"1.0","result":{}}""")]
     [InlineData("")]
     [InlineData("   \t")]
-    public void Given_a_message_or_a_blank_line_When_checked_Then_it_passes(string line)
+    public void Given_a_message_a_response_of_any_shape_or_a_blank_line_When_checked_Then_it_passes_without_an_answer(string line)
     {
         var check = JsonRpcLineCheck.Of(Encoding.UTF8.GetBytes(line + "\r\n"));
 
