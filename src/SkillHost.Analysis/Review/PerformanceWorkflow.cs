@@ -162,7 +162,7 @@ public sealed class PerformanceWorkflow
             }
             else
             {
-                trees.Add(SyntaxParsers.Parse(SourceText.From(code, name), language));
+                trees.Add(SyntaxParsers.Parse(SourceText.From(code, name), language, forRules: true));
             }
         }
 

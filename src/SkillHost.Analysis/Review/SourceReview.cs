@@ -111,7 +111,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         var language = LanguageDetector.Detect(fullPath, text);
         return language.Language == SourceLanguage.Unknown
             ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
-            : (SyntaxParsers.Parse(text, language.Language), null);
+            : (SyntaxParsers.Parse(text, language.Language, forRules: true), null);
     }
 }
 

@@ -15,9 +15,10 @@ public static class SyntaxParsers
         return info.Language == SourceLanguage.Unknown ? null : Parse(text, info.Language);
     }
 
-    public static SyntaxTree Parse(SourceText text, SourceLanguage language) => language switch
+    /// <summary>Parses as <paramref name="language"/>; <paramref name="forRules"/> keeps what the checklist rules reuse (the Python tokens).</summary>
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => language switch
     {
-        SourceLanguage.Python => PythonParser.Parse(text),
+        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules),
         SourceLanguage.Rust => RustParser.Parse(text),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
     };

@@ -86,7 +86,7 @@ public sealed class SharedFileIndexTests
         public void Given_a_parsed_python_file_When_the_rules_ask_for_tokens_Then_they_get_what_a_fresh_lex_without_trivia_gives(string name)
         {
             var text = PythonGolden.LoadInput(name);
-            var tree = PythonParser.Parse(text);
+            var tree = PythonParser.Parse(text, keepTokens: true);
 
             var shared = PythonCode.Tokens(tree).Tokens.ToArray();
 
@@ -95,9 +95,21 @@ public sealed class SharedFileIndexTests
         }
 
         [Fact]
+        public void Given_a_parse_for_the_rules_When_done_Then_the_tree_keeps_the_tokens_and_any_other_parse_keeps_none()
+        {
+            var text = SourceText.From("for x in xs:\n    total += x\n");
+
+            var forRules = SyntaxParsers.Parse(text, SourceLanguage.Python, forRules: true);
+            var plain = SyntaxParsers.Parse(text, SourceLanguage.Python);
+
+            Assert.Equal(PythonLexer.Tokenize(text, includeTrivia: false).Tokens.ToArray(), forRules.TakeTokens<PythonTokenList>()!.Tokens.ToArray());
+            Assert.Null(plain.TakeTokens<PythonTokenList>());
+        }
+
+        [Fact]
         public void Given_a_tree_whose_tokens_were_taken_When_the_rules_ask_again_Then_the_file_is_lexed_anew_with_the_same_result()
         {
-            var tree = PythonParser.Parse(SourceText.From("for x in xs:\n    if x in seen:\n        pass\n"));
+            var tree = PythonParser.Parse(SourceText.From("for x in xs:\n    if x in seen:\n        pass\n"), keepTokens: true);
             var first = PythonCode.Tokens(tree).Tokens.ToArray();
             PythonCode.Forget(tree);
 

@@ -7,7 +7,13 @@ namespace SkillHost.Analysis.Languages.Python;
 /// <summary>Python source to structural model: <see cref="PythonLexer"/> then <see cref="PythonStructureBuilder"/>; never throws on any input.</summary>
 public static class PythonParser
 {
-    public static SyntaxTree Parse(SourceText text)
+    public static SyntaxTree Parse(SourceText text) => Parse(text, keepTokens: false);
+
+    /// <summary>
+    /// With <paramref name="keepTokens"/> the tree keeps a copy of the tokens for the checklist rules, which ask
+    /// token-level questions and would otherwise lex the file again; a parse that runs no rules does not pay for it.
+    /// </summary>
+    public static SyntaxTree Parse(SourceText text, bool keepTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
@@ -17,9 +23,12 @@ public static class PythonParser
             var root = PythonStructureBuilder.Build(text, tokens, count, diagnostics);
             diagnostics.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             var tree = new SyntaxTree(text, SourceLanguage.Python, root, diagnostics);
+            if (keepTokens)
+            {
+                // The rules need exactly these tokens (no trivia); a copy of the right size saves them a second lex.
+                tree.KeepTokens(new PythonTokenList(tokens.AsSpan(0, count).ToArray(), count, diagnostics));
+            }
 
-            // The rules need exactly these tokens (no trivia); a copy of the right size saves them a second lex.
-            tree.KeepTokens(new PythonTokenList(tokens.AsSpan(0, count).ToArray(), count, diagnostics));
             return tree;
         }
         finally
