@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
@@ -97,10 +98,18 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        // In 64 K blocks: a console writer flushes on every write (see BlockWriter).
-        using (var rendered = new BlockWriter(report.Writer))
+        var reviewReport = new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory, performance);
+        if (arguments.Format == ReportFormats.Json && report.Writer is StreamWriter { Encoding: UTF8Encoding } utf8)
         {
-            ReportFormats.Write(arguments.Format, new ReviewReport(outcome, environment.Catalogue, environment.Tool, environment.WorkingDirectory, performance), rendered);
+            // The JSON is UTF-8 already: straight onto the stream under the writer, not decoded to text and encoded back.
+            utf8.Flush();
+            JsonReportRenderer.Write(reviewReport, utf8.BaseStream);
+        }
+        else
+        {
+            // In 64 K blocks: a console writer flushes on every write (see BlockWriter).
+            using var rendered = new BlockWriter(report.Writer);
+            ReportFormats.Write(arguments.Format, reviewReport, rendered);
         }
 
         return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;

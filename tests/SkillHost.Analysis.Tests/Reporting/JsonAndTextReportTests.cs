@@ -62,6 +62,23 @@ public sealed class JsonAndTextReportTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_report_of_many_blocks_When_written_as_bytes_to_a_stream_Then_they_are_exactly_the_UTF8_of_the_text_rendering()
+    {
+        // The CLI writes JSON straight onto stdout's stream; what lands there must equal the TextWriter path, byte for byte.
+        foreach (var i in Enumerable.Range(0, 300))
+        {
+            _temp.Write($"modulé_€_{i}.py", $"for élément in données_{new string('€', i % 5)}:\n    slow(élément)\n");
+        }
+
+        var report = Report();
+        using var stream = new MemoryStream();
+        JsonReportRenderer.Write(report, stream);
+
+        Assert.True(stream.Length > 2 * 65536, $"only {stream.Length} bytes: not several blocks");
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Render(ReportFormats.Json, report)), stream.ToArray());
+    }
+
+    [Fact]
     public void Given_a_finding_When_rendered_as_json_Then_every_documented_field_is_present_in_camelCase()
     {
         _temp.Write("a.py", "for x in xs:\n    slow(x)\n");
