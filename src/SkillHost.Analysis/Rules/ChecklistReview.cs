@@ -82,4 +82,8 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
 public sealed record ChecklistResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleFailure> Failures);
 
 /// <summary>A rule that threw on a file: which, where, and the exception's message.</summary>
-public sealed record RuleFailure(string RuleId, string Path, string Message);
+public sealed record RuleFailure(string RuleId, string Path, string Message)
+{
+    /// <summary>One sentence for a user: what failed, and that only that rule's findings for that file are missing.</summary>
+    public string Describe() => $"rule {RuleId} failed on {Path} ({Message}); its findings for that file are missing, the rest of the review is complete.";
+}

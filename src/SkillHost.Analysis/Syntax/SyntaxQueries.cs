@@ -28,19 +28,33 @@ public static class SyntaxQueries
     /// </summary>
     public static IEnumerable<LoopNode> EnclosingLoops(this SyntaxNode node)
     {
-        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        for (var loop = node.NextEnclosingLoop(node); loop is not null; loop = node.NextEnclosingLoop(loop))
+        {
+            yield return loop;
+        }
+    }
+
+    /// <summary>
+    /// The first loop above <paramref name="from"/> (within the function) that repeats <paramref name="node"/>, or null:
+    /// <see cref="EnclosingLoops"/> one step at a time, for callers on hot paths that must not allocate an iterator.
+    /// </summary>
+    internal static LoopNode? NextEnclosingLoop(this SyntaxNode node, SyntaxNode from)
+    {
+        for (var ancestor = from.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
         {
             if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
             {
-                yield return loop;
+                return loop;
             }
         }
+
+        return null;
     }
 
     /// <summary>How many loops (within its function) repeat <paramref name="node"/>.</summary>
     public static int LoopDepth(this SyntaxNode node) => node.EnclosingLoops().Count();
 
-    public static bool IsInLoop(this SyntaxNode node) => node.EnclosingLoops().Any();
+    public static bool IsInLoop(this SyntaxNode node) => node.NextEnclosingLoop(node) is not null;
 
     /// <summary>Inside an async function, async closure or Rust async block (the nearest such boundary decides).</summary>
     public static bool IsInAsyncContext(this SyntaxNode node)

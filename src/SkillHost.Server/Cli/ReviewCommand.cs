@@ -89,7 +89,7 @@ internal static class ReviewCommand
 
         foreach (var failure in outcome.RuleFailures)
         {
-            output.Error.WriteLine($"warning: rule {failure.RuleId} failed on {failure.Path} ({failure.Message}); its findings for that file are missing, the rest of the review is complete. Please report this with the file, or leave the rule out with --ignore {failure.RuleId}.");
+            output.Error.WriteLine($"warning: {failure.Describe()} Please report this with the file, or leave the rule out with --ignore {failure.RuleId}.");
         }
 
         if (outcome.Files.Count == 0 && outcome.Skipped.Count > 0)

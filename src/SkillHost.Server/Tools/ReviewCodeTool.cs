@@ -49,7 +49,7 @@ internal sealed class ReviewCodeTool
         var structured = new ReviewCodeResult(markdown, result.Report, JsonReportRenderer.ToModel(new ReviewReport(result.Outcome, environment.Catalogue, environment.Tool, input.BaseFolder)).Summary, failures);
         var text = failures.Count == 0
             ? markdown
-            : markdown + "\n" + string.Concat(failures.Select(f => $"\n> Warning: rule {f.RuleId} failed on {f.Path} ({f.Message}); its findings for that file are missing from this report, the rest is complete.\n"));
+            : markdown + "\n" + string.Concat(failures.Select(f => $"\n> Warning: {f.Describe()}\n"));
         return new CallToolResult
         {
             Content = [new TextContentBlock { Text = text }],

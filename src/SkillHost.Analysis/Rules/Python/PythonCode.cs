@@ -334,17 +334,14 @@ internal static class PythonCode
     /// </summary>
     public static LoopNode? InnermostLoop(SyntaxNode node)
     {
-        // EnclosingLoops() without the iterator: asked of most calls and names of every file.
+        // EnclosingLoops() one step at a time, without the iterator: asked of most calls and names of every file.
         LoopNode? innermost = null;
-        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        for (var loop = node.NextEnclosingLoop(node); loop is not null; loop = node.NextEnclosingLoop(loop))
         {
-            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
+            innermost ??= loop;
+            if (!IsFixedSizeLoop(loop))
             {
-                innermost ??= loop;
-                if (!IsFixedSizeLoop(loop))
-                {
-                    return innermost;
-                }
+                return innermost;
             }
         }
 
