@@ -110,7 +110,7 @@ public sealed class CallNode(TextSpan span) : SyntaxNode(span)
 /// <param name="Name">Python keyword argument name, or null.</param>
 /// <param name="Shape">A coarse description of the argument expression, for rules.</param>
 /// <param name="IsUnpacked">Python <c>*args</c>/<c>**kwargs</c> at the call site.</param>
-public sealed record Argument(TextSpan Span, string? Name, ExpressionShape Shape, bool IsUnpacked = false);
+public readonly record struct Argument(TextSpan Span, string? Name, ExpressionShape Shape, bool IsUnpacked = false);
 
 /// <summary>The coarse shape of an expression: enough to tell a literal from a call from a name.</summary>
 public enum ExpressionShape

@@ -34,6 +34,7 @@ internal static class ClassifyCommand
             return ExitCodes.UsageOrIo;
         }
 
+        using var heap = BatchHeap.Reserve(paths, environment.WorkingDirectory);
         if (SkillLoading.LoadForVerb(skillPath, output, environment) is not { } skill)
         {
             return ExitCodes.UsageOrIo;

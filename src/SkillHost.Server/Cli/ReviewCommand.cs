@@ -52,6 +52,8 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
+        // A one-shot run keeps nearly all it allocates until the output is written: no collections for its length (see BatchHeap).
+        using var heap = BatchHeap.Reserve(arguments.Paths, environment.WorkingDirectory);
         if (SkillLoading.LoadForVerb(arguments.Skill, output, environment) is not { } skill)
         {
             return ExitCodes.UsageOrIo;

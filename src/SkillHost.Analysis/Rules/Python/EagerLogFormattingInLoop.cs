@@ -37,8 +37,7 @@ public sealed class EagerLogFormattingInLoop : Rule
                 continue;
             }
 
-            var message = MessageArgument(context, call);
-            if (message is null || message.Shape is not (ExpressionShape.FormattedString or ExpressionShape.StringFormatting))
+            if (MessageArgument(context, call) is not { } message || message.Shape is not (ExpressionShape.FormattedString or ExpressionShape.StringFormatting))
             {
                 continue;
             }
@@ -65,7 +64,7 @@ public sealed class EagerLogFormattingInLoop : Rule
         var positional = call.Arguments.Where(a => a.Name is null && !a.IsUnpacked).ToList();
         if (QuietLevels.Contains(call.Name))
         {
-            return positional.FirstOrDefault();
+            return positional.Count > 0 ? positional[0] : null;
         }
 
         if (call.Name == "log" && positional.Count >= 2)
