@@ -64,6 +64,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         ArgumentNullException.ThrowIfNull(workingDirectory);
         ArgumentNullException.ThrowIfNull(options);
         var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
+        options.Discovered?.Invoke(files);
         var named = new HashSet<string>(
             paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).Where(File.Exists),
             StringComparer.Ordinal);
@@ -123,5 +124,8 @@ public readonly record struct ReviewProgress(int FilesDone, int FilesTotal);
 /// <param name="Refuse">Given a file's full path, returns why it must not be read (e.g. a link leading outside the allowed folders), or null.</param>
 public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = null, Func<string, string?>? Refuse = null, CancellationToken CancellationToken = default)
 {
+    /// <summary>Told the full paths of the files found, once, before any is read (e.g. to size memory for them).</summary>
+    public Action<IReadOnlyList<string>>? Discovered { get; init; }
+
     public static SourceReviewOptions Default { get; } = new();
 }

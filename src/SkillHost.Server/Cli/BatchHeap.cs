@@ -1,5 +1,4 @@
 using System.Runtime;
-using SkillHost.Analysis.Review;
 
 namespace SkillHost.Server.Cli;
 
@@ -14,10 +13,10 @@ namespace SkillHost.Server.Cli;
 /// small inputs (where no collection would happen anyway) or inputs too large for the memory cap get none.
 /// The MCP server never uses this: it is long-lived and collects as usual.
 /// </summary>
-internal static class BatchHeap
+internal sealed class BatchHeap : IDisposable
 {
-    /// <summary>What a review allocates per byte of source, with room to spare (the 3.11 stdlib: about 14).</summary>
-    internal const long BytesPerInputByte = 24;
+    /// <summary>What a review allocates per byte of source, with room to spare (the CPython 3.11 stdlib: about 14; Rust std: about 17).</summary>
+    internal const long BytesPerInputByte = 32;
 
     /// <summary>Below this much source no collection would happen anyway, so no region is asked for.</summary>
     internal const long MinimumInputBytes = 1 << 20;
@@ -25,24 +24,52 @@ internal static class BatchHeap
     /// <summary>The largest region asked for: its bookkeeping grows with it, and it must leave the machine room.</summary>
     internal const long MaximumRegionBytes = 2L << 30;
 
-    /// <summary>Starts a no-collection region for reviewing <paramref name="paths"/>, or does nothing when it would not help or cannot be had.</summary>
-    /// <returns>Ends the region (if it is still on) when disposed.</returns>
-    public static IDisposable Reserve(IReadOnlyList<string> paths, string workingDirectory)
+    /// <summary>True while this instance holds a region it started.</summary>
+    public bool Active { get; private set; }
+
+    /// <summary>
+    /// Starts a no-collection region for reading and reviewing <paramref name="files"/> (full paths, as
+    /// discovered), or does nothing when it would not help or cannot be had. Given as
+    /// <c>SourceReviewOptions.Discovered</c>, so the files are found once.
+    /// </summary>
+    public void Reserve(IReadOnlyList<string> files)
     {
-        var size = RegionSize(InputBytes(paths, workingDirectory), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-        if (size == 0)
+        ArgumentNullException.ThrowIfNull(files);
+        var size = RegionSize(InputBytes(files), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        if (size == 0 || Active)
         {
-            return Region.None;
+            return;
         }
 
         try
         {
-            return GC.TryStartNoGCRegion(size) ? new Region() : Region.None;
+            Active = GC.TryStartNoGCRegion(size);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
         {
             // Too large for this runtime's heap layout, or a region is already on (another review in the same process).
-            return Region.None;
+        }
+    }
+
+    /// <summary>Ends the region if this instance started it and it is still on.</summary>
+    public void Dispose()
+    {
+        if (!Active)
+        {
+            return;
+        }
+
+        Active = false;
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // The run allocated more than the region held, so the runtime had already ended it.
+            }
         }
     }
 
@@ -54,10 +81,10 @@ internal static class BatchHeap
         return inputBytes < MinimumInputBytes || wanted > cap ? 0 : wanted;
     }
 
-    private static long InputBytes(IReadOnlyList<string> paths, string workingDirectory)
+    private static long InputBytes(IReadOnlyList<string> files)
     {
         long total = 0;
-        foreach (var file in SourceDiscovery.Discover(paths, workingDirectory).Files)
+        foreach (var file in files)
         {
             try
             {
@@ -70,32 +97,5 @@ internal static class BatchHeap
         }
 
         return total;
-    }
-
-    private sealed class Region : IDisposable
-    {
-        public static readonly IDisposable None = new NoRegion();
-
-        public void Dispose()
-        {
-            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-            {
-                try
-                {
-                    GC.EndNoGCRegion();
-                }
-                catch (InvalidOperationException)
-                {
-                    // The run allocated more than the region held, so the runtime had already ended it.
-                }
-            }
-        }
-    }
-
-    private sealed class NoRegion : IDisposable
-    {
-        public void Dispose()
-        {
-        }
     }
 }

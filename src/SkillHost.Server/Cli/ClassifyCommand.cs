@@ -34,13 +34,13 @@ internal static class ClassifyCommand
             return ExitCodes.UsageOrIo;
         }
 
-        using var heap = BatchHeap.Reserve(paths, environment.WorkingDirectory);
         if (SkillLoading.LoadForVerb(skillPath, output, environment) is not { } skill)
         {
             return ExitCodes.UsageOrIo;
         }
 
-        var (files, skipped) = new PerformanceWorkflow(skill, environment.Catalogue).ClassifyPaths(paths, environment.WorkingDirectory);
+        using var heap = new BatchHeap();
+        var (files, skipped) = new PerformanceWorkflow(skill, environment.Catalogue).ClassifyPaths(paths, environment.WorkingDirectory, new SourceReviewOptions { Discovered = heap.Reserve });
         foreach (var s in skipped)
         {
             output.Error.WriteLine($"warning: skipped {s.Path}: {s.Describe()}");

@@ -52,8 +52,6 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        // A one-shot run keeps nearly all it allocates until the output is written: no collections for its length (see BatchHeap).
-        using var heap = BatchHeap.Reserve(arguments.Paths, environment.WorkingDirectory);
         if (SkillLoading.LoadForVerb(arguments.Skill, output, environment) is not { } skill)
         {
             return ExitCodes.UsageOrIo;
@@ -72,17 +70,22 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
+        // A one-shot run keeps nearly all it allocates until the output is written: once the files are found,
+        // no collections for the rest of it (see BatchHeap).
+        using var heap = new BatchHeap();
+        var options = new SourceReviewOptions { Discovered = heap.Reserve };
+
         // Without report parts the findings are still worth having (text, JSON, SARIF).
         ReviewOutcome outcome;
         PerformanceReport? performance = null;
         if (workflow.CanReport)
         {
-            var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, arguments.MaxIssues);
+            var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, arguments.MaxIssues);
             (outcome, performance) = (result.Outcome, result.Report);
         }
         else
         {
-            outcome = new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory);
+            outcome = new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options);
         }
         foreach (var skipped in outcome.Skipped)
         {
