@@ -13,10 +13,24 @@ public sealed class GitIgnorePattern
 {
     private readonly Regex _regex;
 
-    private GitIgnorePattern(string text, Regex regex, bool negated, bool directoryOnly, bool anchored)
+    // Most lines are a plain name or path ("/versions", ".idea") or "*" and a suffix ("*.pyc"): those are
+    // compared as strings, not run through the (in Native AOT, interpreted) regex for every file of a walk.
+    private readonly string? _literal;
+    private readonly string? _suffix;
+
+    private GitIgnorePattern(string text, string body, Regex regex, bool negated, bool directoryOnly, bool anchored)
     {
         Text = text;
         _regex = regex;
+        if (body.AsSpan().IndexOfAny("*?[\\") < 0)
+        {
+            _literal = body;
+        }
+        else if (body[0] == '*' && body.AsSpan(1).IndexOfAny("*?[\\/") < 0)
+        {
+            _suffix = body[1..];
+        }
+
         IsNegated = negated;
         IsDirectoryOnly = directoryOnly;
         IsAnchored = anchored;
@@ -62,7 +76,7 @@ public sealed class GitIgnorePattern
         var anchored = body.Contains('/', StringComparison.Ordinal);
         body = body.TrimStart('/');
         var regex = new Regex("^" + Translate(body) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-        return new GitIgnorePattern(text, regex, negated, directoryOnly, anchored);
+        return new GitIgnorePattern(text, body, regex, negated, directoryOnly, anchored);
     }
 
     /// <summary>Whether the pattern matches <paramref name="relativePath"/> (forward slashes, relative to the .gitignore's folder).</summary>
@@ -74,8 +88,10 @@ public sealed class GitIgnorePattern
             return false;
         }
 
-        var subject = IsAnchored ? relativePath : relativePath[(relativePath.LastIndexOf('/') + 1)..];
-        return _regex.IsMatch(subject);
+        var subject = IsAnchored ? relativePath.AsSpan() : relativePath.AsSpan(relativePath.LastIndexOf('/') + 1);
+        return _literal is not null ? subject.SequenceEqual(_literal)
+            : _suffix is not null ? subject.EndsWith(_suffix, StringComparison.Ordinal)
+            : _regex.IsMatch(subject);
     }
 
     public override string ToString() => Text;
