@@ -15,8 +15,6 @@ public sealed partial class CodeClassifier
     // Rust parameter types of axum/actix handlers (extractors).
     private static readonly string[] HandlerExtractors = ["Json<", "Query<", "Path<", "State<", "Form<", "web::", "HttpRequest", "Request<"];
 
-    private static readonly HashSet<string> SpawnCalls = new(StringComparer.Ordinal) { "spawn", "create_task", "ensure_future", "spawn_blocking", "submit" };
-
     private static readonly string[] ColdNames = ["main", "__init__", "__new__", "__post_init__", "setup", "set_up", "configure", "load_config", "read_config", "parse_args", "create_app", "build_app", "init", "initialize", "initialise", "bootstrap"];
 
     private static string? TestEvidence(FunctionNode function, FileSignals signals)
@@ -157,7 +155,7 @@ public sealed partial class CodeClassifier
             var signals = new FileSignals();
             foreach (var call in NodesByType.Of<CallNode>(tree))
             {
-                if (SpawnCalls.Contains(call.Name))
+                if (IsSpawn(call.Name))
                 {
                     signals.Spawns.Add((call, [.. call.Arguments.Select(a => tree.Source.ToString(a.Span))]));
                 }
@@ -188,6 +186,9 @@ public sealed partial class CodeClassifier
 
             return signals;
         }
+
+        // A constant pattern, not a set: it runs for every call of every file and mostly answers no on the length alone.
+        private static bool IsSpawn(string name) => name is "spawn" or "create_task" or "ensure_future" or "spawn_blocking" or "submit";
 
         private static void ReadPython(SyntaxTree tree, string file, FileSignals signals)
         {
@@ -225,7 +226,7 @@ public sealed partial class CodeClassifier
                 signals.Library.Add(new("`__init__.py` marks a package", 0));
             }
 
-            if (NodesByType.Of<AssignmentNode>(tree).FirstOrDefault(a => a.EnclosingFunction() is null && a.Targets.Contains("__all__")) is { } exports)
+            if (NodesByType.Of<AssignmentNode>(tree).FirstOrDefault(a => a.Targets.Contains("__all__") && a.EnclosingFunction() is null) is { } exports)
             {
                 signals.Library.Add(new("`__all__` declares a public API", exports.Start.Line));
             }

@@ -13,7 +13,10 @@ namespace SkillHost.Analysis.Classification;
 /// </summary>
 public sealed partial class CodeClassifier
 {
-    private readonly WorkflowGuide _guide;
+    // The skill's advice per kind of code, looked up once: every function of a review gets one of the three.
+    private readonly string _testAdvice;
+    private readonly string _libraryAdvice;
+    private readonly string _applicationAdvice;
 
     public CodeClassifier(SkillDocument skill)
         : this(new WorkflowGuide(skill))
@@ -23,7 +26,9 @@ public sealed partial class CodeClassifier
     public CodeClassifier(WorkflowGuide guide)
     {
         ArgumentNullException.ThrowIfNull(guide);
-        _guide = guide;
+        _testAdvice = guide.AdviceFor("test")?.Text ?? string.Empty;
+        _libraryAdvice = guide.AdviceFor("librar")?.Text ?? string.Empty;
+        _applicationAdvice = guide.AdviceFor("application")?.Text ?? string.Empty;
     }
 
     /// <summary>Classifies every tree; cross-file facts (a function called from a loop in another file) count.</summary>
@@ -137,11 +142,11 @@ public sealed partial class CodeClassifier
     {
         var advice = codeClass switch
         {
-            CodeClass.Test => _guide.AdviceFor("test"),
-            CodeClass.Library => _guide.AdviceFor("librar"),
-            _ => _guide.AdviceFor("application"),
+            CodeClass.Test => _testAdvice,
+            CodeClass.Library => _libraryAdvice,
+            _ => _applicationAdvice,
         };
-        return new CodeClassification(codeClass, confidence, evidence, advice?.Text ?? string.Empty);
+        return new CodeClassification(codeClass, confidence, evidence, advice);
     }
 
     // The first statement at module level that is not a definition or an import (Python only: Rust has no module-level code).

@@ -52,9 +52,9 @@ internal static class NodesByType
     }
 
     // Every node of the list has exact type T (one class per kind), so reading it as T needs no cast check.
-    private sealed class Group<T>(List<SyntaxNode> nodes) : IReadOnlyList<T> where T : SyntaxNode
+    private sealed class Group<T>(SyntaxNode[] nodes) : IReadOnlyList<T> where T : SyntaxNode
     {
-        public int Count => nodes.Count;
+        public int Count => nodes.Length;
 
         public T this[int index] => Unsafe.As<T>(nodes[index]);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Syntax;
@@ -40,7 +41,7 @@ public sealed class SyntaxTree
     public IReadOnlyList<SyntaxNode> Nodes => (_index ??= BuildIndex(Root)).All;
 
     /// <summary>The nodes of <paramref name="kind"/> in document order (one sealed class per kind), or null when the file has none.</summary>
-    internal List<SyntaxNode>? NodesOfKind(SyntaxKind kind) => (_index ??= BuildIndex(Root)).ByKind[(int)kind];
+    internal SyntaxNode[]? NodesOfKind(SyntaxKind kind) => (_index ??= BuildIndex(Root)).ByKind[(int)kind];
 
     /// <summary>
     /// Keeps the tokens the parser produced so the rules, which ask token-level questions, need not
@@ -62,42 +63,77 @@ public sealed class SyntaxTree
         }
     }
 
-    private sealed record NodeIndex(SyntaxNode[] All, List<SyntaxNode>?[] ByKind);
+    private sealed record NodeIndex(SyntaxNode[] All, SyntaxNode[]?[] ByKind);
 
-    // Root.Descendants() without the iterator, filing each node by kind while it is at hand: a walk over
-    // every node of a review is bound by memory, so one walk serves the node list and the rules' groups.
+    // Root.Descendants() without the iterator, counting each kind while the node is at hand: a walk over every
+    // node of a review is bound by memory, so one walk serves the node list and the rules' groups. The list grows
+    // in a pooled buffer and every array kept is allocated once at its final size (a review keeps them all).
     private static NodeIndex BuildIndex(SyntaxNode root)
     {
-        var nodes = new List<SyntaxNode>();
-        var byKind = new List<SyntaxNode>?[KindCount];
+        var buffer = ArrayPool<SyntaxNode>.Shared.Rent(256);
+        var count = 0;
+        Span<int> kinds = stackalloc int[KindCount];
+        kinds.Clear();
         var stack = new Stack<(SyntaxNode Node, int Index)>();
         var node = root;
         var index = 0;
-        while (true)
+        try
         {
-            var children = node.ChildSpan;
-            if (index < children.Length)
+            while (true)
             {
-                var child = children[index];
-                nodes.Add(child);
-                (byKind[(int)child.Kind] ??= []).Add(child);
-                if (child.ChildSpan.IsEmpty)
+                var children = node.ChildSpan;
+                if (index < children.Length)
                 {
-                    index++;
-                    continue;
-                }
+                    var child = children[index];
+                    if (count == buffer.Length)
+                    {
+                        var bigger = ArrayPool<SyntaxNode>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, count).CopyTo(bigger);
+                        ArrayPool<SyntaxNode>.Shared.Return(buffer, clearArray: true);
+                        buffer = bigger;
+                    }
 
-                stack.Push((node, index + 1));
-                (node, index) = (child, 0);
+                    buffer[count++] = child;
+                    kinds[(int)child.Kind]++;
+                    if (child.ChildSpan.IsEmpty)
+                    {
+                        index++;
+                        continue;
+                    }
+
+                    stack.Push((node, index + 1));
+                    (node, index) = (child, 0);
+                }
+                else if (stack.Count > 0)
+                {
+                    (node, index) = stack.Pop();
+                }
+                else
+                {
+                    break;
+                }
             }
-            else if (stack.Count > 0)
+
+            var all = buffer.AsSpan(0, count).ToArray();
+            var byKind = new SyntaxNode[]?[KindCount];
+            for (var k = 0; k < KindCount; k++)
             {
-                (node, index) = stack.Pop();
+                byKind[k] = kinds[k] == 0 ? null : new SyntaxNode[kinds[k]];
+                kinds[k] = 0;
             }
-            else
+
+            foreach (var each in all)
             {
-                return new NodeIndex([.. nodes], byKind);
+                var k = (int)each.Kind;
+                byKind[k]![kinds[k]++] = each;
             }
+
+            return new NodeIndex(all, byKind);
+        }
+        finally
+        {
+            // Cleared: a pooled array must not keep a tree alive.
+            ArrayPool<SyntaxNode>.Shared.Return(buffer, clearArray: true);
         }
     }
 
