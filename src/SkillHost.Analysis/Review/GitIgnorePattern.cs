@@ -11,17 +11,16 @@ namespace SkillHost.Analysis.Review;
 /// </summary>
 public sealed class GitIgnorePattern
 {
-    private readonly Regex _regex;
-
     // Most lines are a plain name or path ("/versions", ".idea") or "*" and a suffix ("*.pyc"): those are
     // compared as strings, not run through the (in Native AOT, interpreted) regex for every file of a walk.
+    // The regex is built only for the other lines.
     private readonly string? _literal;
     private readonly string? _suffix;
+    private readonly Regex? _regex;
 
-    private GitIgnorePattern(string text, string body, Regex regex, bool negated, bool directoryOnly, bool anchored)
+    private GitIgnorePattern(string text, string body, bool negated, bool directoryOnly, bool anchored)
     {
         Text = text;
-        _regex = regex;
         if (body.AsSpan().IndexOfAny("*?[\\") < 0)
         {
             _literal = body;
@@ -29,6 +28,10 @@ public sealed class GitIgnorePattern
         else if (body[0] == '*' && body.AsSpan(1).IndexOfAny("*?[\\/") < 0)
         {
             _suffix = body[1..];
+        }
+        else
+        {
+            _regex = new Regex("^" + Translate(body) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
         }
 
         IsNegated = negated;
@@ -75,8 +78,7 @@ public sealed class GitIgnorePattern
         // "If there is a separator at the beginning or middle of the pattern, then the pattern is relative to the .gitignore's level."
         var anchored = body.Contains('/', StringComparison.Ordinal);
         body = body.TrimStart('/');
-        var regex = new Regex("^" + Translate(body) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-        return new GitIgnorePattern(text, body, regex, negated, directoryOnly, anchored);
+        return new GitIgnorePattern(text, body, negated, directoryOnly, anchored);
     }
 
     /// <summary>Whether the pattern matches <paramref name="relativePath"/> (forward slashes, relative to the .gitignore's folder).</summary>
@@ -91,7 +93,7 @@ public sealed class GitIgnorePattern
         var subject = IsAnchored ? relativePath.AsSpan() : relativePath.AsSpan(relativePath.LastIndexOf('/') + 1);
         return _literal is not null ? subject.SequenceEqual(_literal)
             : _suffix is not null ? subject.EndsWith(_suffix, StringComparison.Ordinal)
-            : _regex.IsMatch(subject);
+            : _regex!.IsMatch(subject);
     }
 
     public override string ToString() => Text;

@@ -58,14 +58,9 @@ public static class SourceDiscovery
 
     // Reads each folder's entries as the directory listing gives them (name and kind): no stat or readlink per
     // file, which was most of a walk's cost over a big tree; only folders are asked whether they are links
-    // (reading the attributes costs a stat). Hidden entries are walked too.
-    private static readonly EnumerationOptions Listing = new()
-    {
-        AttributesToSkip = 0,
-        IgnoreInaccessible = false,
-        RecurseSubdirectories = false,
-        ReturnSpecialDirectories = false,
-    };
+    // (reading the attributes costs a stat). As DirectoryInfo's own listing: hidden entries are walked too, and an
+    // unreadable folder throws (it is reported as unwalkable) rather than being skipped silently.
+    private static readonly EnumerationOptions Listing = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     private readonly record struct Entry(string FullName, bool IsDirectory, bool IsLink);
 

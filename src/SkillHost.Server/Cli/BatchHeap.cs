@@ -35,8 +35,13 @@ internal sealed class BatchHeap : IDisposable
     public void Reserve(IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (Active)
+        {
+            return;
+        }
+
         var size = RegionSize(InputBytes(files), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-        if (size == 0 || Active)
+        if (size == 0)
         {
             return;
         }
