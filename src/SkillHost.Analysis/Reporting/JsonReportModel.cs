@@ -39,7 +39,15 @@ public sealed record JsonFinding(
     string? CostSource,
     double RankingNs,
     string Confidence,
-    string? ChecklistText);
+    string? ChecklistText)
+{
+    /// <summary>A fix that may be applied as it stands (every edit together), or absent when the fix needs judgement.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonEdit>? Edits { get; init; }
+}
+
+/// <summary>Replace the text from the start (1-based line and UTF-16 column) to the end with <see cref="NewText"/>; an empty range inserts.</summary>
+public sealed record JsonEdit(int StartLine, int StartColumn, int EndLine, int EndColumn, string NewText);
 
 public sealed record JsonEvidence(IReadOnlyList<string> Facts, int LoopDepth, bool InAsyncContext, bool PerItemFunction, double Repetitions);
 

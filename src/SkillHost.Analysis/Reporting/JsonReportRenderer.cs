@@ -160,7 +160,10 @@ public static class JsonReportRenderer
         f.Impact.CostSource,
         Finite(f.Impact.RankingNs),
         ConfidenceText(f.Confidence),
-        f.ChecklistText);
+        f.ChecklistText)
+    {
+        Edits = f.Edits.Count == 0 ? null : [.. f.Edits.Select(e => new JsonEdit(e.Start.Line, e.Start.Column, e.End.Line, e.End.Column, e.NewText))],
+    };
 
     // JSON has no infinity; absurdly deep nesting could overflow the repetition estimate.
     internal static double Finite(double value) => double.IsFinite(value) ? value : double.MaxValue;

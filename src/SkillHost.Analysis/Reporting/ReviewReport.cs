@@ -21,9 +21,10 @@ public static class ReportFormats
     public const string Text = "text";
     public const string Json = "json";
     public const string Sarif = "sarif";
+    public const string Diff = "diff";
 
     /// <summary>Every format, the default (the five-part report) first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Markdown, Text, Json, Sarif];
+    public static IReadOnlyList<string> All { get; } = [Markdown, Text, Json, Sarif, Diff];
 
     public static void Write(string format, ReviewReport report, TextWriter writer)
     {
@@ -40,6 +41,9 @@ public static class ReportFormats
                 break;
             case Text:
                 TextReportRenderer.Write(report, writer);
+                break;
+            case Diff:
+                DiffReportRenderer.Write(report, writer);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, $"use one of {string.Join(", ", All)}");

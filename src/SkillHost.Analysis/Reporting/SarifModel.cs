@@ -54,7 +54,18 @@ internal sealed record SarifResult(
     string Level,
     SarifText Message,
     IReadOnlyList<SarifLocation> Locations,
-    SarifResultProperties Properties);
+    SarifResultProperties Properties,
+    IReadOnlyList<SarifFix>? Fixes = null);
+
+/// <summary>A proposed fix (SARIF §3.55): replacements in one artifact, all applied together.</summary>
+internal sealed record SarifFix(SarifText Description, IReadOnlyList<SarifArtifactChange> ArtifactChanges);
+
+internal sealed record SarifArtifactChange(SarifArtifactLocation ArtifactLocation, IReadOnlyList<SarifReplacement> Replacements);
+
+/// <summary>An empty deleted region inserts; no inserted content deletes.</summary>
+internal sealed record SarifReplacement(SarifRegion DeletedRegion, SarifArtifactContent? InsertedContent);
+
+internal sealed record SarifArtifactContent(string Text);
 
 internal sealed record SarifResultProperties(
     string Checklist,

@@ -103,8 +103,17 @@ public static class SarifReportRenderer
                 f.Impact.Text,
                 f.Impact.CostSource,
                 JsonReportRenderer.Finite(f.Impact.RankingNs),
-                JsonReportRenderer.ConfidenceText(f.Confidence)));
+                JsonReportRenderer.ConfidenceText(f.Confidence)),
+            f.Edits.Count == 0 ? null : [ToSarifFix(f)]);
     }
+
+    private static SarifFix ToSarifFix(Finding f) => new(
+        new SarifText(f.Fix),
+        [new SarifArtifactChange(
+            Artifact(f.Path),
+            [.. f.Edits.Select(e => new SarifReplacement(
+                new SarifRegion(e.Start.Line, e.Start.Column, e.End.Line, e.End.Column),
+                e.NewText.Length == 0 ? null : new SarifArtifactContent(e.NewText)))])]);
 
     private static SarifNotification ToNotification(SkippedFile skipped) => new(
         "warning",

@@ -51,4 +51,7 @@ public sealed record Finding(
 {
     /// <summary>The checklist wording for the rule's slug, from the skill.</summary>
     public string? ChecklistText { get; init; }
+
+    /// <summary>A mechanical fix that may be applied as it stands (empty when the fix needs judgement): non-overlapping, in file order.</summary>
+    public IReadOnlyList<SourceEdit> Edits { get; init; } = [];
 }

@@ -43,7 +43,8 @@ public sealed class RuleContext
     /// </summary>
     /// <param name="occurrences">How many priced operations one execution of the node performs (2 for two clones).</param>
     /// <param name="cost">What one execution costs when it is not the rule's own cost-table row (a network call among file reads, a sleep of known length).</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null)
+    /// <param name="edits">A mechanical fix, when the rule knows one that keeps behaviour: applied together, they are the fix.</param>
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
@@ -63,7 +64,30 @@ public sealed class RuleContext
             confidence)
         {
             ChecklistText = Skill.ChecklistItem(descriptor.Slug)?.Text,
+            Edits = edits is null or { Count: 0 } ? [] : ToSourceEdits(edits),
         });
+    }
+
+    // In file order, with positions; a set that overlaps or leaves the file is dropped whole (the finding stands without it).
+    private SourceEdit[] ToSourceEdits(IReadOnlyList<Replacement> edits)
+    {
+        var source = Tree.Source;
+        var ordered = edits.OrderBy(e => e.Span.Start).ThenBy(e => e.Span.End).ToArray();
+        var result = new SourceEdit[ordered.Length];
+        var end = 0;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var span = ordered[i].Span;
+            if (span.Start < end || span.Start < 0 || span.End > source.Length || ordered[i].NewText is null)
+            {
+                return [];
+            }
+
+            end = span.End;
+            result[i] = new SourceEdit(span, source.GetLinePosition(span.Start), source.GetLinePosition(span.End), source.ToString(span), ordered[i].NewText);
+        }
+
+        return result;
     }
 
     private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences)

@@ -74,8 +74,59 @@ public sealed class BlockingCallInAsyncFunction : Rule
                     ? "Every other coroutine keeps running while the request is in flight; the call no longer adds its latency to all of them (a same-datacenter round trip is the floor: a real HTTP call costs more)."
                     : "Every other coroutine keeps running while the I/O waits; the call no longer adds its latency to all of them.",
                 call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
-                cost: cost);
+                cost: cost,
+                edits: blocking.Module == "time" ? AsyncSleep(context, call) : null);
         }
+    }
+
+    /// <summary>
+    /// `time.sleep(x)` → `await asyncio.sleep(x)`, with `import asyncio` beside the import of `time` when the file lacks it.
+    /// None where that would change meaning or not compile: in a generator expression (`await` would make it an async
+    /// generator), with other than one positional argument, or when the import has no line of its own to go beside.
+    /// </summary>
+    private static Replacement[]? AsyncSleep(RuleContext context, CallNode call)
+    {
+        if (call.Name != "sleep" || call.CalleeSpan.IsEmpty || call.Arguments is not [{ Name: null, IsUnpacked: false }]
+            || call.Ancestors().TakeWhile(a => a is not FunctionNode).Any(a => a is LoopNode { Comprehension: ComprehensionKind.Generator }))
+        {
+            return null;
+        }
+
+        var asyncio = PythonCode.NearestBindings(call, "asyncio");
+        if (asyncio.Count > 0 && !asyncio.All(b => b.Node is ImportNode { Module: null } import && import.Names.Any(n => n is { Name: "asyncio", Alias: null })))
+        {
+            return null; // `asyncio` names something else here
+        }
+
+        var sleep = new Replacement(call.CalleeSpan, "await asyncio.sleep");
+        if (asyncio.Count > 0)
+        {
+            return [sleep];
+        }
+
+        // The statement that imports `time` (or `sleep` from it) must start its line: `import asyncio` goes on a line of its own before it.
+        var head = call.Callee.Split('.')[0];
+        if (PythonCode.NearestBindings(call, head).Select(b => b.Node).OfType<ImportNode>().FirstOrDefault() is not { } timeImport)
+        {
+            return null;
+        }
+
+        var text = context.Tree.Source.Text;
+        var lineStart = timeImport.Span.Start;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+        {
+            lineStart--;
+        }
+
+        if (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            return null;
+        }
+
+        var indent = text[lineStart..timeImport.Span.Start];
+        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
+        var newline = firstBreak > 0 && text[firstBreak - 1] == '\r' ? "\r\n" : "\n";
+        return [Replacement.Insert(lineStart, indent + "import asyncio" + newline), sleep];
     }
 
     /// <summary>The per-execution cost when the rule's default row (a file read) does not fit: a network round trip, or a sleep's own length.</summary>

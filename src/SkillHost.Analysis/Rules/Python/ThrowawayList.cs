@@ -107,8 +107,51 @@ public sealed class ThrowawayList : Rule
                 ? "The generator form allocates no list and stops computing elements as soon as the answer is known."
                 : "The generator form allocates no intermediate list; memory stays O(1) instead of O(N).",
             argument.Span,
-            n);
+            n,
+            edits: HasAwaitOrWalrus(context, call, argument.Span) || call.Callee is "any" or "all" && HasCall(call, argument.Span) ? null : call.Callee switch
+            {
+                "set" when Brackets(context, argument.Span) is var (open, close) && open >= 0 =>
+                    [new Replacement(call.Span, "{" + context.TextOf(TextSpan.FromBounds(open + 1, close)) + "}")],
+                "list" when Brackets(context, argument.Span) is var (open, close) && open >= 0 =>
+                    [new Replacement(call.Span, context.TextOf(TextSpan.FromBounds(open, close + 1)))],
+                "dict" => null,
+                // A generator expression may stand bare only as the sole argument with no trailing comma.
+                _ when IsSoleArgumentWithoutComma(context, call, argument.Span) => Unbracket(context, argument.Span),
+                _ => Parenthesize(context, argument.Span),
+            });
     }
+
+    // Only where the fix keeps behaviour. `await` in a generator expression makes it an async generator; a walrus binds
+    // differently; a call in `any`/`all` would no longer run for the elements after the answer is known. The loop and
+    // assignment cases get no edit: their lists are snapshots, and the loop body or the code before it may change the source.
+    private static bool HasAwaitOrWalrus(RuleContext context, CallNode call, TextSpan span) =>
+        context.TextOf(span).Contains(":=", StringComparison.Ordinal) || call.Descendants().Any(d => d is AwaitNode && span.Contains(d.Span));
+
+    private static bool HasCall(CallNode call, TextSpan span) => call.Descendants().Any(d => d is CallNode && span.Contains(d.Span));
+
+    /// <summary>The positions of the list comprehension's outer brackets inside <paramref name="span"/>, or (-1, -1).</summary>
+    private static (int Open, int Close) Brackets(RuleContext context, TextSpan span)
+    {
+        var text = context.TextOf(span);
+        var first = text.Length - text.TrimStart().Length;
+        var last = text.TrimEnd().Length - 1;
+        return first < last && text[first] == '[' && text[last] == ']' ? (span.Start + first, span.Start + last) : (-1, -1);
+    }
+
+    // `max([x for x in xs], default=0)` → `max((x for x in xs), default=0)`.
+    private static Replacement[]? Parenthesize(RuleContext context, TextSpan span) =>
+        Brackets(context, span) is var (open, close) && open >= 0
+            ? [new Replacement(new TextSpan(open, 1), "("), new Replacement(new TextSpan(close, 1), ")")]
+            : null;
+
+    // `sum([x for x in xs])` → `sum(x for x in xs)`.
+    private static Replacement[]? Unbracket(RuleContext context, TextSpan span) =>
+        Brackets(context, span) is var (open, close) && open >= 0
+            ? [Replacement.Delete(new TextSpan(open, 1)), Replacement.Delete(new TextSpan(close, 1))]
+            : null;
+
+    private static bool IsSoleArgumentWithoutComma(RuleContext context, CallNode call, TextSpan argument) =>
+        argument.End <= call.Span.End && context.TextOf(TextSpan.FromBounds(argument.End, call.Span.End)).Trim() == ")";
 
     private static void CheckReadlines(RuleContext context, CallNode call, int n)
     {

@@ -71,8 +71,31 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 $"add `#[inline]` above `pub fn {function.Name}` if other crates call it on hot paths — check with a benchmark; leave it off for large or rarely called functions",
                 context.Project.IsCalledInLoop(function.Name) ? Confidence.Medium : Confidence.Low,
                 "Saves a call per use from other crates and lets the optimiser work across the call.",
-                function.NameSpan.IsEmpty ? function.Span : function.NameSpan);
+                function.NameSpan.IsEmpty ? function.Span : function.NameSpan,
+                edits: InlineAttribute(context, function));
         }
+    }
+
+    /// <summary>`#[inline]` on a line of its own above the signature, indented as it is; none unless the signature starts its line.</summary>
+    private static Replacement[]? InlineAttribute(RuleContext context, FunctionNode function)
+    {
+        if (function.NameSpan.IsEmpty || function.NameSpan.Start == 0)
+        {
+            return null;
+        }
+
+        var text = context.Tree.Source.Text;
+        var lineStart = text.LastIndexOf('\n', function.NameSpan.Start - 1) + 1;
+        var head = text.AsSpan(lineStart, function.NameSpan.Start - lineStart);
+        var indent = head.Length - head.TrimStart(" \t").Length;
+        if (!head.TrimStart(" \t").StartsWith("pub", StringComparison.Ordinal) || !head.TrimEnd().EndsWith("fn", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
+        var newline = firstBreak > 0 && text[firstBreak - 1] == '\r' ? "\r\n" : "\n";
+        return [Replacement.Insert(lineStart, string.Concat(head[..indent], "#[inline]", newline))];
     }
 
     // Parameterless free functions (`home_dir()`, `args()`) are one-shot global queries, and a function that returns a fresh

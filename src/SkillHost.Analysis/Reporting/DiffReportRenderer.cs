@@ -1,0 +1,201 @@
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Reporting;
+
+/// <summary>
+/// The findings' mechanical fixes as one unified diff (<c>git apply</c> / <c>patch -p1</c>), file by file, with three
+/// lines of context. Nothing is written to the reviewed files. Each file is read again and every edit checked against
+/// the text the rule saw; a file that changed since, or whose edits cannot be placed, is named in a line before the diff
+/// (outside any hunk, where <c>git apply</c> and <c>patch</c> ignore it) and left out.
+/// </summary>
+public static class DiffReportRenderer
+{
+    private const int Context = 3;
+
+    public static void Write(ReviewReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var fixable = report.Outcome.Findings.Where(f => f.Edits.Count > 0).ToList();
+        var files = 0;
+        foreach (var group in fixable.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var full = Path.GetFullPath(group.Key, report.WorkingDirectory);
+            var (source, _, detail) = SourceFileReader.ReadText(full, group.Key);
+            if (source is null)
+            {
+                writer.WriteLine($"# {group.Key}: not fixed, the file cannot be read again ({detail})");
+                continue;
+            }
+
+            var edits = Combine(group, source, out var stale);
+            if (stale)
+            {
+                writer.WriteLine($"# {group.Key}: not fixed, the file changed since it was reviewed; review it again");
+                continue;
+            }
+
+            var path = group.Key.Replace('\\', '/');
+            writer.Write($"--- a/{path}\n+++ b/{path}\n");
+            WriteHunks(source.Text, edits, writer);
+            files++;
+        }
+
+        if (fixable.Count == 0)
+        {
+            writer.WriteLine($"# no finding of the {report.Outcome.Findings.Count} has a mechanical fix; the others need judgement (see --format text)");
+        }
+        else
+        {
+            writer.WriteLine($"# {fixable.Count} of {report.Outcome.Findings.Count} findings fixed mechanically, in {files} file(s); apply with: git apply FILE (or patch -p1 < FILE)");
+        }
+    }
+
+    /// <summary>
+    /// Every finding's edits in file order: the same edit from two findings (an import both need) once, and a finding
+    /// whose edits would overlap an earlier finding's left out whole. <paramref name="stale"/> when the file no longer
+    /// holds the text an edit replaces.
+    /// </summary>
+    internal static List<SourceEdit> Combine(IEnumerable<Finding> findings, SourceText source, out bool stale)
+    {
+        stale = false;
+        var text = source.Text;
+        var taken = new List<SourceEdit>();
+        foreach (var finding in findings.OrderBy(f => f.Span.Start))
+        {
+            if (finding.Edits.Any(e => e.Span.End > text.Length || string.CompareOrdinal(text, e.Span.Start, e.OldText, 0, Math.Max(e.Span.Length, e.OldText.Length)) != 0
+                || source.GetLinePosition(e.Span.Start) != e.Start || source.GetLinePosition(e.Span.End) != e.End))
+            {
+                stale = true;
+                return [];
+            }
+
+            var fresh = finding.Edits.Where(e => !taken.Contains(e)).ToList();
+            if (fresh.All(e => !taken.Any(t => Overlaps(t.Span, e.Span))))
+            {
+                taken.AddRange(fresh);
+            }
+        }
+
+        taken.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
+        return taken;
+    }
+
+    // Two insertions at one place overlap (their order would be a guess), as do spans that share a character.
+    private static bool Overlaps(TextSpan a, TextSpan b) =>
+        a.Start == b.Start || (a.Start < b.End && b.Start < a.End);
+
+    private static void WriteHunks(string before, List<SourceEdit> edits, TextWriter writer)
+    {
+        var oldLines = Lines(before, out var lineStarts);
+
+        // Changed line ranges (0-based, inclusive) of the old text with their edits, merged when their contexts touch.
+        var ranges = new List<(int First, int Last, List<SourceEdit> Edits)>();
+        foreach (var edit in edits)
+        {
+            var first = Math.Min(edit.Start.Line - 1, oldLines.Count - 1);
+            var last = Math.Min(Math.Max(first, edit.End.Line - 1), oldLines.Count - 1);
+            if (ranges.Count > 0 && first - ranges[^1].Last <= 2 * Context)
+            {
+                ranges[^1].Edits.Add(edit);
+                ranges[^1] = (ranges[^1].First, Math.Max(ranges[^1].Last, last), ranges[^1].Edits);
+            }
+            else
+            {
+                ranges.Add((first, last, [edit]));
+            }
+        }
+
+        var delta = 0;
+        foreach (var (first, last, rangeEdits) in ranges)
+        {
+            var regionStart = lineStarts[first];
+            var regionEnd = lineStarts[last] + oldLines[last].Length;
+            var newLines = Lines(SourceEdit.Apply(before[regionStart..regionEnd], rangeEdits, regionStart), out _);
+            var contextFirst = Math.Max(0, first - Context);
+            var contextLast = Math.Min(oldLines.Count - 1, last + Context);
+            var oldCount = contextLast - contextFirst + 1;
+            var newCount = oldCount - (last - first + 1) + newLines.Count;
+            writer.Write($"@@ -{Start(contextFirst, oldCount)},{oldCount} +{Start(contextFirst + delta, newCount)},{newCount} @@\n");
+            for (var i = contextFirst; i < first; i++)
+            {
+                WriteLine(writer, ' ', oldLines[i]);
+            }
+
+            // Lines the edits left as they were, at either end of the region, are context too.
+            var oldRegion = last - first + 1;
+            var same = 0;
+            while (same < oldRegion && same < newLines.Count && oldLines[first + same] == newLines[same])
+            {
+                same++;
+            }
+
+            var sameEnd = 0;
+            while (sameEnd < oldRegion - same && sameEnd < newLines.Count - same && oldLines[last - sameEnd] == newLines[^(sameEnd + 1)])
+            {
+                sameEnd++;
+            }
+
+            for (var i = first; i < first + same; i++)
+            {
+                WriteLine(writer, ' ', oldLines[i]);
+            }
+
+            for (var i = first + same; i <= last - sameEnd; i++)
+            {
+                WriteLine(writer, '-', oldLines[i]);
+            }
+
+            for (var i = same; i < newLines.Count - sameEnd; i++)
+            {
+                WriteLine(writer, '+', newLines[i]);
+            }
+
+            for (var i = last - sameEnd + 1; i <= last; i++)
+            {
+                WriteLine(writer, ' ', oldLines[i]);
+            }
+
+            for (var i = last + 1; i <= contextLast; i++)
+            {
+                WriteLine(writer, ' ', oldLines[i]);
+            }
+
+            delta += newLines.Count - (last - first + 1);
+        }
+    }
+
+    // Unified diff counts lines from 1; an empty range starts at the line before it.
+    private static int Start(int index, int count) => count == 0 ? index : index + 1;
+
+    // Only the file's last line can lack a line break.
+    private static void WriteLine(TextWriter writer, char marker, string line)
+    {
+        writer.Write(marker);
+        writer.Write(line);
+        if (!line.EndsWith('\n'))
+        {
+            writer.Write("\n\\ No newline at end of file\n");
+        }
+    }
+
+    /// <summary>The lines of <paramref name="text"/>, each with its line break (a last line without one stays as it is).</summary>
+    private static List<string> Lines(string text, out List<int> starts)
+    {
+        var lines = new List<string>();
+        starts = [];
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end + 1;
+            starts.Add(start);
+            lines.Add(text[start..end]);
+            start = end;
+        }
+
+        return lines;
+    }
+}
