@@ -55,9 +55,15 @@ public sealed class EagerLogFormattingInLoop : Rule
                 $"`{receiver}.{call.Name}(…)` builds its message with {how} on every iteration of {PythonCode.DescribeLoop(loop)}, even when {level} logging is off.",
                 $"Pass the values as arguments (`{receiver}.{call.Name}(\"… %s\", value)`) so formatting happens only for emitted records, and check the level once before the loop: `verbose = {receiver}.isEnabledFor(logging.{(call.Name == "log" ? "DEBUG" : call.Name.ToUpperInvariant())})`, then `if verbose:` around the call — or log one summary line after the loop.",
                 call.Name == "debug" || call.Name == "log" ? Confidence.High : Confidence.Medium,
-                "Skipping the formatting (and the call) when the level is off removes the per-iteration string work.");
+                "Skipping the formatting (and the call) when the level is off removes the per-iteration string work.",
+                edits: message.Shape == ExpressionShape.FormattedString && IsLastPositional(call, message)
+                    && LazyLogArguments.Rewrite(context.Tree.Source, PythonCode.Tokens(context.Tree), message.Span) is { } lazy ? [lazy] : null);
         }
     }
+
+    // Arguments after an f-string message would be %-formatted into it by logging: leave such a call as it is.
+    private static bool IsLastPositional(CallNode call, Argument message) =>
+        !call.Arguments.Any(a => a.Name is null && a.Span.Start > message.Span.Start);
 
     private static Argument? MessageArgument(RuleContext context, CallNode call)
     {
