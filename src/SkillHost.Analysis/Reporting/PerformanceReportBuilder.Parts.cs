@@ -73,6 +73,16 @@ public sealed partial class PerformanceReportBuilder
         var before = sources.TryGetValue(finding.Path, out var source) ? Excerpt(source, group) : "(source not available)";
         var slug = finding.Rule.Slug;
         var (block, origin) = GoodBlock(slug, language);
+        if (source is not null && Fixed(source, group) is { } fixedExcerpt)
+        {
+            // The rule's own mechanical fix, on the reader's code: the After is their lines, changed.
+            var (changed, outside) = fixedExcerpt;
+            var elsewhere = outside.Count == 0 ? string.Empty : $" Also: {string.Join("; ", outside)}.";
+            var pattern = block is null ? string.Empty : $" The skill's pattern: {origin}.";
+            return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, changed,
+                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --format diff` writes it as a patch): {finding.Fix}{elsewhere}{pattern}", null, language);
+        }
+
         if (block is not null)
         {
             return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, block.Code.TrimEnd(),
@@ -84,8 +94,39 @@ public sealed partial class PerformanceReportBuilder
         return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null, language);
     }
 
+    /// <summary>
+    /// The excerpt of <see cref="Excerpt"/> with the group's edits applied, and the edits that fall outside it (an import
+    /// at the top of the file), described; null when no finding of the group has edits inside the excerpt.
+    /// </summary>
+    private static (string After, List<string> Outside)? Fixed(SourceText source, IssueGroup group)
+    {
+        var edits = DiffReportRenderer.Combine(group.Findings, source, out var stale);
+        var (from, to) = ExcerptLines(source, group);
+        var start = source.GetLineSpan(from).Start;
+        var end = source.GetLineSpan(to).End;
+        var inside = edits.Where(e => e.Span.Start >= start && e.Span.End <= end).ToList();
+        if (stale || inside.Count == 0)
+        {
+            return null;
+        }
+
+        var text = SourceEdit.Apply(source.Text[start..end], inside, start);
+        var after = string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())).Trim('\n');
+        var outside = edits.Except(inside).Select(e => e.OldText.Length == 0
+            ? $"insert `{e.NewText.Trim()}` at line {e.Start.Line}"
+            : $"replace `{e.OldText.Trim()}` with `{e.NewText.Trim()}` at line {e.Start.Line}").ToList();
+        return (after, outside);
+    }
+
     // The enclosing function when it is short, else a window of lines around the findings.
     private static string Excerpt(SourceText source, IssueGroup group)
+    {
+        var (from, to) = ExcerptLines(source, group);
+        var lines = Enumerable.Range(from, Math.Max(1, to - from + 1)).Where(l => l <= source.LineCount).Select(l => source.ToString(source.GetLineSpan(l)).TrimEnd());
+        return string.Join('\n', lines).Trim('\n');
+    }
+
+    private static (int From, int To) ExcerptLines(SourceText source, IssueGroup group)
     {
         int from, to;
         if (group.Function is { } fn && fn.Name != FunctionClassification.ModuleLevel && fn.EndLine - fn.Line < MaxSketchLines)
@@ -99,8 +140,7 @@ public sealed partial class PerformanceReportBuilder
             to = Math.Min(to, from + MaxSketchLines);
         }
 
-        var lines = Enumerable.Range(from, Math.Max(1, to - from + 1)).Where(l => l <= source.LineCount).Select(l => source.ToString(source.GetLineSpan(l)).TrimEnd());
-        return string.Join('\n', lines).Trim('\n');
+        return (from, Math.Max(from, Math.Min(to, source.LineCount)));
     }
 
     // A GOOD (or BETTER) block of the skill for the slug: worked examples first, the file's language first.
