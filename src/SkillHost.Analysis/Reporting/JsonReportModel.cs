@@ -46,8 +46,11 @@ public sealed record JsonFinding(
     public IReadOnlyList<JsonEdit>? Edits { get; init; }
 }
 
-/// <summary>Replace the text from the start (1-based line and UTF-16 column) to the end with <see cref="NewText"/>; an empty range inserts.</summary>
-public sealed record JsonEdit(int StartLine, int StartColumn, int EndLine, int EndColumn, string NewText);
+/// <summary>
+/// Replace the text from the start (1-based line and UTF-16 column) to the end, which reads <see cref="OldText"/>, with
+/// <see cref="NewText"/>; an empty range inserts. Two findings may carry the same edit (an import both need): apply it once.
+/// </summary>
+public sealed record JsonEdit(int StartLine, int StartColumn, int EndLine, int EndColumn, string OldText, string NewText);
 
 public sealed record JsonEvidence(IReadOnlyList<string> Facts, int LoopDepth, bool InAsyncContext, bool PerItemFunction, double Repetitions);
 

@@ -162,7 +162,7 @@ public static class JsonReportRenderer
         ConfidenceText(f.Confidence),
         f.ChecklistText)
     {
-        Edits = f.Edits.Count == 0 ? null : [.. f.Edits.Select(e => new JsonEdit(e.Start.Line, e.Start.Column, e.End.Line, e.End.Column, e.NewText))],
+        Edits = f.Edits.Count == 0 ? null : [.. f.Edits.Select(e => new JsonEdit(e.Start.Line, e.Start.Column, e.End.Line, e.End.Column, e.OldText, e.NewText))],
     };
 
     // JSON has no infinity; absurdly deep nesting could overflow the repetition estimate.

@@ -96,10 +96,16 @@ public sealed partial class PerformanceReportBuilder
 
     /// <summary>
     /// The excerpt of <see cref="Excerpt"/> with the group's edits applied, and the edits that fall outside it (an import
-    /// at the top of the file), described; null when no finding of the group has edits inside the excerpt.
+    /// at the top of the file), described; null unless every finding of the group has edits, some inside the excerpt.
     /// </summary>
     private static (string After, List<string> Outside)? Fixed(SourceText source, IssueGroup group)
     {
+        // Only a whole fix: when some finding of the group needs judgement, the skill's pattern shows the change better.
+        if (group.Findings.Any(f => f.Edits.Count == 0))
+        {
+            return null;
+        }
+
         var edits = DiffReportRenderer.Combine(group.Findings, source, out var stale);
         var (from, to) = ExcerptLines(source, group);
         var start = source.GetLineSpan(from).Start;
