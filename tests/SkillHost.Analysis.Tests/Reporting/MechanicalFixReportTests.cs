@@ -1,0 +1,181 @@
+using System.Text.Json;
+using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Tests.Review;
+using SkillHost.Analysis.Tests.Rules;
+using SkillHost.Analysis.Tests.Workflow;
+using SkillHost.Analysis.Text;
+using SkillHost.Testing;
+
+namespace SkillHost.Analysis.Tests.Reporting;
+
+/// <summary>
+/// Findings with edits in every format: the unified diff that <c>git apply</c> takes, SARIF <c>fixes</c> (checked by the
+/// official schema), JSON <c>edits</c>, and the five-part report's patch sketch on the reader's own code.
+/// </summary>
+public sealed class MechanicalFixReportTests : IDisposable
+{
+    private const string Handler = "import logging\nimport time\n\nlog = logging.getLogger(__name__)\n\n\nasync def sync(ids):\n    for i in ids:\n        log.debug(f\"syncing {i}\")\n        time.sleep(0.1)\n";
+
+    private const string Reports = "def total(parcels):\n    return sum([p.weight for p in parcels])";
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private ReviewReport Review()
+    {
+        var outcome = new SourceReview(new ChecklistReview(RuleFixture.Skill, RuleCatalog.All)).Run(["."], _temp.Root);
+        return new ReviewReport(outcome, RuleCatalog.All, ReportGolden.Tool, _temp.Root);
+    }
+
+    private static string Render(string format, ReviewReport report)
+    {
+        using var writer = new StringWriter();
+        ReportFormats.Write(format, report, writer);
+        return writer.ToString();
+    }
+
+    private async Task<(int ExitCode, string Output)> Git(params string[] args) =>
+        await ProcessRunner.RunAsync("git", ["-c", "core.autocrlf=false", .. args], _temp.Root, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Given_fixable_findings_When_rendered_as_a_diff_Then_git_apply_takes_it_and_the_files_read_as_fixed()
+    {
+        _temp.Write("svc/handler.py", Handler);
+        _temp.Write("svc/reports.py", Reports); // no line break at the end of the file
+        _temp.Write("svc/clean.py", "x = 1\n");
+        var diff = Render(ReportFormats.Diff, Review());
+        var patch = _temp.Write("fix.patch", diff);
+        Assert.Equal(0, (await Git("init", "-q")).ExitCode);
+
+        var check = await Git("apply", "--check", "-v", patch);
+        Assert.True(check.ExitCode == 0, check.Output + "\n" + diff);
+        Assert.Equal(0, (await Git("apply", patch)).ExitCode);
+
+        Assert.Equal(
+            "import logging\nimport asyncio\nimport time\n\nlog = logging.getLogger(__name__)\n\n\nasync def sync(ids):\n    for i in ids:\n        log.debug(\"syncing %s\", i)\n        await asyncio.sleep(0.1)\n",
+            File.ReadAllText(Path.Combine(_temp.Root, "svc", "handler.py")));
+        Assert.Equal("def total(parcels):\n    return sum(p.weight for p in parcels)", File.ReadAllText(Path.Combine(_temp.Root, "svc", "reports.py")));
+        Assert.Contains("\\ No newline at end of file", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("clean.py", diff, StringComparison.Ordinal);
+        Assert.Contains("# 3 of 3 findings fixed mechanically, in 2 file(s)", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_file_changed_after_the_review_When_rendered_as_a_diff_Then_it_is_named_and_left_out()
+    {
+        var path = _temp.Write("handler.py", Handler);
+        _temp.Write("reports.py", Reports);
+        var report = Review();
+        // A line added at the top: every edit's text is still there, but not where the review saw it.
+        File.WriteAllText(path, "# edited\n" + Handler);
+
+        var diff = Render(ReportFormats.Diff, report);
+
+        Assert.Contains("# handler.py: not fixed, the file changed since it was reviewed; review it again", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("--- a/handler.py", diff, StringComparison.Ordinal);
+        Assert.Contains("--- a/reports.py", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_file_changed_after_the_review_only_where_no_edit_lies_When_rendered_as_a_diff_Then_the_patch_is_built_on_the_file_as_it_is_now()
+    {
+        var path = _temp.Write("handler.py", Handler);
+        var report = Review();
+        File.WriteAllText(path, Handler.Replace("time.sleep(0.1)", "time.sleep(0.2)", StringComparison.Ordinal));
+
+        var diff = Render(ReportFormats.Diff, report);
+
+        Assert.Contains("+        await asyncio.sleep(0.2)\n", diff, StringComparison.Ordinal);
+        Assert.Contains("-        time.sleep(0.2)\n", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_findings_none_of_which_has_edits_When_rendered_as_a_diff_Then_it_says_so_and_holds_no_hunk()
+    {
+        _temp.Write("q.py", "def f(rows, wanted):\n    ids = [r.id for r in rows]\n    for w in wanted:\n        if w in ids:\n            print(w)\n");
+
+        var report = Review();
+        var diff = Render(ReportFormats.Diff, report);
+
+        Assert.NotEmpty(report.Outcome.Findings);
+        Assert.StartsWith("# no finding of the ", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("@@", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_fixable_findings_When_rendered_as_json_Then_each_carries_its_edits_with_the_old_and_new_text()
+    {
+        _temp.Write("handler.py", Handler);
+
+        var findings = JsonDocument.Parse(Render(ReportFormats.Json, Review())).RootElement.GetProperty("findings").EnumerateArray().ToList();
+
+        var sleep = findings.Single(f => f.GetProperty("ruleId").GetString() == "PY009");
+        var edits = sleep.GetProperty("edits").EnumerateArray().ToList();
+        Assert.Equal(2, edits.Count);
+        Assert.Equal((2, 1, 2, 1, "", "import asyncio\n"), Edit(edits[0]));
+        Assert.Equal((10, 9, 10, 19, "time.sleep", "await asyncio.sleep"), Edit(edits[1]));
+    }
+
+    [Fact]
+    public void Given_a_finding_without_a_mechanical_fix_When_rendered_as_json_Then_it_has_no_edits_property()
+    {
+        _temp.Write("q.py", "import requests\n\nasync def f(u):\n    return requests.get(u)\n");
+
+        var finding = JsonDocument.Parse(Render(ReportFormats.Json, Review())).RootElement.GetProperty("findings")[0];
+
+        Assert.False(finding.TryGetProperty("edits", out _));
+    }
+
+    private static (int, int, int, int, string?, string?) Edit(JsonElement e) => (
+        e.GetProperty("startLine").GetInt32(), e.GetProperty("startColumn").GetInt32(), e.GetProperty("endLine").GetInt32(), e.GetProperty("endColumn").GetInt32(),
+        e.GetProperty("oldText").GetString(), e.GetProperty("newText").GetString());
+
+    [Fact]
+    public async Task Given_fixable_findings_When_rendered_as_sarif_Then_each_result_has_a_fix_the_official_schema_accepts()
+    {
+        _temp.Write("svc/handler.py", Handler);
+
+        var sarif = Render(ReportFormats.Sarif, Review());
+
+        var results = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var sleep = results.Single(r => r.GetProperty("ruleId").GetString() == "PY009");
+        var change = sleep.GetProperty("fixes")[0].GetProperty("artifactChanges")[0];
+        Assert.Equal("svc/handler.py", change.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var replacements = change.GetProperty("replacements").EnumerateArray().ToList();
+        Assert.Equal("import asyncio\n", replacements[0].GetProperty("insertedContent").GetProperty("text").GetString());
+        var deleted = replacements[1].GetProperty("deletedRegion");
+        Assert.Equal((10, 9, 10, 19), (deleted.GetProperty("startLine").GetInt32(), deleted.GetProperty("startColumn").GetInt32(), deleted.GetProperty("endLine").GetInt32(), deleted.GetProperty("endColumn").GetInt32()));
+
+        var (exitCode, output) = await SarifValidatorCli.ValidateAsync(_temp.Write("fixes.sarif", sarif), TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public void Given_a_top_issue_whose_findings_all_have_edits_When_the_report_is_built_Then_the_patch_sketch_shows_the_readers_code_fixed()
+    {
+        _temp.Write("worker.py", "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef handle(batches):\n    for batch in batches:\n        for row in batch:\n            log.debug(f\"row {row.id} of {batch.name}\")\n");
+
+        var sketch = WorkflowFixture.Workflow.ReviewPaths(["."], _temp.Root).Report.PatchSketch!;
+
+        Assert.Equal("python/logging-in-loop", sketch.Slug);
+        Assert.Null(sketch.AfterSource);
+        Assert.Contains("log.debug(f\"row {row.id} of {batch.name}\")", sketch.Before, StringComparison.Ordinal);
+        Assert.Equal(sketch.Before.Replace("f\"row {row.id} of {batch.name}\"", "\"row %s of %s\", row.id, batch.name", StringComparison.Ordinal), sketch.After);
+        Assert.Contains("--format diff", sketch.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_top_issue_with_a_finding_that_needs_judgement_When_the_report_is_built_Then_the_patch_sketch_keeps_the_skills_pattern()
+    {
+        _temp.Write("svc.py", "import time\nimport requests\n\n\nasync def sync(ids):\n    for i in ids:\n        requests.get(i)\n        time.sleep(0.1)\n");
+
+        var sketch = WorkflowFixture.Workflow.ReviewPaths(["."], _temp.Root).Report.PatchSketch!;
+
+        Assert.Equal("python/sync-io-in-async", sketch.Slug);
+        Assert.NotNull(sketch.AfterSource);
+        Assert.DoesNotContain("requests.get(", sketch.After, StringComparison.Ordinal);
+    }
+}
