@@ -22,6 +22,13 @@ public static class DiffReportRenderer
         var files = 0;
         foreach (var group in fixable.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            // A patch names files relative to the folder it is applied in: the working folder.
+            if (Path.IsPathRooted(group.Key))
+            {
+                writer.WriteLine($"# {group.Key}: not fixed here, it lies outside the working folder; review it from a folder that holds it");
+                continue;
+            }
+
             var full = Path.GetFullPath(group.Key, report.WorkingDirectory);
             var (source, _, detail) = SourceFileReader.ReadText(full, group.Key);
             if (source is null)
@@ -124,38 +131,10 @@ public static class DiffReportRenderer
                 WriteLine(writer, ' ', oldLines[i]);
             }
 
-            // Lines the edits left as they were, at either end of the region, are context too.
-            var oldRegion = last - first + 1;
-            var same = 0;
-            while (same < oldRegion && same < newLines.Count && oldLines[first + same] == newLines[same])
+            // Within the region, lines the edits left as they were are context too (a longest common subsequence).
+            foreach (var (marker, line) in LineDiff(oldLines.GetRange(first, last - first + 1), newLines))
             {
-                same++;
-            }
-
-            var sameEnd = 0;
-            while (sameEnd < oldRegion - same && sameEnd < newLines.Count - same && oldLines[last - sameEnd] == newLines[^(sameEnd + 1)])
-            {
-                sameEnd++;
-            }
-
-            for (var i = first; i < first + same; i++)
-            {
-                WriteLine(writer, ' ', oldLines[i]);
-            }
-
-            for (var i = first + same; i <= last - sameEnd; i++)
-            {
-                WriteLine(writer, '-', oldLines[i]);
-            }
-
-            for (var i = same; i < newLines.Count - sameEnd; i++)
-            {
-                WriteLine(writer, '+', newLines[i]);
-            }
-
-            for (var i = last - sameEnd + 1; i <= last; i++)
-            {
-                WriteLine(writer, ' ', oldLines[i]);
+                WriteLine(writer, marker, line);
             }
 
             for (var i = last + 1; i <= contextLast; i++)
@@ -165,6 +144,53 @@ public static class DiffReportRenderer
 
             delta += newLines.Count - (last - first + 1);
         }
+    }
+
+    /// <summary>The old and new lines of a region as context (' '), removed ('-') and added ('+') lines, removals first in each run.</summary>
+    private static List<(char Marker, string Line)> LineDiff(List<string> before, List<string> after)
+    {
+        var result = new List<(char, string)>();
+        if ((long)before.Count * after.Count > 250_000)
+        {
+            result.AddRange(before.Select(l => ('-', l)));
+            result.AddRange(after.Select(l => ('+', l)));
+            return result;
+        }
+
+        // lengths[i, j]: the longest common subsequence of before[i..] and after[j..].
+        var lengths = new int[before.Count + 1, after.Count + 1];
+        for (var i = before.Count - 1; i >= 0; i--)
+        {
+            for (var j = after.Count - 1; j >= 0; j--)
+            {
+                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            }
+        }
+
+        int x = 0, y = 0;
+        var added = new List<(char, string)>();
+        while (x < before.Count || y < after.Count)
+        {
+            if (x < before.Count && y < after.Count && before[x] == after[y])
+            {
+                result.AddRange(added);
+                added.Clear();
+                result.Add((' ', before[x]));
+                x++;
+                y++;
+            }
+            else if (y < after.Count && (x == before.Count || lengths[x, y + 1] >= lengths[x + 1, y]))
+            {
+                added.Add(('+', after[y++]));
+            }
+            else
+            {
+                result.Add(('-', before[x++]));
+            }
+        }
+
+        result.AddRange(added);
+        return result;
     }
 
     // Unified diff counts lines from 1; an empty range starts at the line before it.

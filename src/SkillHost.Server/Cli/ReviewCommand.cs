@@ -7,9 +7,9 @@ using SkillHost.Analysis.Rules;
 namespace SkillHost.Server.Cli;
 
 /// <summary>
-/// <c>skillhost review PATH... [--format markdown|text|json|sarif] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
+/// <c>skillhost review PATH... [--format markdown|text|json|sarif|diff] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
 /// the skill's workflow over files and folders: the five-part report (markdown, the default) or the findings
-/// (text, json, sarif; json and sarif carry the report too). Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
+/// (text, json, sarif; json and sarif carry the report too), or the findings' mechanical fixes as one patch (diff). Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
 /// </summary>
 internal static class ReviewCommand
 {
@@ -31,7 +31,7 @@ internal static class ReviewCommand
                 r.AddError("--max-issues must be between 1 and 100.");
             }
         });
-        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), or list the findings (text, json, sarif). Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff; files are never changed). Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
             paths, format, select, ignore, skill, file, maxIssues,
         };

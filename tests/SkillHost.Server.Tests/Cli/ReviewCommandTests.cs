@@ -247,6 +247,44 @@ public static class ReviewCommandTests
         }
     }
 
+    /// <summary><c>--format diff</c> with the real rules, in a working folder.</summary>
+    public sealed class Fixes : IDisposable
+    {
+        private const string Code = "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n";
+
+        private readonly ReviewCliHarness _cli = new() { Catalogue = SkillHost.Analysis.Rules.RuleCatalog.All };
+
+        public void Dispose() => _cli.Dispose();
+
+        [Fact]
+        public void Given_fixable_code_When_reviewed_with_the_diff_format_Then_it_prints_a_minimal_patch_exits_1_and_leaves_the_file_alone()
+        {
+            _cli.Write("jobs/poll.py", Code);
+
+            var (exitCode, output, error) = _cli.Run("jobs", "--format", "diff");
+
+            Assert.Equal(1, exitCode);
+            Assert.Empty(error);
+            Assert.Equal(
+                "--- a/jobs/poll.py\n+++ b/jobs/poll.py\n@@ -1,6 +1,7 @@\n+import asyncio\n import time\n \n \n async def poll(ids):\n     for i in ids:\n-        time.sleep(0.1)\n+        await asyncio.sleep(0.1)\n"
+                + "# 1 of 1 findings fixed mechanically, in 1 file(s); apply with: git apply FILE (or patch -p1 < FILE)\n",
+                output.ReplaceLineEndings("\n"));
+            Assert.Equal(Code, File.ReadAllText(Path.Combine(_cli.Root, "jobs", "poll.py")));
+        }
+
+        [Fact]
+        public void Given_the_diff_format_and_an_output_file_When_reviewed_Then_the_patch_goes_to_the_file()
+        {
+            _cli.Write("poll.py", Code);
+
+            var (exitCode, output, _) = _cli.Run("poll.py", "--format", "diff", "-o", "fix.patch");
+
+            Assert.Equal(1, exitCode);
+            Assert.Empty(output);
+            Assert.StartsWith("--- a/poll.py\n+++ b/poll.py\n@@ -1,6 +1,7 @@\n", File.ReadAllText(Path.Combine(_cli.Root, "fix.patch")), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Through the real <c>skillhost</c> command tree and the real rule catalogue.</summary>
     public sealed class RealCommandTree : IDisposable
     {
@@ -265,6 +303,20 @@ public static class ReviewCommandTests
             Assert.Equal(0, exitCode);
             Assert.Empty(error);
             Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("summary").GetProperty("filesReviewed").GetInt32());
+        }
+
+        [Fact]
+        public void Given_a_fixable_file_outside_the_working_folder_When_reviewed_with_the_diff_format_Then_it_is_named_not_patched()
+        {
+            var file = Path.Combine(_cli.Temp, "poll.py");
+            File.WriteAllText(file, "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n");
+
+            var (exitCode, output, error) = CliHarness.Run("review", file, "--format", "diff");
+
+            Assert.Equal(1, exitCode);
+            Assert.Empty(error);
+            Assert.Contains("not fixed here, it lies outside the working folder", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("@@", output, StringComparison.Ordinal);
         }
 
         [Fact]
