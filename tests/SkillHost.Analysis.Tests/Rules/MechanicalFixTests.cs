@@ -7,7 +7,7 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Tests.Rules;
 
 /// <summary>
-/// The rules that know a fix which keeps behaviour hand it over as edits (PY002, PY007, PY009, RS008): applied, the
+/// The rules that know a fix which keeps behaviour hand it over as edits (PY002, PY007, PY009, RS002, RS008): applied, the
 /// edits give the code below; where the fix would change meaning or not compile, the finding stands without edits.
 /// </summary>
 public sealed class MechanicalFixTests
@@ -121,6 +121,24 @@ public sealed class MechanicalFixTests
     [InlineData("log.debug(\"%s\" % x)")]                 // a % expression: the operand may be a tuple at run time
     public void Given_a_log_message_whose_lazy_form_could_print_differently_When_reviewed_Then_it_has_no_edits(string call) =>
         AssertFlaggedWithoutEdits(new EagerLogFormattingInLoop(), LogHeader + call + "\n");
+
+    [Theory]
+    [InlineData("fn f(readings: &[u32]) -> Vec<u32> {\n    let mut out = Vec::new();\n    for r in readings {\n        out.push(r * 2);\n    }\n    out\n}\n",
+                "fn f(readings: &[u32]) -> Vec<u32> {\n    let mut out = Vec::with_capacity(readings.len());\n    for r in readings {\n        out.push(r * 2);\n    }\n    out\n}\n")]
+    [InlineData("fn f(n: usize) -> Vec<usize> {\n    let mut out = Vec::<usize>::new();\n    for i in 0..n {\n        out.push(i);\n    }\n    out\n}\n",
+                "fn f(n: usize) -> Vec<usize> {\n    let mut out = Vec::<usize>::with_capacity(n);\n    for i in 0..n {\n        out.push(i);\n    }\n    out\n}\n")]
+    [InlineData("fn f(line: &str) -> String {\n    let mut s = String::new();\n    for c in line.chars() {\n        s.push(c);\n    }\n    s\n}\n",
+                "fn f(line: &str) -> String {\n    let mut s = String::with_capacity(line.len());\n    for c in line.chars() {\n        s.push(c);\n    }\n    s\n}\n")]
+    public void Given_a_collection_grown_from_empty_over_a_known_length_When_fixed_Then_it_starts_with_that_capacity(string code, string expected) =>
+        AssertFixed(new GrowFromEmptyWithKnownLength(), code, expected, "src/main.rs");
+
+    [Theory]
+    // The length's name is bound after the `let`: `with_capacity` there would not compile.
+    [InlineData("fn f() -> Vec<u32> {\n    let mut out = Vec::new();\n    let items: Vec<u32> = load();\n    for r in items.iter() {\n        out.push(*r);\n    }\n    out\n}\n")]
+    // A call in the length would run twice.
+    [InlineData("fn f() -> Vec<usize> {\n    let mut out = Vec::new();\n    for i in 0..count() {\n        out.push(i);\n    }\n    out\n}\n")]
+    public void Given_a_length_that_would_not_compile_or_would_run_twice_at_the_let_When_reviewed_Then_it_has_no_edits(string code) =>
+        AssertFlaggedWithoutEdits(new GrowFromEmptyWithKnownLength(), code, "src/main.rs");
 
     [Fact]
     public void Given_a_small_public_function_of_a_library_When_fixed_Then_inline_goes_on_its_own_line_above_the_signature_indented_alike()

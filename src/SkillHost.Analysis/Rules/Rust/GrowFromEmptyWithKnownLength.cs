@@ -72,9 +72,44 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
                 confidence,
                 "One allocation of the final size instead of about log2(N) reallocations, each copying everything pushed so far.",
                 value,
-                occurrences: (int)Math.Max(1, Math.Round(Math.Log2(context.Options.PlausibleLoopCount))));
+                occurrences: (int)Math.Max(1, Math.Round(Math.Log2(context.Options.PlausibleLoopCount))),
+                edits: WithCapacity(context, let, function, value, initial, type, length));
         }
     }
+
+    /// <summary>
+    /// The initial value rewritten with the capacity. A capacity is only a hint, so any value keeps behaviour; what
+    /// matters is that the length compiles where the `let` stands and costs nothing to evaluate twice: a name or field
+    /// path, optionally `.len()`, whose first name is a parameter, `self`, a constant, or bound before the `let`.
+    /// </summary>
+    private static Replacement[]? WithCapacity(RuleContext context, AssignmentNode let, FunctionNode function, TextSpan value, string initial, string type, Length length)
+    {
+        var expression = length.Expression;
+        var path = expression.EndsWith(".len()", StringComparison.Ordinal) ? expression[..^".len()".Length] : expression;
+        if (!SimplePath().IsMatch(path))
+        {
+            return null;
+        }
+
+        var root = path.Split('.')[0];
+        var inScope = root == "self" || root.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_')
+            || function.Parameters.Any(p => p.Name == root)
+            || function.Descendants<AssignmentNode>().Any(a => a.Operator == "let" && a.Span.End <= let.Span.Start && a.Targets.Contains(root));
+        if (!inScope)
+        {
+            return null;
+        }
+
+        var replacement = VecTurbofishNew().IsMatch(initial)
+            ? initial[..^"new()".Length] + $"with_capacity({expression})"
+            : $"{type}::with_capacity({expression})";
+        var text = context.TextOf(value);
+        var lead = text.Length - text.TrimStart().Length;
+        return [new Replacement(new TextSpan(value.Start + lead, initial.Length), replacement)];
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex SimplePath();
 
     private static IEnumerable<CallNode> PushesInto(RuleContext context, LoopNode loop, string name) =>
         loop.PerIteration<CallNode>().Where(c => c is { IsMethodCall: true, Name: "push" or "push_str", ReceiverSpan: { } r } && context.TextOf(r).Trim() == name);
