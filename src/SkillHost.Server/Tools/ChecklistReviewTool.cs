@@ -17,6 +17,7 @@ internal sealed class ChecklistReviewTool
     [McpServerTool(Name = "checklist_review", Title = "Checklist review (Python, Rust, PyO3)", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChecklistReviewResult))]
     [Description("Runs the performance skill's quick review checklist over Python or Rust code (PyO3 included) and returns findings ranked by estimated cost, most expensive first. "
         + "Each finding has the checklist slug (e.g. python/quadratic), the exact location, why the code is hot (loop depth, async context, callers in loops), the fix, and the impact priced with the skill's own latency tables. "
+        + "Where a rule knows a rewrite that keeps behaviour, the finding also carries 'edits' (a range, its oldText and the newText) that can be applied as they stand; apply an edit two findings share once. "
         + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
     public static async Task<CallToolResult> Review(
         SkillCatalog catalog,

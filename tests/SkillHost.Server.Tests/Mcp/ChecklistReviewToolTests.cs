@@ -41,6 +41,29 @@ public sealed class ChecklistReviewToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_inline_code_with_a_mechanical_fix_When_reviewed_Then_the_finding_carries_edits_that_applied_give_the_fixed_code()
+    {
+        const string code = "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n";
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var report = (await server.Client.CallAsync("checklist_review", new() { ["code"] = code, ["language"] = "python" })).Structured();
+
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "PY009");
+        var lines = code.Split('\n').ToList();
+        foreach (var edit in finding.GetProperty("edits").EnumerateArray().Reverse())
+        {
+            // Single-line edits here: replace oldText at (line, column) as a client would.
+            var line = edit.GetProperty("startLine").GetInt32() - 1;
+            var column = edit.GetProperty("startColumn").GetInt32() - 1;
+            var old = edit.GetProperty("oldText").GetString()!;
+            Assert.Equal(old, lines[line].Substring(column, old.Length));
+            lines[line] = lines[line][..column] + edit.GetProperty("newText").GetString() + lines[line][(column + old.Length)..];
+        }
+
+        Assert.Equal("import asyncio\nimport time\n\n\nasync def poll(ids):\n    for i in ids:\n        await asyncio.sleep(0.1)\n", string.Join('\n', lines));
+    }
+
+    [Fact]
     public async Task Given_a_rule_that_throws_When_reviewed_Then_the_result_names_the_failed_rule_and_keeps_every_other_finding()
     {
         await using var server = await InProcessServer.StartAsync(Environment with { Catalogue = [.. Environment.Catalogue, new ThrowingRule()] });
