@@ -80,7 +80,7 @@ public sealed partial class PerformanceReportBuilder
             var elsewhere = outside.Count == 0 ? string.Empty : $" Also: {string.Join("; ", outside)}.";
             var pattern = block is null ? string.Empty : $" The skill's pattern: {origin}.";
             return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, changed,
-                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --format diff` writes it as a patch): {finding.Fix}{elsewhere}{pattern}", null, language);
+                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --format diff` writes it as a patch): {Sentence(finding.Fix)}{elsewhere}{pattern}", null, language);
         }
 
         if (block is not null)
@@ -93,6 +93,8 @@ public sealed partial class PerformanceReportBuilder
         var after = $"{comment} {slug}: {finding.Fix}\n{comment} (the skill has no code for this item; rewrite the lines above accordingly)";
         return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null, language);
     }
+
+    private static string Sentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 
     /// <summary>
     /// The excerpt of <see cref="Excerpt"/> with the group's edits applied, and the edits that fall outside it (an import

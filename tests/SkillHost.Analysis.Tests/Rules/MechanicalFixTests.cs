@@ -7,7 +7,7 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Tests.Rules;
 
 /// <summary>
-/// The rules that know a fix which keeps behaviour hand it over as edits (PY002, PY007, PY009, RS002, RS008): applied, the
+/// The rules that know a fix which keeps behaviour hand it over as edits (PY002, PY007, PY009, RS002, RS003, RS008): applied, the
 /// edits give the code below; where the fix would change meaning or not compile, the finding stands without edits.
 /// </summary>
 public sealed class MechanicalFixTests
@@ -139,6 +139,28 @@ public sealed class MechanicalFixTests
     [InlineData("fn f() -> Vec<usize> {\n    let mut out = Vec::new();\n    for i in 0..count() {\n        out.push(i);\n    }\n    out\n}\n")]
     public void Given_a_length_that_would_not_compile_or_would_run_twice_at_the_let_When_reviewed_Then_it_has_no_edits(string code) =>
         AssertFlaggedWithoutEdits(new GrowFromEmptyWithKnownLength(), code, "src/main.rs");
+
+    // The fixed file below compiled with rustc 2021 (as a library) when this test was written, as did the original.
+    [Fact]
+    public void Given_clones_that_are_only_formatted_or_a_fields_copy_lent_or_compared_When_fixed_Then_the_original_is_used()
+    {
+        const string code = "pub fn label(p: &Parcel) -> String {\n    let recipient = p.recipient.clone();\n    format!(\"to {}\", recipient)\n}\n"
+            + "pub fn show(keys: &[Key]) -> usize {\n    let mut total = 0;\n    for key in keys {\n        total += lookup(&key.name.clone());\n        println!(\"{}\", key.name.clone());\n        if key.name.clone() == \"x\" { total += 1; }\n    }\n    total\n}\n";
+
+        AssertFixed(
+            new CloneOnlyRead(),
+            code,
+            code.Replace("p.recipient.clone()", "&p.recipient", StringComparison.Ordinal).Replace("key.name.clone()", "key.name", StringComparison.Ordinal),
+            "src/main.rs");
+    }
+
+    [Theory]
+    // A bare name may be a reference: `&name` would then be a `&&T` where the code had a `&T`.
+    [InlineData("fn f(name: &String) -> usize {\n    let mut n = 0;\n    for _ in 0..3 {\n        n += lookup(&name.clone());\n    }\n    n\n}\n")]
+    // A binding that is borrowed, not only formatted, would become a reference to a reference.
+    [InlineData("fn f(p: &Parcel) -> usize {\n    let recipient = p.recipient.clone();\n    lookup(&recipient)\n}\n")]
+    public void Given_a_clone_whose_removal_could_change_a_type_When_reviewed_Then_it_has_no_edits(string code) =>
+        AssertFlaggedWithoutEdits(new CloneOnlyRead(), code, "src/main.rs");
 
     [Fact]
     public void Given_a_small_public_function_of_a_library_When_fixed_Then_inline_goes_on_its_own_line_above_the_signature_indented_alike()

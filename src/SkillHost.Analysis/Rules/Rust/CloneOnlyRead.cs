@@ -49,7 +49,10 @@ public sealed class CloneOnlyRead : Rule
                     $"`{RustCode.Short(context.TextOf(call.Span))}` copies `{receiver}` only to {how}",
                     $"use `{receiver}` itself" + (how.StartsWith("borrow", StringComparison.Ordinal) ? $": `&{receiver}`" : ""),
                     Confidence.High,
-                    "Saves an allocation and a copy of the value on every execution.");
+                    "Saves an allocation and a copy of the value on every execution.",
+                    edits: how.StartsWith("format", StringComparison.Ordinal) || receiver.Contains('.', StringComparison.Ordinal) && !receiver.StartsWith('*')
+                        ? DropClone(context, call, receiverSpan)
+                        : null);
             }
         }
     }
@@ -83,7 +86,19 @@ public sealed class CloneOnlyRead : Rule
             $"`{name}` is a clone of `{receiver}` that is only {how}: the copy allocates for nothing",
             $"borrow instead: `let {name} = &{receiver};`, or use `{receiver}` directly",
             onlyFormattedOrBorrowed ? Confidence.High : Confidence.Medium,
-            "Saves an allocation and a copy of the value per execution; `format!` and friends take their arguments by reference anyway.");
+            "Saves an allocation and a copy of the value per execution; `format!` and friends take their arguments by reference anyway.",
+            edits: uses.All(u => u.Kind == UseKind.FormatArgument) ? [new Replacement(call.Span, "&" + receiver)] : null);
+    }
+
+    /// <summary>
+    /// `x.clone()` → `x` where the copy is formatted (macros take their arguments by reference), or a field's copy is
+    /// borrowed or compared (a field place has the type the clone had; a bare name might be a reference, so it gets no edit).
+    /// A binding that is only formatted becomes a borrow: `let s = &x;`.
+    /// </summary>
+    private static Replacement[]? DropClone(RuleContext context, CallNode call, TextSpan receiverSpan)
+    {
+        var tail = TextSpan.FromBounds(receiverSpan.End, call.Span.End);
+        return context.TextOf(tail).Trim() == ".clone()" ? [Replacement.Delete(tail)] : null;
     }
 
     // `&x.clone()`, `format!("{}", x.clone())`, `x.clone() == y`: the copy is lent or read and then dropped.
