@@ -20,6 +20,7 @@ public static class DiffReportRenderer
         ArgumentNullException.ThrowIfNull(writer);
         var fixable = report.Outcome.Findings.Where(f => f.Edits.Count > 0).ToList();
         var files = 0;
+        var fixedFindings = 0;
         foreach (var group in fixable.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             // A patch names files relative to the folder it is applied in: the working folder.
@@ -37,6 +38,13 @@ public static class DiffReportRenderer
                 continue;
             }
 
+            // The patch is UTF-8: a file that is not would not match its own context lines.
+            if (source.Encoding == SourceEncoding.Latin1Fallback)
+            {
+                writer.WriteLine($"# {group.Key}: not fixed, it is not valid UTF-8 (it was read as Latin-1), so a UTF-8 patch would not match it");
+                continue;
+            }
+
             var edits = Combine(group, source, out var stale);
             if (stale)
             {
@@ -44,9 +52,10 @@ public static class DiffReportRenderer
                 continue;
             }
 
+            fixedFindings += group.Count(f => f.Edits.All(edits.Contains));
             var path = group.Key.Replace('\\', '/');
             writer.Write($"--- a/{path}\n+++ b/{path}\n");
-            WriteHunks(source.Text, edits, writer);
+            WriteHunks(source.Text, edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
             files++;
         }
 
@@ -56,7 +65,7 @@ public static class DiffReportRenderer
         }
         else
         {
-            writer.WriteLine($"# {fixable.Count} of {report.Outcome.Findings.Count} findings fixed mechanically, in {files} file(s); apply with: git apply FILE (or patch -p1 < FILE)");
+            writer.WriteLine($"# {fixedFindings} of {report.Outcome.Findings.Count} findings fixed mechanically, in {files} file(s); apply with: git apply FILE (or patch -p1 < FILE)");
         }
     }
 
@@ -94,16 +103,23 @@ public static class DiffReportRenderer
     private static bool Overlaps(TextSpan a, TextSpan b) =>
         a.Start == b.Start || (a.Start < b.End && b.Start < a.End);
 
-    private static void WriteHunks(string before, List<SourceEdit> edits, TextWriter writer)
+    // With a byte order mark, the file's first line starts with it (the text the rules saw does not), in both versions.
+    private static void WriteHunks(string before, List<SourceEdit> edits, bool byteOrderMark, TextWriter writer)
     {
         var oldLines = Lines(before, out var lineStarts);
+        var firstOld = oldLines.Count > 0 ? oldLines[0] : "";
+        if (byteOrderMark && oldLines.Count > 0)
+        {
+            oldLines[0] = "\uFEFF" + oldLines[0];
+        }
 
         // Changed line ranges (0-based, inclusive) of the old text with their edits, merged when their contexts touch.
         var ranges = new List<(int First, int Last, List<SourceEdit> Edits)>();
         foreach (var edit in edits)
         {
-            var first = Math.Min(edit.Start.Line - 1, oldLines.Count - 1);
-            var last = Math.Min(Math.Max(first, edit.End.Line - 1), oldLines.Count - 1);
+            // Lines as git counts them (ended by \n alone), whatever else the parser took for a line break.
+            var first = LineIndex(lineStarts, edit.Span.Start);
+            var last = Math.Max(first, LineIndex(lineStarts, Math.Max(edit.Span.Start, edit.Span.End - 1)));
             if (ranges.Count > 0 && first - ranges[^1].Last <= 2 * Context)
             {
                 ranges[^1].Edits.Add(edit);
@@ -119,8 +135,13 @@ public static class DiffReportRenderer
         foreach (var (first, last, rangeEdits) in ranges)
         {
             var regionStart = lineStarts[first];
-            var regionEnd = lineStarts[last] + oldLines[last].Length;
+            var regionEnd = lineStarts[last] + (last == 0 ? firstOld : oldLines[last]).Length;
             var newLines = Lines(SourceEdit.Apply(before[regionStart..regionEnd], rangeEdits, regionStart), out _);
+            if (byteOrderMark && first == 0 && newLines.Count > 0)
+            {
+                newLines[0] = "\uFEFF" + newLines[0];
+            }
+
             var contextFirst = Math.Max(0, first - Context);
             var contextLast = Math.Min(oldLines.Count - 1, last + Context);
             var oldCount = contextLast - contextFirst + 1;
@@ -191,6 +212,12 @@ public static class DiffReportRenderer
 
         result.AddRange(added);
         return result;
+    }
+
+    private static int LineIndex(List<int> lineStarts, int position)
+    {
+        var index = lineStarts.BinarySearch(position);
+        return Math.Max(0, index >= 0 ? index : ~index - 1);
     }
 
     // Unified diff counts lines from 1; an empty range starts at the line before it.

@@ -64,6 +64,36 @@ public sealed class MechanicalFixReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_file_with_a_byte_order_mark_and_one_with_crlf_line_ends_When_patched_Then_git_applies_it_and_the_mark_stays_first()
+    {
+        var code = "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n";
+        _temp.Write("bom.py", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(code)]);
+        _temp.Write("crlf.py", code.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var patch = _temp.Write("fix.patch", Render(ReportFormats.Diff, Review()));
+        Assert.Equal(0, (await Git("init", "-q")).ExitCode);
+
+        var apply = await Git("apply", patch);
+
+        Assert.True(apply.ExitCode == 0, apply.Output);
+        var fixedCode = "import asyncio\n" + code.Replace("time.sleep", "await asyncio.sleep", StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(fixedCode)], File.ReadAllBytes(Path.Combine(_temp.Root, "bom.py")));
+        Assert.Equal(fixedCode.Replace("\n", "\r\n", StringComparison.Ordinal), File.ReadAllText(Path.Combine(_temp.Root, "crlf.py")));
+    }
+
+    [Fact]
+    public void Given_a_file_that_is_not_utf8_When_rendered_as_a_diff_Then_it_is_named_and_left_out_and_not_counted()
+    {
+        _temp.Write("latin.py", [.. System.Text.Encoding.Latin1.GetBytes("import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n    x = \"caf\u00e9\"\n")]);
+        _temp.Write("reports.py", Reports);
+
+        var diff = Render(ReportFormats.Diff, Review());
+
+        Assert.Contains("# latin.py: not fixed, it is not valid UTF-8", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("--- a/latin.py", diff, StringComparison.Ordinal);
+        Assert.Contains("# 1 of 2 findings fixed mechanically, in 1 file(s)", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_file_changed_after_the_review_When_rendered_as_a_diff_Then_it_is_named_and_left_out()
     {
         var path = _temp.Write("handler.py", Handler);
