@@ -30,7 +30,8 @@ internal static class LazyLogArguments
             return null;
         }
 
-        var literal = new StringBuilder();
+        // Literal runs and conversions in order: a conversion is a string starting with '%'.
+        var parts = new List<(bool Literal, string Text)>();
         var arguments = new List<string>();
         var i = first + 1;
         for (; i < all.Length && all[i].Kind != K.FStringEnd; i++)
@@ -38,7 +39,7 @@ internal static class LazyLogArguments
             var token = all[i];
             if (token.Kind == K.FStringMiddle)
             {
-                literal.Append(text, token.Start, token.Length);
+                parts.Add((true, text.Substring(token.Start, token.Length)));
                 continue;
             }
 
@@ -47,7 +48,7 @@ internal static class LazyLogArguments
                 return null;
             }
 
-            literal.Append('\u0000').Append(field.Conversion);
+            parts.Add((false, "%" + field.Conversion));
             arguments.Add(field.Expression);
         }
 
@@ -58,13 +59,14 @@ internal static class LazyLogArguments
         }
 
         // Literal braces were doubled; a literal % must be doubled once logging formats (only when there are arguments).
-        var body = literal.ToString().Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
-        if (arguments.Count > 0)
+        var body = new StringBuilder();
+        foreach (var (isLiteral, part) in parts)
         {
-            body = body.Replace("%", "%%", StringComparison.Ordinal);
+            body.Append(!isLiteral ? part
+                : part.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal)
+                    .Replace("%", arguments.Count > 0 ? "%%" : "%", StringComparison.Ordinal));
         }
 
-        body = body.Replace('\u0000', '%');
         var prefix = opener[..quoteAt].Replace("f", "", StringComparison.Ordinal).Replace("F", "", StringComparison.Ordinal);
         var quote = opener[quoteAt..];
         var result = new StringBuilder(prefix).Append(quote).Append(body).Append(quote);
