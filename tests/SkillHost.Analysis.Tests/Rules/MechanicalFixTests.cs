@@ -163,9 +163,10 @@ public sealed class MechanicalFixTests
         AssertFlaggedWithoutEdits(new CloneOnlyRead(), code, "src/main.rs");
 
     [Fact]
-    public void Given_a_small_public_function_of_a_library_When_fixed_Then_inline_goes_on_its_own_line_above_the_signature_indented_alike()
+    public void Given_a_small_public_function_of_a_library_called_in_a_loop_When_fixed_Then_inline_goes_on_its_own_line_above_the_signature_indented_alike()
     {
-        const string code = "pub struct Rgb(u8);\n\nimpl Rgb {\n    /// Luma.\n    #[must_use]\n    pub fn luma(&self, k: u8) -> u8 {\n        weigh(self.0, k)\n    }\n}\n";
+        const string code = "pub struct Rgb(u8);\n\nimpl Rgb {\n    /// Luma.\n    #[must_use]\n    pub fn luma(&self, k: u8) -> u8 {\n        weigh(self.0, k)\n    }\n}\n\n"
+            + "pub fn total(px: &[Rgb]) -> u32 {\n    let mut sum = 0;\n    for p in px {\n        sum += p.luma(2) as u32;\n    }\n    sum\n}\n";
 
         AssertFixed(
             new SmallPublicFunctionWithoutInline(),
@@ -174,7 +175,10 @@ public sealed class MechanicalFixTests
             "src/lib.rs");
     }
 
-    [Fact]
-    public void Given_a_signature_that_shares_its_line_with_an_attribute_When_reviewed_Then_it_has_no_edits() =>
-        AssertFlaggedWithoutEdits(new SmallPublicFunctionWithoutInline(), "#[must_use] pub fn luma(k: u8) -> u8 {\n    weigh(k)\n}\n", "src/lib.rs");
+    [Theory]
+    [InlineData("#[must_use] pub fn luma(k: u8) -> u8 {\n    weigh(k)\n}\n\npub fn all(ks: &[u8]) {\n    for k in ks {\n        luma(*k);\n    }\n}\n")]
+    // Not called in a loop here: the advice is to benchmark first, so no patch adds the attribute.
+    [InlineData("pub fn luma(k: u8) -> u8 {\n    weigh(k)\n}\n")]
+    public void Given_a_signature_sharing_its_line_or_a_function_no_reviewed_loop_calls_When_reviewed_Then_it_has_no_edits(string code) =>
+        AssertFlaggedWithoutEdits(new SmallPublicFunctionWithoutInline(), code, "src/lib.rs");
 }

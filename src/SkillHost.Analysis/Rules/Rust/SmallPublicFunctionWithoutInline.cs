@@ -64,15 +64,18 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             }
 
             var callee = calls[0].Name;
+            var calledInLoop = context.Project.IsCalledInLoop(function.Name);
             // Reported on the call inside so the evidence sees the function's callers; the span stays on the name.
             context.Report(
                 calls[0],
                 $"`pub fn {function.Name}` is small and calls `{callee}`, but has no `#[inline]`: callers in other crates cannot inline it (without LTO)",
                 $"add `#[inline]` above `pub fn {function.Name}` if other crates call it on hot paths — check with a benchmark; leave it off for large or rarely called functions",
-                context.Project.IsCalledInLoop(function.Name) ? Confidence.Medium : Confidence.Low,
+                calledInLoop ? Confidence.Medium : Confidence.Low,
                 "Saves a call per use from other crates and lets the optimiser work across the call.",
                 function.NameSpan.IsEmpty ? function.Span : function.NameSpan,
-                edits: InlineAttribute(context, function));
+                // The attribute is offered as an edit only where the reviewed code calls the function in a loop: elsewhere
+                // the advice is to benchmark first, and a patch would add it everywhere unasked.
+                edits: calledInLoop ? InlineAttribute(context, function) : null);
         }
     }
 
