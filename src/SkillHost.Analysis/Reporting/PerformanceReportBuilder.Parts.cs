@@ -120,9 +120,7 @@ public sealed partial class PerformanceReportBuilder
 
         var text = SourceEdit.Apply(source.Text[start..end], inside, start);
         var after = string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())).Trim('\n');
-        var outside = edits.Except(inside).Select(e => e.OldText.Length == 0
-            ? $"insert `{e.NewText.Trim()}` at line {e.Start.Line}"
-            : $"replace `{e.OldText.Trim()}` with `{e.NewText.Trim()}` at line {e.Start.Line}").ToList();
+        var outside = edits.Except(inside).Select(e => e.Describe()).ToList();
         return (after, outside);
     }
 

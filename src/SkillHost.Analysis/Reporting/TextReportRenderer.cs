@@ -43,14 +43,9 @@ public static class TextReportRenderer
         w.WriteLine($"    impact: {OneLine(finding.Impact.Text)}");
         if (finding.Edits.Count > 0)
         {
-            w.WriteLine($"    fixable: {string.Join("; ", finding.Edits.Select(Describe))} (--format diff writes the patch)");
+            w.WriteLine($"    fixable: {string.Join("; ", finding.Edits.Select(e => e.Describe()))} (--format diff writes the patch)");
         }
     }
-
-    private static string Describe(SourceEdit edit) =>
-        edit.OldText.Length == 0 ? $"insert `{OneLine(edit.NewText).Trim()}` at line {edit.Start.Line}"
-        : edit.NewText.Length == 0 ? $"delete `{OneLine(edit.OldText)}` at {edit.Start}"
-        : $"`{OneLine(edit.OldText)}` → `{OneLine(edit.NewText)}` at {edit.Start}";
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 

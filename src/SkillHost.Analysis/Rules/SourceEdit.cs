@@ -11,6 +11,14 @@ namespace SkillHost.Analysis.Rules;
 /// <param name="OldText">The text of <see cref="Span"/> when the rule saw it: a tool applying the edit checks the file still holds it.</param>
 public sealed record SourceEdit(TextSpan Span, LinePosition Start, LinePosition End, string OldText, string NewText)
 {
+    /// <summary>One line for people: "insert `import asyncio` at line 4", "`time.sleep` → `await asyncio.sleep` at 52:9".</summary>
+    public string Describe() =>
+        OldText.Length == 0 ? $"insert `{OneLine(NewText).Trim()}` at line {Start.Line}"
+        : NewText.Length == 0 ? $"delete `{OneLine(OldText)}` at {Start}"
+        : $"`{OneLine(OldText)}` → `{OneLine(NewText)}` at {Start}";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
     /// <summary>
     /// <paramref name="text"/> with <paramref name="edits"/> applied; the edits must not overlap (their order does not matter).
     /// Spans are offsets into <paramref name="text"/> less <paramref name="offset"/>, so a function's text can take its file's edits.

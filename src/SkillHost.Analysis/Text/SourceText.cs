@@ -30,6 +30,16 @@ public sealed class SourceText
 
     public int Length => Text.Length;
 
+    /// <summary>The file's line break, as its first line ends ("\r\n" or "\n"): what a line inserted into it should end with.</summary>
+    public string LineBreak
+    {
+        get
+        {
+            var first = Text.IndexOf('\n', StringComparison.Ordinal);
+            return first > 0 && Text[first - 1] == '\r' ? "\r\n" : "\n";
+        }
+    }
+
     public char this[int index] => Text[index];
 
     public static SourceText From(string text, string? path = null) => new(text, path, SourceEncoding.Utf16);

@@ -14,18 +14,9 @@ public sealed class JsonAndTextReportTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private ReviewReport Report()
-    {
-        var outcome = new SourceReview(new ChecklistReview(RuleFixture.Skill, TestRules.All)).Run(["."], _temp.Root);
-        return new ReviewReport(outcome, TestRules.All, ReportGolden.Tool, _temp.Root);
-    }
+    private ReviewReport Report() => ReportGolden.ReviewFolder(_temp.Root, TestRules.All);
 
-    private static string Render(string format, ReviewReport report)
-    {
-        using var writer = new StringWriter();
-        ReportFormats.Write(format, report, writer);
-        return writer.ToString();
-    }
+    private static string Render(string format, ReviewReport report) => ReportGolden.Write(format, report);
 
     [Fact]
     public void Given_a_skipped_file_When_rendered_as_json_Then_it_is_listed_with_path_reason_and_detail()

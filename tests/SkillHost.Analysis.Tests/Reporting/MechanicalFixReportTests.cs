@@ -24,18 +24,9 @@ public sealed class MechanicalFixReportTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private ReviewReport Review()
-    {
-        var outcome = new SourceReview(new ChecklistReview(RuleFixture.Skill, RuleCatalog.All)).Run(["."], _temp.Root);
-        return new ReviewReport(outcome, RuleCatalog.All, ReportGolden.Tool, _temp.Root);
-    }
+    private ReviewReport Review() => ReportGolden.ReviewFolder(_temp.Root, RuleCatalog.All);
 
-    private static string Render(string format, ReviewReport report)
-    {
-        using var writer = new StringWriter();
-        ReportFormats.Write(format, report, writer);
-        return writer.ToString();
-    }
+    private static string Render(string format, ReviewReport report) => ReportGolden.Write(format, report);
 
     private async Task<(int ExitCode, string Output)> Git(params string[] args) =>
         await ProcessRunner.RunAsync("git", ["-c", "core.autocrlf=false", .. args], _temp.Root, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);

@@ -25,12 +25,25 @@ internal static class ReportGolden
         return new ReviewReport(outcome, TestRules.All, Tool, FixtureFolder);
     }
 
-    public static string Render(string format, ReviewReport report)
+    /// <summary>The review of <paramref name="folder"/> (all of it) with <paramref name="rules"/>, paths relative to it.</summary>
+    public static ReviewReport ReviewFolder(string folder, IReadOnlyList<Rule> rules)
+    {
+        var outcome = new SourceReview(new ChecklistReview(RuleFixture.Skill, rules)).Run(["."], folder);
+        return new ReviewReport(outcome, rules, Tool, folder);
+    }
+
+    /// <summary>The report in <paramref name="format"/>, as written.</summary>
+    public static string Write(string format, ReviewReport report)
     {
         using var writer = new StringWriter();
         ReportFormats.Write(format, report, writer);
+        return writer.ToString();
+    }
+
+    public static string Render(string format, ReviewReport report)
+    {
         var root = new Uri(Path.TrimEndingDirectorySeparator(report.WorkingDirectory) + "/").AbsoluteUri;
-        return writer.ToString().Replace(root, RootPlaceholder, StringComparison.Ordinal);
+        return Write(format, report).Replace(root, RootPlaceholder, StringComparison.Ordinal);
     }
 
     public static void Verify(string goldenName, string actual) =>

@@ -124,9 +124,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
         }
 
         var indent = text[lineStart..timeImport.Span.Start];
-        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
-        var newline = firstBreak > 0 && text[firstBreak - 1] == '\r' ? "\r\n" : "\n";
-        return [Replacement.Insert(lineStart, indent + "import asyncio" + newline), sleep];
+        return [Replacement.Insert(lineStart, indent + "import asyncio" + context.Tree.Source.LineBreak), sleep];
     }
 
     /// <summary>The per-execution cost when the rule's default row (a file read) does not fit: a network round trip, or a sleep's own length.</summary>

@@ -96,9 +96,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             return null;
         }
 
-        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
-        var newline = firstBreak > 0 && text[firstBreak - 1] == '\r' ? "\r\n" : "\n";
-        return [Replacement.Insert(lineStart, string.Concat(head[..indent], "#[inline]", newline))];
+        return [Replacement.Insert(lineStart, string.Concat(head[..indent], "#[inline]", context.Tree.Source.LineBreak))];
     }
 
     // Parameterless free functions (`home_dir()`, `args()`) are one-shot global queries, and a function that returns a fresh
