@@ -26,25 +26,26 @@ dotnet tool restore >&2 || { echo "dotnet tool restore failed" >&2; exit 2; }
 results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 rm -rf "$results" && mkdir -p "$results"
 
-dotnet test --solution McpServer.sln -c Release --report-xunit-trx --results-directory "$results" "$@"
+dotnet test --solution McpServer.sln -c Release -p:SkillHostTrxReport=true --results-directory "$results" "$@"
 status=$?
 
-passed=0; failed=0; skipped=0; reports=0
-for trx in "$results"/*.trx; do
-  [[ -f $trx ]] || continue
-  reports=$((reports + 1))
+# Each test project writes <project>.trx (tests/Directory.Build.props); a project without its report counts as one
+# failure, so a runner that dies before writing never passes silently.
+passed=0; failed=0; skipped=0
+mapfile -t projects < <(grep -o '[A-Za-z0-9_.]*\.Tests\.csproj' McpServer.sln | sed 's/\.csproj$//' | sort -u)
+for project in "${projects[@]}"; do
+  trx="$results/$project.trx"
+  if [[ ! -f $trx ]]; then
+    echo "$project wrote no test report ($trx): counted as one failure" >&2
+    failed=$((failed + 1))
+    continue
+  fi
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
-projects=$(grep -c '\.Tests\.csproj' McpServer.sln)
-if (( reports < projects )); then
-  echo "only $reports of $projects test projects wrote a report: counting the missing ones as failed" >&2
-  failed=$((failed + projects - reports))
-  (( status == 0 )) && status=1
-fi
 (( failed > 0 && status == 0 )) && status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
