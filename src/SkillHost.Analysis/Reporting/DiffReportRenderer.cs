@@ -21,41 +21,18 @@ public static class DiffReportRenderer
         var fixable = report.Outcome.Findings.Where(f => f.Edits.Count > 0).ToList();
         var files = 0;
         var fixedFindings = 0;
-        foreach (var group in fixable.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var fix in MechanicalFixes.Plan(fixable, report.WorkingDirectory, insideWorkingFolderOnly: true))
         {
-            // A patch names files relative to the folder it is applied in: the working folder.
-            if (Path.IsPathRooted(group.Key))
+            if (fix.Source is not { } source)
             {
-                writer.WriteLine($"# {group.Key}: not fixed here, it lies outside the working folder; review it from a folder that holds it");
+                writer.WriteLine($"# {fix.Path}: not fixed, {fix.Problem}");
                 continue;
             }
 
-            var full = Path.GetFullPath(group.Key, report.WorkingDirectory);
-            var (source, _, detail) = SourceFileReader.ReadText(full, group.Key);
-            if (source is null)
-            {
-                writer.WriteLine($"# {group.Key}: not fixed, the file cannot be read again ({detail})");
-                continue;
-            }
-
-            // The patch is UTF-8: a file that is not would not match its own context lines.
-            if (source.Encoding == SourceEncoding.Latin1Fallback)
-            {
-                writer.WriteLine($"# {group.Key}: not fixed, it is not valid UTF-8 (it was read as Latin-1), so a UTF-8 patch would not match it");
-                continue;
-            }
-
-            var edits = Combine(group, source, out var stale);
-            if (stale)
-            {
-                writer.WriteLine($"# {group.Key}: not fixed, the file changed since it was reviewed; review it again");
-                continue;
-            }
-
-            fixedFindings += group.Count(f => f.Edits.All(edits.Contains));
-            var path = group.Key.Replace('\\', '/');
+            fixedFindings += fix.FixedFindings;
+            var path = fix.Path.Replace('\\', '/');
             writer.Write($"--- a/{path}\n+++ b/{path}\n");
-            WriteHunks(source.Text, edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
+            WriteHunks(source.Text, fix.Edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
             files++;
         }
 
@@ -69,42 +46,8 @@ public static class DiffReportRenderer
         }
     }
 
-    /// <summary>
-    /// Every finding's edits in file order: the same edit from two findings (an import both need) once, and a finding
-    /// whose edits would overlap an earlier finding's left out whole. <paramref name="stale"/> when the file no longer
-    /// holds the text an edit replaces.
-    /// </summary>
-    internal static List<SourceEdit> Combine(IEnumerable<Finding> findings, SourceText source, out bool stale)
-    {
-        stale = false;
-        var text = source.Text;
-        var taken = new List<SourceEdit>();
-        foreach (var finding in findings.OrderBy(f => f.Span.Start))
-        {
-            if (finding.Edits.Any(e => e.Span.End > text.Length || string.CompareOrdinal(text, e.Span.Start, e.OldText, 0, Math.Max(e.Span.Length, e.OldText.Length)) != 0
-                || source.GetLinePosition(e.Span.Start) != e.Start || source.GetLinePosition(e.Span.End) != e.End))
-            {
-                stale = true;
-                return [];
-            }
-
-            var fresh = finding.Edits.Where(e => !taken.Contains(e)).ToList();
-            if (fresh.All(e => !taken.Any(t => Overlaps(t.Span, e.Span))))
-            {
-                taken.AddRange(fresh);
-            }
-        }
-
-        taken.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
-        return taken;
-    }
-
-    // Two insertions at one place overlap (their order would be a guess), as do spans that share a character.
-    private static bool Overlaps(TextSpan a, TextSpan b) =>
-        a.Start == b.Start || (a.Start < b.End && b.Start < a.End);
-
     // With a byte order mark, the file's first line starts with it (the text the rules saw does not), in both versions.
-    private static void WriteHunks(string before, List<SourceEdit> edits, bool byteOrderMark, TextWriter writer)
+    private static void WriteHunks(string before, IReadOnlyList<SourceEdit> edits, bool byteOrderMark, TextWriter writer)
     {
         var oldLines = Lines(before, out var lineStarts);
         var firstOld = oldLines.Count > 0 ? oldLines[0] : "";

@@ -1,6 +1,7 @@
 using System.Text;
 using SkillHost.Analysis.Classification;
 using SkillHost.Analysis.Cost;
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
 using SkillHost.Analysis.Text;
 using SkillHost.Skills;
@@ -80,7 +81,7 @@ public sealed partial class PerformanceReportBuilder
             var elsewhere = outside.Count == 0 ? string.Empty : $" Also: {string.Join("; ", outside)}.";
             var pattern = block is null ? string.Empty : $" The skill's pattern: {origin}.";
             return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, changed,
-                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --format diff` writes it as a patch): {Sentence(finding.Fix)}{elsewhere}{pattern}", null, language);
+                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --fix` makes it, `--format diff` writes it as a patch): {Sentence(finding.Fix)}{elsewhere}{pattern}", null, language);
         }
 
         if (block is not null)
@@ -108,7 +109,7 @@ public sealed partial class PerformanceReportBuilder
             return null;
         }
 
-        var edits = DiffReportRenderer.Combine(group.Findings, source, out var stale);
+        var edits = MechanicalFixes.Combine(group.Findings, source, out var stale);
         var (from, to) = ExcerptLines(source, group);
         var start = source.GetLineSpan(from).Start;
         var end = source.GetLineSpan(to).End;

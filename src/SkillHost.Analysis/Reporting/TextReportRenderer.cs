@@ -22,7 +22,7 @@ public static class TextReportRenderer
         w.WriteLine($"Found {Count(outcome.Findings.Count, "finding")} in {Count(outcome.FilesWithFindings, "file")} ({Count(outcome.Files.Count, "file")} reviewed)");
         if (outcome.Findings.Count(f => f.Edits.Count > 0) is var fixable and > 0)
         {
-            w.WriteLine($"{fixable} of them have a mechanical fix: --format diff prints the patch");
+            w.WriteLine($"{fixable} of them have a mechanical fix: --format diff prints the patch, --fix makes it");
         }
 
         if (outcome.Skipped.Count > 0)

@@ -7,9 +7,11 @@ using SkillHost.Analysis.Rules;
 namespace SkillHost.Server.Cli;
 
 /// <summary>
-/// <c>skillhost review PATH... [--format markdown|text|json|sarif|diff] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
+/// <c>skillhost review PATH... [--format markdown|text|json|sarif|diff] [--fix] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
 /// the skill's workflow over files and folders: the five-part report (markdown, the default) or the findings
-/// (text, json, sarif; json and sarif carry the report too), or the findings' mechanical fixes as one patch (diff). Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
+/// (text, json, sarif; json and sarif carry the report too), or the findings' mechanical fixes as one patch (diff).
+/// With <c>--fix</c> the fixes are made in the files and the report is of the code as it is then.
+/// Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
 /// </summary>
 internal static class ReviewCommand
 {
@@ -22,6 +24,7 @@ internal static class ReviewCommand
         var select = new Option<string[]>("--select") { Description = "Run only these rules: an id (PY001), id prefix (PY), slug (python/quadratic), group (rust) or name. Repeat or separate with commas." };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules (same forms as --select)." };
         var skill = new Option<string>("--skill") { Description = "The skill whose cost tables and checklist the review uses.", DefaultValueFactory = _ => BundledSkill };
+        var fix = new Option<bool>("--fix") { Description = "Make the findings' mechanical fixes in the files (each file is replaced whole, and only if it is unchanged since the review), then report what is left. Without it, files are never changed; --format diff prints the same fixes as a patch." };
         var file = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
         var maxIssues = new Option<int>("--max-issues") { Description = "How many ranked issues the report lists (the findings formats list all).", DefaultValueFactory = _ => PerformanceReportBuilder.DefaultMaxIssues };
         maxIssues.Validators.Add(r =>
@@ -31,12 +34,12 @@ internal static class ReviewCommand
                 r.AddError("--max-issues must be between 1 and 100.");
             }
         });
-        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff; files are never changed). Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, select, ignore, skill, file, maxIssues,
+            paths, format, fix, select, ignore, skill, file, maxIssues,
         };
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues)),
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)),
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -49,6 +52,12 @@ internal static class ReviewCommand
         if (selection is null || missing.Count > 0)
         {
             output.Error.WriteLine($"error: {selectionError ?? $"no such file or folder: {string.Join(", ", missing.Select(m => $"'{m}'"))}"}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (arguments.Fix && arguments.Format == ReportFormats.Diff)
+        {
+            output.Error.WriteLine("error: --fix makes the fixes in the files and --format diff prints them as a patch instead; use one of the two.");
             return ExitCodes.UsageOrIo;
         }
 
@@ -76,17 +85,25 @@ internal static class ReviewCommand
         var options = new SourceReviewOptions { Discovered = heap.Reserve };
 
         // Without report parts the findings are still worth having (text, JSON, SARIF).
-        ReviewOutcome outcome;
-        PerformanceReport? performance = null;
-        if (workflow.CanReport)
+        (ReviewOutcome, PerformanceReport?) Review()
         {
-            var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, arguments.MaxIssues);
-            (outcome, performance) = (result.Outcome, result.Report);
+            if (workflow.CanReport)
+            {
+                var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, arguments.MaxIssues);
+                return (result.Outcome, result.Report);
+            }
+
+            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options), null);
         }
-        else
+
+        var (outcome, performance) = Review();
+
+        // The report describes the code as it is after the fixes: reviewed again when a file changed.
+        if (arguments.Fix && FixFiles(outcome, environment.WorkingDirectory, output) > 0)
         {
-            outcome = new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options);
+            (outcome, performance) = Review();
         }
+
         foreach (var skipped in outcome.Skipped)
         {
             output.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Describe()}");
@@ -119,6 +136,32 @@ internal static class ReviewCommand
 
         return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
     }
+
+    /// <summary>
+    /// Makes the findings' mechanical fixes in place (see <see cref="MechanicalFixes.Write"/>) and says on stderr what it
+    /// did: each file it left alone and why, then a count. Returns how many files it changed.
+    /// </summary>
+    private static int FixFiles(ReviewOutcome outcome, string workingDirectory, CliOutput output)
+    {
+        var fixable = outcome.Findings.Count(f => f.Edits.Count > 0);
+        var (files, findings) = (0, 0);
+        foreach (var fix in MechanicalFixes.Plan(outcome.Findings, workingDirectory, insideWorkingFolderOnly: false))
+        {
+            if (MechanicalFixes.Write(fix) is { } problem)
+            {
+                output.Error.WriteLine($"warning: {fix.Path}: not fixed, {problem}");
+                continue;
+            }
+
+            files++;
+            findings += fix.FixedFindings;
+        }
+
+        output.Error.WriteLine(fixable == 0
+            ? $"fixed nothing: no finding of the {outcome.Findings.Count} has a mechanical fix; the others need judgement"
+            : $"fixed {findings} of {outcome.Findings.Count} findings in {files} file(s); the report is of the code as it is now");
+        return files;
+    }
 }
 
 /// <summary>The parsed command line of <c>review</c>.</summary>
@@ -129,4 +172,5 @@ internal sealed record ReviewArguments(
     IReadOnlyList<string> Ignore,
     string Skill = ReviewCommand.BundledSkill,
     string? OutputFile = null,
-    int MaxIssues = PerformanceReportBuilder.DefaultMaxIssues);
+    int MaxIssues = PerformanceReportBuilder.DefaultMaxIssues,
+    bool Fix = false);

@@ -55,6 +55,69 @@ public sealed class MechanicalFixReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_the_same_findings_When_fixed_in_place_and_when_patched_with_git_apply_Then_the_files_are_byte_identical()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["svc/handler.py"] = System.Text.Encoding.UTF8.GetBytes(Handler),
+            ["svc/reports.py"] = System.Text.Encoding.UTF8.GetBytes(Reports),
+            ["bom.py"] = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Handler.Replace("\n", "\r\n", StringComparison.Ordinal))],
+            ["src/lib.rs"] = System.Text.Encoding.UTF8.GetBytes("pub fn names(users: &[User]) -> Vec<String> {\n    let mut out = Vec::new();\n    for u in users {\n        out.push(format!(\"{}\", u.name.clone()));\n    }\n    out\n}\n"),
+        };
+        using var inPlace = new TempFolder();
+        foreach (var (path, bytes) in files)
+        {
+            _temp.Write(path, bytes);
+            inPlace.Write(path, bytes);
+        }
+
+        var patch = _temp.Write("fix.patch", Render(ReportFormats.Diff, Review()));
+        Assert.Equal(0, (await Git("init", "-q")).ExitCode);
+        Assert.Equal(0, (await Git("apply", patch)).ExitCode);
+        var plans = MechanicalFixes.Plan(ReportGolden.ReviewFolder(inPlace.Root, RuleCatalog.All).Outcome.Findings, inPlace.Root, insideWorkingFolderOnly: false);
+        Assert.All(plans, plan => Assert.Null(MechanicalFixes.Write(plan)));
+
+        Assert.Equal(4, plans.Count);
+        foreach (var path in files.Keys)
+        {
+            var patched = File.ReadAllBytes(Path.Combine(_temp.Root, path));
+            Assert.NotEqual(files[path], patched);
+            Assert.Equal(patched, File.ReadAllBytes(Path.Combine(inPlace.Root, path)));
+        }
+
+        Assert.Equal(files.Count, Directory.GetFiles(inPlace.Root, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public void Given_a_file_that_changes_between_the_plan_and_the_write_When_written_Then_it_is_refused_and_the_change_kept()
+    {
+        var path = _temp.Write("handler.py", Handler);
+        var plan = Assert.Single(MechanicalFixes.Plan(Review().Outcome.Findings, _temp.Root, insideWorkingFolderOnly: false));
+        File.AppendAllText(path, "# edited meanwhile\n");
+
+        var problem = MechanicalFixes.Write(plan);
+
+        Assert.Equal("the file changed while it was being fixed; review it again", problem);
+        Assert.Equal(Handler + "# edited meanwhile\n", File.ReadAllText(path));
+        Assert.Equal(["handler.py"], Directory.GetFiles(_temp.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_a_file_that_changed_where_an_edit_lies_When_planned_Then_the_plan_names_the_problem_and_writing_it_does_nothing()
+    {
+        var path = _temp.Write("handler.py", Handler);
+        var findings = Review().Outcome.Findings;
+        File.WriteAllText(path, "# a line added since\n" + Handler);
+
+        var plan = Assert.Single(MechanicalFixes.Plan(findings, _temp.Root, insideWorkingFolderOnly: false));
+
+        Assert.Null(plan.Source);
+        Assert.Equal("the file changed since it was reviewed; review it again", plan.Problem);
+        Assert.Equal(plan.Problem, MechanicalFixes.Write(plan));
+        Assert.Equal("# a line added since\n" + Handler, File.ReadAllText(path));
+    }
+
+    [Fact]
     public async Task Given_a_file_with_a_byte_order_mark_and_one_with_crlf_line_ends_When_patched_Then_git_applies_it_and_the_mark_stays_first()
     {
         var code = "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n";

@@ -1,4 +1,4 @@
-using SkillHost.Analysis.Reporting;
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
 using SkillHost.Analysis.Rules.Python;
 using SkillHost.Analysis.Rules.Rust;
@@ -16,7 +16,7 @@ public sealed class MechanicalFixTests
     private static (string Fixed, IReadOnlyList<Finding> Findings) Fix(Rule rule, string code, string path)
     {
         var findings = RuleFixture.Run([rule], code, path);
-        var edits = DiffReportRenderer.Combine(findings, SourceText.From(code, path), out var stale);
+        var edits = MechanicalFixes.Combine(findings, SourceText.From(code, path), out var stale);
         Assert.False(stale);
         return (SourceEdit.Apply(code, edits), findings);
     }

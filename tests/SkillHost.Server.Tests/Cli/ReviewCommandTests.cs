@@ -283,6 +283,114 @@ public static class ReviewCommandTests
             Assert.Empty(output);
             Assert.StartsWith("--- a/poll.py\n+++ b/poll.py\n@@ -1,6 +1,7 @@\n", File.ReadAllText(Path.Combine(_cli.Root, "fix.patch")), StringComparison.Ordinal);
         }
+
+        private const string Fixed = "import asyncio\nimport time\n\n\nasync def poll(ids):\n    for i in ids:\n        await asyncio.sleep(0.1)\n";
+
+        [Fact]
+        public void Given_fixable_code_When_reviewed_with_fix_Then_the_file_is_rewritten_the_report_is_of_the_fixed_code_and_it_exits_0()
+        {
+            _cli.Write("jobs/poll.py", Code);
+
+            var (exitCode, output, error) = _cli.Run("jobs", "--fix", "--format", "json");
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal("fixed 1 of 1 findings in 1 file(s); the report is of the code as it is now\n", error.ReplaceLineEndings("\n"));
+            Assert.Equal(Fixed, File.ReadAllText(Path.Combine(_cli.Root, "jobs", "poll.py")));
+            Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("findings").GetArrayLength());
+            Assert.Equal(["poll.py"], Directory.GetFiles(Path.Combine(_cli.Root, "jobs")).Select(Path.GetFileName));
+        }
+
+        [Fact]
+        public void Given_a_fix_and_a_finding_that_needs_judgement_When_reviewed_with_fix_Then_only_the_second_is_reported_and_it_exits_1()
+        {
+            // time.sleep has a mechanical fix; the blocking open() inside async def does not.
+            _cli.Write("poll.py", Code + "\n\nasync def load(path):\n    with open(path) as f:\n        return f.read()\n");
+
+            var (exitCode, output, error) = _cli.Run("poll.py", "--fix", "--format", "json");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("fixed 1 of 2 findings in 1 file(s)", error, StringComparison.Ordinal);
+            var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings");
+            var remaining = Assert.Single(findings.EnumerateArray());
+            Assert.Equal("PY009", remaining.GetProperty("ruleId").GetString());
+            Assert.Equal(11, remaining.GetProperty("startLine").GetInt32()); // the open() line, one lower for the import added above
+            Assert.StartsWith(Fixed, File.ReadAllText(Path.Combine(_cli.Root, "poll.py")), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_fixed_code_When_reviewed_with_fix_again_Then_nothing_is_written()
+        {
+            var path = _cli.Write("poll.py", Code);
+            Assert.Equal(0, _cli.Run("poll.py", "--fix", "--format", "text").ExitCode);
+            var written = File.GetLastWriteTimeUtc(path);
+            File.SetLastWriteTimeUtc(path, written.AddMinutes(-5));
+
+            var (exitCode, _, error) = _cli.Run("poll.py", "--fix", "--format", "text");
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("fixed nothing: no finding of the 0 has a mechanical fix", error, StringComparison.Ordinal);
+            Assert.Equal(Fixed, File.ReadAllText(path));
+            Assert.Equal(written.AddMinutes(-5), File.GetLastWriteTimeUtc(path));
+        }
+
+        [Fact]
+        public void Given_a_byte_order_mark_CRLF_and_file_permissions_When_fixed_Then_all_three_are_kept()
+        {
+            var path = _cli.Write("poll.py", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Code.ReplaceLineEndings("\r\n"))]);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead);
+            }
+
+            Assert.Equal(0, _cli.Run("poll.py", "--fix", "--format", "text").ExitCode);
+
+            Assert.Equal([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Fixed.ReplaceLineEndings("\r\n"))], File.ReadAllBytes(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+            }
+        }
+
+        [Fact]
+        public void Given_a_symbolic_link_When_fixed_Then_the_file_it_points_to_is_rewritten_and_the_link_stays()
+        {
+            var target = _cli.Write("real/poll.py", Code);
+            var link = Path.Combine(_cli.Root, "poll.py");
+            File.CreateSymbolicLink(link, target);
+
+            Assert.Equal(0, _cli.Run("poll.py", "--fix", "--format", "text").ExitCode);
+
+            Assert.Equal(target, new FileInfo(link).LinkTarget);
+            Assert.Equal(Fixed, File.ReadAllText(target));
+        }
+
+        [Fact]
+        public void Given_fix_and_the_diff_format_When_run_Then_it_is_a_usage_error_and_the_file_is_untouched()
+        {
+            var path = _cli.Write("poll.py", Code);
+
+            var (exitCode, output, error) = _cli.Run("poll.py", "--fix", "--format", "diff");
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Contains("--fix makes the fixes in the files and --format diff prints them as a patch instead; use one of the two.", error, StringComparison.Ordinal);
+            Assert.Equal(Code, File.ReadAllText(path));
+        }
+
+        [Fact]
+        public void Given_a_file_that_is_not_UTF8_When_reviewed_with_fix_Then_it_is_named_and_left_byte_for_byte()
+        {
+            // A Latin-1 "é" in a comment: the file is read as Latin-1, and writing it back as UTF-8 would change that byte.
+            byte[] bytes = [.. System.Text.Encoding.UTF8.GetBytes("# caf"), 0xE9, .. System.Text.Encoding.UTF8.GetBytes("\n" + Code)];
+            var path = _cli.Write("latin.py", bytes);
+
+            var (exitCode, _, error) = _cli.Run("latin.py", "--fix", "--format", "text");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("warning: latin.py: not fixed, it is not valid UTF-8", error, StringComparison.Ordinal);
+            Assert.Contains("fixed 0 of 1 findings in 0 file(s)", error, StringComparison.Ordinal);
+            Assert.Equal(bytes, File.ReadAllBytes(path));
+        }
     }
 
     /// <summary>Through the real <c>skillhost</c> command tree and the real rule catalogue.</summary>
@@ -315,7 +423,7 @@ public static class ReviewCommandTests
 
             Assert.Equal(1, exitCode);
             Assert.Empty(error);
-            Assert.Contains("not fixed here, it lies outside the working folder", output, StringComparison.Ordinal);
+            Assert.Contains("not fixed, it lies outside the working folder", output, StringComparison.Ordinal);
             Assert.DoesNotContain("@@", output, StringComparison.Ordinal);
         }
 

@@ -1,0 +1,204 @@
+using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
+
+namespace SkillHost.Analysis.Review;
+
+/// <summary>
+/// One file's share of the findings' mechanical fixes, checked against the file as it is now: its fresh text and the
+/// edits to make, or the reason nothing is fixed in it (<see cref="Problem"/>).
+/// </summary>
+public sealed class FileFix
+{
+    /// <summary>The path as the review named it (relative to the working folder when the file lies inside it).</summary>
+    public required string Path { get; init; }
+
+    public required string FullPath { get; init; }
+
+    /// <summary>The file as it was read again; null when <see cref="Problem"/> is set.</summary>
+    public SourceText? Source { get; init; }
+
+    /// <summary>Every edit of the file, in file order, none overlapping.</summary>
+    public IReadOnlyList<SourceEdit> Edits { get; init; } = [];
+
+    /// <summary>How many of the file's findings the edits fix whole.</summary>
+    public int FixedFindings { get; init; }
+
+    /// <summary>Why nothing is fixed in this file, as the end of a sentence starting "not fixed, ".</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The file's text with every edit made.</summary>
+    public string FixedText() => SourceEdit.Apply((Source ?? throw new InvalidOperationException($"{Path} is not fixed: {Problem}")).Text, Edits);
+}
+
+/// <summary>
+/// Plans and makes the findings' mechanical fixes (<see cref="Finding.Edits"/>). Both <c>review --format diff</c> and
+/// <c>review --fix</c> read each file again and check every edit against the text and position the rule saw, so a file
+/// that changed since is left alone rather than patched in the wrong place.
+/// </summary>
+public static class MechanicalFixes
+{
+    /// <summary>
+    /// The fixes of <paramref name="findings"/>, one entry per file that has any, in path order. With
+    /// <paramref name="insideWorkingFolderOnly"/> (a patch names files relative to where it is applied), a file outside
+    /// the working folder gets a <see cref="FileFix.Problem"/> instead.
+    /// </summary>
+    public static IReadOnlyList<FileFix> Plan(IEnumerable<Finding> findings, string workingDirectory, bool insideWorkingFolderOnly)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var plans = new List<FileFix>();
+        foreach (var group in findings.Where(f => f.Edits.Count > 0).GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var full = System.IO.Path.GetFullPath(group.Key, workingDirectory);
+            plans.Add(PlanFile(group.Key, full, [.. group], insideWorkingFolderOnly));
+        }
+
+        return plans;
+    }
+
+    private static FileFix PlanFile(string path, string full, List<Finding> findings, bool insideWorkingFolderOnly)
+    {
+        FileFix Refused(string problem) => new() { Path = path, FullPath = full, Problem = problem };
+
+        if (insideWorkingFolderOnly && System.IO.Path.IsPathRooted(path))
+        {
+            return Refused("it lies outside the working folder; review it from a folder that holds it");
+        }
+
+        var (source, _, detail) = SourceFileReader.ReadText(full, path);
+        if (source is null)
+        {
+            return Refused($"the file cannot be read again ({detail})");
+        }
+
+        // Undecodable bytes were read as Latin-1: written back (or patched as UTF-8) they would not be the same bytes.
+        if (source.Encoding == SourceEncoding.Latin1Fallback)
+        {
+            return Refused("it is not valid UTF-8 (it was read as Latin-1), so it cannot be rewritten byte for byte");
+        }
+
+        var edits = Combine(findings, source, out var stale);
+        if (stale)
+        {
+            return Refused("the file changed since it was reviewed; review it again");
+        }
+
+        return new FileFix
+        {
+            Path = path,
+            FullPath = full,
+            Source = source,
+            Edits = edits,
+            FixedFindings = findings.Count(f => f.Edits.All(edits.Contains)),
+        };
+    }
+
+    /// <summary>
+    /// Every finding's edits in file order: the same edit from two findings (an import both need) once, and a finding
+    /// whose edits would overlap an earlier finding's left out whole. <paramref name="stale"/> when the file no longer
+    /// holds the text an edit replaces.
+    /// </summary>
+    internal static List<SourceEdit> Combine(IEnumerable<Finding> findings, SourceText source, out bool stale)
+    {
+        stale = false;
+        var text = source.Text;
+        var taken = new List<SourceEdit>();
+        foreach (var finding in findings.OrderBy(f => f.Span.Start))
+        {
+            if (finding.Edits.Any(e => e.Span.End > text.Length || string.CompareOrdinal(text, e.Span.Start, e.OldText, 0, Math.Max(e.Span.Length, e.OldText.Length)) != 0
+                || source.GetLinePosition(e.Span.Start) != e.Start || source.GetLinePosition(e.Span.End) != e.End))
+            {
+                stale = true;
+                return [];
+            }
+
+            var fresh = finding.Edits.Where(e => !taken.Contains(e)).ToList();
+            if (fresh.All(e => !taken.Any(t => Overlaps(t.Span, e.Span))))
+            {
+                taken.AddRange(fresh);
+            }
+        }
+
+        taken.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
+        return taken;
+    }
+
+    // Two insertions at one place overlap (their order would be a guess), as do spans that share a character.
+    private static bool Overlaps(TextSpan a, TextSpan b) =>
+        a.Start == b.Start || (a.Start < b.End && b.Start < a.End);
+
+    /// <summary>
+    /// Writes the fixed text over the file, or returns why it could not (null on success). The new text goes to a
+    /// temporary file beside the target, takes the target's permissions, reaches the disk, and then replaces the target
+    /// in one rename, so a crash or a full disk leaves the old file whole. A symbolic link stays a link: the file it
+    /// points to is rewritten. The file is read once more first; if it changed since <paramref name="fix"/> was planned,
+    /// nothing is written. A byte order mark stays first; line breaks are the file's own, since edits keep them.
+    /// </summary>
+    public static string? Write(FileFix fix)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        if (fix.Source is not { } source)
+        {
+            return fix.Problem;
+        }
+
+        string target;
+        try
+        {
+            target = File.ResolveLinkTarget(fix.FullPath, returnFinalTarget: true)?.FullName ?? fix.FullPath;
+        }
+        catch (IOException e)
+        {
+            return $"its symbolic link cannot be followed ({e.Message})";
+        }
+
+        var (now, _, detail) = SourceFileReader.ReadText(target, fix.Path);
+        if (now is null)
+        {
+            return $"the file cannot be read again ({detail})";
+        }
+
+        if (now.Encoding != source.Encoding || !string.Equals(now.Text, source.Text, StringComparison.Ordinal))
+        {
+            return "the file changed while it was being fixed; review it again";
+        }
+
+        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: source.Encoding == SourceEncoding.Utf8WithBom, throwOnInvalidBytes: true);
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(target)}.skillhost-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var preamble = encoding.GetPreamble();
+                stream.Write(preamble);
+                stream.Write(encoding.GetBytes(fix.FixedText()));
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+            }
+
+            File.Move(temporary, target, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.EncoderFallbackException)
+        {
+            TryDelete(temporary);
+            return $"it could not be written ({e.Message}); the file is unchanged";
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The temporary file is named after the target, so a leftover is easy to spot; the target is intact.
+        }
+    }
+}
