@@ -39,7 +39,7 @@ internal static class McpComposition
             {
                 options.ServerInfo = new Implementation { Name = "skillhost", Title = "SkillHost", Version = environment.Tool.Version };
                 options.ServerInstructions = "SkillHost serves Agent Skills. For a performance review of Python or Rust code, follow the performance_review prompt "
-                    + "or call review_code (all steps at once), or classify_code, estimate_cost, checklist_review and format_report step by step; read parts of a skill with get_skill_section or the skill:// resources.";
+                    + "or call review_code (all steps at once), or classify_code, estimate_cost, checklist_review and format_report step by step; fix_code returns the mechanical fixes as fixed code or a diff; read parts of a skill with get_skill_section or the skill:// resources.";
                 options.ResourceCollection = resources;
                 options.PromptCollection = prompts;
                 var capabilities = options.Capabilities ??= new ServerCapabilities();
@@ -58,7 +58,7 @@ internal static class McpComposition
     }
 
     /// <summary>
-    /// The six tools, with source-generated JSON. Their tools/list entries come from <see cref="ToolSchemaSnapshot"/>;
+    /// The seven tools, with source-generated JSON. Their tools/list entries come from <see cref="ToolSchemaSnapshot"/>;
     /// <paramref name="listFromSnapshot"/> false derives them by reflection at start-up, as the SDK does (the snapshot test compares the two).
     /// </summary>
     public static IMcpServerBuilder WithSkillHostTools(this IMcpServerBuilder builder, bool listFromSnapshot = true) => builder
@@ -67,6 +67,7 @@ internal static class McpComposition
         .WithTool<ChecklistReviewTool>(listFromSnapshot)
         .WithTool<FormatReportTool>(listFromSnapshot)
         .WithTool<ReviewCodeTool>(listFromSnapshot)
+        .WithTool<FixCodeTool>(listFromSnapshot)
         .WithTool<GetSkillSectionTool>(listFromSnapshot);
 
     private static IMcpServerBuilder WithTool<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] TToolType>(

@@ -33,6 +33,7 @@ namespace SkillHost.Server;
         typeof(KebabCaseEnumConverter<MatchKind>),
     ])]
 [JsonSerializable(typeof(ChecklistReviewResult))]
+[JsonSerializable(typeof(FixCodeResult))]
 [JsonSerializable(typeof(SkillSectionResult))]
 [JsonSerializable(typeof(ClassifyCodeResult))]
 [JsonSerializable(typeof(CostEstimate))]

@@ -31,6 +31,9 @@ summary.estimateLines = estimate.structuredContent?.lines?.length ?? 0;
 const formatted = await client.callTool({ name: "format_report", arguments: { report: "## Hot path hypothesis\n\nThe loop (estimated 1 ms).\n" } });
 summary.formatMissing = formatted.structuredContent?.missing?.length ?? 0;
 
+const fix = await client.callTool({ name: "fix_code", arguments: { code: "import time\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n", language: "python" } });
+summary.fix = { isError: fix.isError ?? false, fixedCode: fix.structuredContent?.fixedCode, fixed: fix.structuredContent?.fixed?.length ?? 0 };
+
 const section = await client.callTool({ name: "get_skill_section", arguments: { section: "Workflow" } });
 summary.section = section.structuredContent?.title;
 

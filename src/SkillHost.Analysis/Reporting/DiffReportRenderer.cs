@@ -19,23 +19,7 @@ public static class DiffReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         var fixable = report.Outcome.Findings.Where(f => f.Edits.Count > 0).ToList();
-        var files = 0;
-        var fixedFindings = 0;
-        foreach (var fix in MechanicalFixes.Plan(fixable, report.WorkingDirectory, insideWorkingFolderOnly: true))
-        {
-            if (fix.Source is not { } source)
-            {
-                writer.WriteLine($"# {fix.Path}: not fixed, {fix.Problem}");
-                continue;
-            }
-
-            fixedFindings += fix.FixedFindings;
-            var path = fix.Path.Replace('\\', '/');
-            writer.Write($"--- a/{path}\n+++ b/{path}\n");
-            WriteHunks(source.Text, fix.Edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
-            files++;
-        }
-
+        var (files, fixedFindings) = WriteFiles(MechanicalFixes.Plan(fixable, report.WorkingDirectory, insideWorkingFolderOnly: true), writer);
         if (fixable.Count == 0)
         {
             writer.WriteLine($"# no finding of the {report.Outcome.Findings.Count} has a mechanical fix; the others need judgement (see --format text)");
@@ -44,6 +28,33 @@ public static class DiffReportRenderer
         {
             writer.WriteLine($"# {fixedFindings} of {report.Outcome.Findings.Count} findings fixed mechanically, in {files} file(s); apply with: git apply FILE (or patch -p1 < FILE)");
         }
+    }
+
+    /// <summary>
+    /// The planned fixes as unified diff sections, file by file; a file whose plan has a problem is named in a <c>#</c>
+    /// line instead. Returns how many files the diff changes and how many findings it fixes whole.
+    /// </summary>
+    public static (int Files, int Findings) WriteFiles(IEnumerable<FileFix> fixes, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(fixes);
+        ArgumentNullException.ThrowIfNull(writer);
+        var (files, findings) = (0, 0);
+        foreach (var fix in fixes)
+        {
+            if (fix.Source is not { } source)
+            {
+                writer.WriteLine($"# {fix.Path}: not fixed, {fix.Problem}");
+                continue;
+            }
+
+            var path = fix.Path.Replace('\\', '/');
+            writer.Write($"--- a/{path}\n+++ b/{path}\n");
+            WriteHunks(source.Text, fix.Edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
+            files++;
+            findings += fix.FixedFindings;
+        }
+
+        return (files, findings);
     }
 
     // With a byte order mark, the file's first line starts with it (the text the rules saw does not), in both versions.

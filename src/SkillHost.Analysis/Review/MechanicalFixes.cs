@@ -55,6 +55,18 @@ public static class MechanicalFixes
         return plans;
     }
 
+    /// <summary>The fixes of findings in code that is not on disk (sent inline): planned against <paramref name="source"/> itself.</summary>
+    public static FileFix Plan(IEnumerable<Finding> findings, SourceText source, string path)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(source);
+        var own = findings.Where(f => f.Edits.Count > 0 && string.Equals(f.Path, path, StringComparison.Ordinal)).ToList();
+        var edits = Combine(own, source, out var stale);
+        return stale
+            ? new FileFix { Path = path, FullPath = path, Problem = "the code does not hold the text the edits replace; review it again" }
+            : new FileFix { Path = path, FullPath = path, Source = source, Edits = edits, FixedFindings = own.Count(f => f.Edits.All(edits.Contains)) };
+    }
+
     private static FileFix PlanFile(string path, string full, List<Finding> findings, bool insideWorkingFolderOnly)
     {
         FileFix Refused(string problem) => new() { Path = path, FullPath = full, Problem = problem };

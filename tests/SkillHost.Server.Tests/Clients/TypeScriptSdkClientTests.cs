@@ -41,10 +41,14 @@ public sealed class TypeScriptSdkClientTests
         var summary = json.RootElement;
         Assert.Equal("skillhost", summary.GetProperty("server").GetString());
         Assert.Contains("io.modelcontextprotocol/skills", summary.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("fix_code", summary.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         Assert.All(summary.GetProperty("tools").EnumerateArray(), t => Assert.True(t.GetProperty("readOnly").GetBoolean() && t.GetProperty("hasOutputSchema").GetBoolean()));
         Assert.False(summary.GetProperty("review").GetProperty("isError").GetBoolean());
         Assert.Contains("python/quadratic", summary.GetProperty("review").GetProperty("slugs").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("Workflow", summary.GetProperty("section").GetString());
+        Assert.False(summary.GetProperty("fix").GetProperty("isError").GetBoolean());
+        Assert.Equal("import asyncio\nimport time\n\nasync def poll(ids):\n    for i in ids:\n        await asyncio.sleep(0.1)\n", summary.GetProperty("fix").GetProperty("fixedCode").GetString());
+        Assert.Equal(1, summary.GetProperty("fix").GetProperty("fixed").GetInt32());
         Assert.False(summary.GetProperty("reviewCode").GetProperty("isError").GetBoolean());
         Assert.True(summary.GetProperty("reviewCode").GetProperty("hasParts").GetBoolean());
         Assert.True(summary.GetProperty("reviewCode").GetProperty("issues").GetInt32() > 0);
