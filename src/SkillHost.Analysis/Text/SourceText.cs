@@ -30,13 +30,18 @@ public sealed class SourceText
 
     public int Length => Text.Length;
 
-    /// <summary>The file's line break, as its first line ends ("\r\n" or "\n"): what a line inserted into it should end with.</summary>
+    /// <summary>
+    /// The file's line break, as its first line ends ("\r\n", "\n", or "\r" in a file of lone carriage returns, which
+    /// Python reads as line ends): what a line inserted into it should end with. "\n" for a file of one line.
+    /// </summary>
     public string LineBreak
     {
         get
         {
-            var first = Text.IndexOf('\n', StringComparison.Ordinal);
-            return first > 0 && Text[first - 1] == '\r' ? "\r\n" : "\n";
+            var first = Text.AsSpan().IndexOfAny('\r', '\n');
+            return first < 0 || Text[first] == '\n' ? "\n"
+                : first + 1 < Text.Length && Text[first + 1] == '\n' ? "\r\n"
+                : "\r";
         }
     }
 

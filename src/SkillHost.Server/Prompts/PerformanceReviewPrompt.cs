@@ -90,7 +90,7 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
         }
 
         text.Append("Tools: classify_code (step 1), estimate_cost (step 2, the skill's cost tables), checklist_review (the checklist as rules, findings priced), ")
-            .Append("format_report (step 5: puts your report into the parts below and lists what is missing), review_code (all of it in one call); ")
+            .Append("format_report (step 5: puts your report into the parts below and lists what is missing), review_code (all of it in one call), fix_code (the mechanical fixes as fixed code or a diff; it writes nothing); ")
             .Append("get_skill_section reads one section of the skill (cost tables, techniques, worked examples) when a step needs it.\n\n");
         if (!skill.Document.ReportParts.IsDefaultOrEmpty)
         {

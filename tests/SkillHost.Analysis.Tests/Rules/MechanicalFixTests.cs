@@ -60,6 +60,10 @@ public sealed class MechanicalFixTests
             new BlockingCallInAsyncFunction(),
             "from time import sleep\r\n\r\nasync def f():\r\n    sleep(2)\r\n",
             "import asyncio\r\nfrom time import sleep\r\n\r\nasync def f():\r\n    await asyncio.sleep(2)\r\n");
+        AssertFixed(
+            new BlockingCallInAsyncFunction(),
+            "import time\r\rasync def f():\r    time.sleep(2)\r",
+            "import asyncio\rimport time\r\rasync def f():\r    await asyncio.sleep(2)\r");
     }
 
     [Fact]

@@ -36,6 +36,19 @@ public sealed class SourceTextTests
         }
     }
 
+    public sealed class LineBreak
+    {
+        [Theory]
+        [InlineData("import time\nx = 1\n", "\n")]
+        [InlineData("import time\r\nx = 1\r\n", "\r\n")]
+        [InlineData("import time\rx = 1\r", "\r")]
+        [InlineData("x = 1", "\n")]
+        [InlineData("x = 1\r", "\r")]
+        [InlineData("x = 1\r\n", "\r\n")]
+        public void Given_a_file_Then_the_line_break_is_the_one_its_first_line_ends_with(string text, string expected) =>
+            Assert.Equal(expected, SourceText.From(text).LineBreak);
+    }
+
     public sealed class GetLinePosition
     {
         [Theory]
