@@ -270,17 +270,25 @@ public sealed partial class PerformanceReportBuilder
             || (text.Contains("async", StringComparison.Ordinal) && (finding.Evidence.InAsyncContext || issue.Slug.EndsWith("excessive-spawn", StringComparison.Ordinal)));
     }
 
+    // The skill asks for "the number that counts as success": each criterion names one, fitted to what the fix changes.
     private static string Success(ReportIssue top)
     {
         var item = top.Slug[(top.Slug.IndexOf('/', StringComparison.Ordinal) + 1)..];
         var what = top.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}`" : $"the code at {top.Path}:{top.Line}";
-        if (MemoryChecklistItems.Contains(item))
+        return item switch
         {
-            return $"peak memory (or the allocation count) of {what} drops, and stays flat when the input grows tenfold";
-        }
+            // Padding is a share of each value, not a whole allocation.
+            "struct-padding" => $"`size_of` the struct shrinks by its padding, and peak memory of {what} on the same input falls by at least 10%",
+            _ when MemoryChecklistItems.Contains(item) =>
+                $"{what} allocates at least 2× less on the same input (allocation count or peak memory, as the profiler reports them), and its peak memory grows no faster than its output when the input is 10× larger",
 
-        return top.Estimate is null
-            ? $"the time per call of {what} drops measurably (at least 10% over repeated runs) on the same input"
-            : $"the time per call of {what} drops by about the estimated cost of the issue ({top.Estimate.Split(" per call")[0]}); a drop within a factor of ten of that confirms the hypothesis";
+            // Blocking and one-at-a-time awaiting cost the other tasks' time, not this call's: concurrency shows the gain.
+            "sync-io-in-async" => $"with 100 concurrent calls of {what}, the batch finishes at least 10× sooner, because the event loop no longer stops for each blocking call",
+            "sequential-await" => $"on 100 items, one call of {what} takes at least 10× less wall time, because the independent awaits overlap instead of running one after another",
+
+            _ => top.Estimate is null
+                ? $"the median time per call of {what} falls by at least 10% over repeated runs on the same input"
+                : $"the median time per call of {what} falls by about the estimated cost of the issue ({top.Estimate.Split(" per call")[0]}); a measured drop within 10× of that confirms the hypothesis, a far smaller one sends you back to the profile",
+        };
     }
 }

@@ -105,6 +105,23 @@ public sealed class PerformanceWorkflowTests
         }
     }
 
+    /// <summary>The skill asks the measurement plan for "the number that counts as success": each kind of fix gets one that fits what it changes.</summary>
+    public sealed class SuccessCriterion
+    {
+        [Theory]
+        [InlineData("python/list-where-generator", "def total(path):\n    return sum([len(line) for line in open(path).readlines()])\n", "allocates at least 2× less")]
+        [InlineData("python/sync-io-in-async", "import time\n\nasync def handle(req):\n    time.sleep(0.05)\n    return req\n", "with 100 concurrent calls of `handle`, the batch finishes at least 10× sooner")]
+        [InlineData("python/sequential-await", "async def fetch_all(client, ids):\n    out = []\n    for i in ids:\n        out.append(await client.get(i))\n    return out\n", "on 100 items, one call of `fetch_all` takes at least 10× less wall time")]
+        [InlineData("python/quadratic", "def match(orders, customers):\n    hits = []\n    for o in orders:\n        for c in customers:\n            if c.id == o.customer_id:\n                hits.append(o)\n    return hits\n", "a measured drop within 10× of that confirms the hypothesis")]
+        public void Given_a_top_issue_Then_the_success_criterion_names_a_number_fitted_to_the_fix(string slug, string code, string expected)
+        {
+            var report = Workflow.Review([new SourceInput(code, "app.py")]).Report;
+
+            Assert.Equal(slug, report.TopIssues[0].Slug);
+            Assert.Contains(expected, report.MeasurementPlan.SuccessCriterion, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class Renderers
     {
         private static WorkflowResult ExampleB => Workflow.Review(WorkflowFixture.ExampleInputs(WorkflowFixture.Example("B")));
