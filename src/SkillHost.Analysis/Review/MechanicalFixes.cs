@@ -139,11 +139,12 @@ public static class MechanicalFixes
         a.Start == b.Start || (a.Start < b.End && b.Start < a.End);
 
     /// <summary>
-    /// Writes the fixed text over the file, or returns why it could not (null on success). The new text goes to a
-    /// temporary file beside the target, takes the target's permissions, reaches the disk, and then replaces the target
-    /// in one rename, so a crash or a full disk leaves the old file whole. A symbolic link stays a link: the file it
-    /// points to is rewritten. The file is read once more first; if it changed since <paramref name="fix"/> was planned,
-    /// nothing is written. A byte order mark stays first; line breaks are the file's own, since edits keep them.
+    /// Writes the fixed text over the file, or returns why it could not (null on success). The file is read once more
+    /// first; if it changed since <paramref name="fix"/> was planned, nothing is written. It is then rewritten in place,
+    /// as formatters do, so it keeps its owner, permissions, hard links and extended attributes, and a symbolic link
+    /// stays a link. A copy of the old bytes sits beside it while it is written: if the write fails (a full disk), the
+    /// old bytes are put back, and if even that fails the message names the copy. A read-only file is left alone.
+    /// A byte order mark stays first; line breaks are the file's own, since edits keep them.
     /// </summary>
     public static string? Write(FileFix fix)
     {
@@ -163,42 +164,80 @@ public static class MechanicalFixes
             return $"its symbolic link cannot be followed ({e.Message})";
         }
 
-        var (now, _, detail) = SourceFileReader.ReadText(target, fix.Path);
-        if (now is null)
-        {
-            return $"the file cannot be read again ({detail})";
-        }
-
-        if (now.Encoding != source.Encoding || !string.Equals(now.Text, source.Text, StringComparison.Ordinal))
-        {
-            return "the file changed while it was being fixed; review it again";
-        }
-
-        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: source.Encoding == SourceEncoding.Utf8WithBom, throwOnInvalidBytes: true);
-        var folder = System.IO.Path.GetDirectoryName(target)!;
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(target)}.skillhost-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        FileStream stream;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // Opened for writing first: a file the user made read-only is refused before anything is written.
+            stream = new FileStream(target, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 1);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "the file no longer exists; review again";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"it is not writable ({e.Message})";
+        }
+
+        using (stream)
+        {
+            var old = new byte[stream.Length];
+            stream.ReadExactly(old);
+            var now = SourceText.From(old, fix.Path);
+            if (now.Encoding != source.Encoding || !string.Equals(now.Text, source.Text, StringComparison.Ordinal))
             {
-                var preamble = encoding.GetPreamble();
-                stream.Write(preamble);
-                stream.Write(encoding.GetBytes(fix.FixedText()));
-                stream.Flush(flushToDisk: true);
+                return "the file changed while it was being fixed; review it again";
             }
 
-            if (!OperatingSystem.IsWindows())
+            var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: source.Encoding == SourceEncoding.Utf8WithBom, throwOnInvalidBytes: true);
+            byte[] bytes;
+            try
             {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+                bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(fix.FixedText())];
+            }
+            catch (System.Text.EncoderFallbackException e)
+            {
+                return $"the fixed text cannot be written as UTF-8 ({e.Message}); the file is unchanged";
             }
 
-            File.Move(temporary, target, overwrite: true);
+            var backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.skillhost-{Environment.ProcessId}-{Guid.NewGuid():N}.bak");
+            try
+            {
+                using var copy = new FileStream(backup, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                copy.Write(old);
+                copy.Flush(flushToDisk: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(backup);
+                return $"no copy of it could be made beside it before writing ({e.Message}); the file is unchanged";
+            }
+
+            if (Overwrite(stream, bytes) is { } failure)
+            {
+                return Overwrite(stream, old) is null
+                    ? $"it could not be written ({failure}); the file is unchanged"
+                    : $"it could not be written ({failure}) and its old bytes could not be put back: they are in {backup}";
+            }
+
+            TryDelete(backup);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.EncoderFallbackException)
+    }
+
+    private static string? Overwrite(FileStream stream, byte[] bytes)
+    {
+        try
         {
-            TryDelete(temporary);
-            return $"it could not be written ({e.Message}); the file is unchanged";
+            stream.Position = 0;
+            stream.Write(bytes);
+            stream.SetLength(bytes.Length);
+            stream.Flush(flushToDisk: true);
+            return null;
+        }
+        catch (IOException e)
+        {
+            return e.Message;
         }
     }
 
@@ -210,7 +249,7 @@ public static class MechanicalFixes
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The temporary file is named after the target, so a leftover is easy to spot; the target is intact.
+            // The copy is named after the target, so a leftover is easy to spot; the target itself is intact.
         }
     }
 }

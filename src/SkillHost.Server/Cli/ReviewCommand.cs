@@ -24,7 +24,7 @@ internal static class ReviewCommand
         var select = new Option<string[]>("--select") { Description = "Run only these rules: an id (PY001), id prefix (PY), slug (python/quadratic), group (rust) or name. Repeat or separate with commas." };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules (same forms as --select)." };
         var skill = new Option<string>("--skill") { Description = "The skill whose cost tables and checklist the review uses.", DefaultValueFactory = _ => BundledSkill };
-        var fix = new Option<bool>("--fix") { Description = "Make the findings' mechanical fixes in the files (each file is replaced whole, and only if it is unchanged since the review), then report what is left. Without it, files are never changed; --format diff prints the same fixes as a patch." };
+        var fix = new Option<bool>("--fix") { Description = "Make the findings' mechanical fixes in the files (each file is rewritten in place, and only if it is unchanged since the review and writable), then report what is left. Without it, files are never changed; --format diff prints the same fixes as a patch." };
         var file = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
         var maxIssues = new Option<int>("--max-issues") { Description = "How many ranked issues the report lists (the findings formats list all).", DefaultValueFactory = _ => PerformanceReportBuilder.DefaultMaxIssues };
         maxIssues.Validators.Add(r =>

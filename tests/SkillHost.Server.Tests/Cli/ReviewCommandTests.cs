@@ -365,6 +365,21 @@ public static class ReviewCommandTests
         }
 
         [Fact]
+        public async Task Given_a_file_with_a_second_hard_link_When_fixed_Then_it_is_rewritten_in_place_and_both_names_read_the_fix()
+        {
+            var path = _cli.Write("poll.py", Code);
+            var other = Path.Combine(_cli.Root, "poll-link.py");
+            var link = await ProcessRunner.RunAsync("ln", [path, other], _cli.Root, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.True(link.ExitCode == 0, link.Output);
+
+            Assert.Equal(0, _cli.Run("poll.py", "--fix", "--format", "text").ExitCode);
+
+            Assert.Equal(Fixed, File.ReadAllText(path));
+            Assert.Equal(Fixed, File.ReadAllText(other));
+            Assert.Equal(["poll-link.py", "poll.py"], Directory.GetFiles(_cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+
+        [Fact]
         public void Given_fix_and_the_diff_format_When_run_Then_it_is_a_usage_error_and_the_file_is_untouched()
         {
             var path = _cli.Write("poll.py", Code);
