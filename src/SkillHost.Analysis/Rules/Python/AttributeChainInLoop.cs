@@ -54,8 +54,15 @@ public sealed class AttributeChainInLoop : Rule
             list.Add((node, span, isCall));
         }
 
-        foreach (var ((loop, chain), uses) in groups)
+        foreach (var ((loop, chain), all) in groups)
         {
+            // A use in a statement that leaves the loop (`return`, `raise`, a block ending in `break`) runs once per loop, not per pass.
+            var uses = all.Where(u => !PythonCode.LeavesLoop(u.Node, loop)).ToList();
+            if (uses.Count == 0)
+            {
+                continue;
+            }
+
             var segments = chain.Split('.');
             var moduleCall = segments.Length == 2 && uses[0].IsCall && IsImportedModule(uses[0].Node, segments[0]);
             if ((segments.Length < 3 && !moduleCall) || segments[0] is "cls" or "super" || !IsLoopInvariant(loop, chain, uses.Any(u => !u.IsCall)))

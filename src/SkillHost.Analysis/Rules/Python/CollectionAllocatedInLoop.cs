@@ -52,7 +52,8 @@ public sealed class CollectionAllocatedInLoop : Rule
         {
             if (literal.Shape is not (ExpressionShape.ListLiteral or ExpressionShape.DictLiteral or ExpressionShape.SetLiteral)
                 || literal.Parent is not AssignmentNode { Operator: "=", Targets.Count: 1, ValueSpan: { } value } assignment
-                || value != literal.Span || PythonCode.InnermostLoop(literal) is not { } loop)
+                || value != literal.Span || PythonCode.InnermostLoop(literal) is not { } loop
+                || PythonCode.IsChainedAssignment(assignment))
             {
                 continue;
             }

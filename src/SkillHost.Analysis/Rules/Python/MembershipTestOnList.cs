@@ -27,6 +27,8 @@ public sealed class MembershipTestOnList : Rule
 
     private static readonly HashSet<string> GrowingMethods = new(StringComparer.Ordinal) { "append", "extend", "insert" };
 
+    private static readonly HashSet<string> ReshapingMethods = new(StringComparer.Ordinal) { "remove", "pop", "clear", "sort", "reverse" };
+
     public override RuleDescriptor Descriptor => Info;
 
     public override void Analyze(RuleContext context)
@@ -122,6 +124,14 @@ public sealed class MembershipTestOnList : Rule
             .ToList();
         var growsInLoop = growthCalls.Any(loop.RunsPerIteration)
             || bindings.Any(b => b.Assignment!.Operator == "+=" && loop.RunsPerIteration(b.Node));
+
+        // A list the loop rewrites by position or shrinks (`sizes[i] = …`, `del xs[i]`, `xs.remove(…)`) is not a set in
+        // disguise: a set built once before the loop would go stale.
+        if (scope.Descendants<CallNode>().Any(c => c.IsMethodCall && ReshapingMethods.Contains(c.Name) && c.Callee == name + "." + c.Name && loop.RunsPerIteration(c))
+            || PythonCode.IsStoredByPosition(comparison.Tree, loop.Span, name))
+        {
+            return null;
+        }
 
         // A literal list that nothing grows is a fixed, small set of constants: O(1) per test, not O(N).
         var fromData = bindings.Any(b => IsListFromData(b.Assignment!));

@@ -30,6 +30,7 @@ internal static class PythonCode
         {
             Tokens = tree.TakeTokens<PythonTokenList>() ?? PythonLexer.Tokenize(tree.Source, includeTrivia: false);
             IsTestFile = ComputeIsTestFile(tree);
+            FindMainGuards(tree, Tokens, MainGuards);
             foreach (var loop in NodesByType.Of<LoopNode>(tree))
             {
                 if (ComputeIsFixedSizeLoop(loop, Tokens))
@@ -43,8 +44,58 @@ internal static class PythonCode
 
         public bool IsTestFile { get; }
 
+        /// <summary>The bodies of module-level <c>if __name__ == "__main__":</c> blocks.</summary>
+        public List<TextSpan> MainGuards { get; } = [];
+
         public HashSet<LoopNode> FixedSizeLoops { get; } = new(ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>
+    /// True inside a module-level <c>if __name__ == "__main__":</c> block: code that runs when the file is started as a
+    /// script (a demo, a self-test, a call to <c>main()</c>), not when it is imported.
+    /// </summary>
+    public static bool IsUnderMainGuard(SyntaxNode node) => Facts(node.Tree).MainGuards.Any(g => g.Contains(node.Span));
+
+    private static void FindMainGuards(SyntaxTree tree, PythonTokenList tokens, List<TextSpan> guards)
+    {
+        var text = tree.Source.Text;
+        for (var i = 0; i + 5 < tokens.Count; i++)
+        {
+            // `if` at the start of a line in column 0, then `__name__ == "__main__"` (either way round) and a colon.
+            if (tokens[i].Kind != K.IfKeyword || (tokens[i].Start > 0 && text[tokens[i].Start - 1] is not ('\n' or '\r'))
+                || tokens[i + 2].Kind != K.EqualEqual || tokens[i + 4].Kind != K.Colon)
+            {
+                continue;
+            }
+
+            var left = text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length);
+            var right = text.AsSpan(tokens[i + 3].Start, tokens[i + 3].Length);
+            if (!((left is "__name__" && IsMainString(right)) || (right is "__name__" && IsMainString(left))))
+            {
+                continue;
+            }
+
+            // The block: from the colon to the dedent that closes it (or the end of the file).
+            var level = 0;
+            var end = tokens[^1].End;
+            for (var j = i + 5; j < tokens.Count; j++)
+            {
+                if (tokens[j].Kind == K.Indent)
+                {
+                    level++;
+                }
+                else if (tokens[j].Kind == K.Dedent && --level <= 0)
+                {
+                    end = tokens[j].Start;
+                    break;
+                }
+            }
+
+            guards.Add(TextSpan.FromBounds(tokens[i].Start, Math.Max(end, tokens[i + 4].End)));
+        }
+    }
+
+    private static bool IsMainString(ReadOnlySpan<char> token) => token is "\"__main__\"" or "'__main__'";
 
     /// <summary>The index of the first token that starts at or after <paramref name="position"/>.</summary>
     public static int FirstTokenAtOrAfter(PythonTokenList tokens, int position)
@@ -248,14 +299,84 @@ internal static class PythonCode
             return text[0] is '(' or '[' or '{' ? MatchingClose(tokens, start) == end - 1 || HasTopLevelComma(tokens, start, end) : true;
         }
 
-        // range(k) with a small literal bound.
-        if (end - start == 4 && IsName(loop.Tree, tokens[start], "range") && tokens[start + 2].Kind == K.Number
-            && int.TryParse(loop.Tree.Source.Text.AsSpan(tokens[start + 2].Start, tokens[start + 2].Length), out var count))
+        // range(k) or range(a, b) with small literal bounds.
+        if (IsName(loop.Tree, tokens[start], "range") && (end - start == 4 || (end - start == 6 && tokens[start + 3].Kind == K.Comma))
+            && tokens[start + 2].Kind == K.Number && tokens[end - 2].Kind == K.Number
+            && int.TryParse(loop.Tree.Source.Text.AsSpan(tokens[start + 2].Start, tokens[start + 2].Length), out var first)
+            && int.TryParse(loop.Tree.Source.Text.AsSpan(tokens[end - 2].Start, tokens[end - 2].Length), out var last))
         {
-            return count <= 32;
+            return (end - start == 4 ? first : last - first) <= 32;
+        }
+
+        // A name bound only to a written-out display that nothing grows (`headers = ("A", "B")`), or its items/keys/values.
+        if (tokens[start].Kind == K.Name && (end - start == 1
+            || (end - start == 5 && tokens[start + 1].Kind == K.Dot && tokens[start + 3].Kind == K.LeftParen && tokens[start + 4].Kind == K.RightParen
+                && loop.Tree.Source.Text.AsSpan(tokens[start + 2].Start, tokens[start + 2].Length) is "items" or "keys" or "values")))
+        {
+            return IsWrittenOutConstant(loop, tokens, loop.Tree.Source.Text.Substring(tokens[start].Start, tokens[start].Length));
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> GrowingMethods = new(StringComparer.Ordinal) { "append", "extend", "insert", "add", "update", "setdefault", "__setitem__" };
+
+    private static bool IsWrittenOutConstant(LoopNode loop, PythonTokenList tokens, string name)
+    {
+        var bindings = NearestBindings(loop, name);
+        if (bindings.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var binding in bindings)
+        {
+            if (binding.Assignment is not { Operator: "=", ValueSpan: { } value })
+            {
+                return false;
+            }
+
+            var open = FirstTokenAtOrAfter(tokens, value.Start);
+            var close = open;
+            while (close < tokens.Count && tokens[close].End <= value.End)
+            {
+                close++;
+            }
+
+            if (close <= open || tokens[open].Kind is not (K.LeftParen or K.LeftBracket or K.LeftBrace) || MatchingClose(tokens, open) != close - 1)
+            {
+                return false;
+            }
+
+            for (var i = open; i < close; i++)
+            {
+                if (tokens[i].Kind is K.ForKeyword or K.Star or K.DoubleStar)
+                {
+                    return false;
+                }
+            }
+        }
+
+        // Nothing in its scope grows it: no `name.append(…)`, `name += …`, `name[k] = …`.
+        var scope = (SyntaxNode?)bindings[0].Node.EnclosingFunction() ?? loop.Tree.Root;
+        var text = loop.Tree.Source.Text;
+        for (var i = FirstTokenAtOrAfter(tokens, scope.Span.Start); i + 1 < tokens.Count && tokens[i].End <= scope.Span.End; i++)
+        {
+            if (tokens[i].Kind != K.Name || !text.AsSpan(tokens[i].Start, tokens[i].Length).SequenceEqual(name) || (i > 0 && tokens[i - 1].Kind == K.Dot))
+            {
+                continue;
+            }
+
+            var next = tokens[i + 1];
+            if (next.Kind is K.PlusEqual or K.VerticalBarEqual or K.StarEqual
+                || (next.Kind == K.Dot && i + 2 < tokens.Count && GrowingMethods.Contains(text.Substring(tokens[i + 2].Start, tokens[i + 2].Length)))
+                || (next.Kind == K.LeftBracket && MatchingClose(tokens, i + 1) is var c && c > 0 && c + 1 < tokens.Count && tokens[c + 1].Kind == K.Equal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasTopLevelComma(PythonTokenList tokens, int start, int end)
@@ -304,6 +425,138 @@ internal static class PythonCode
         }
 
         return -1;
+    }
+
+    /// <summary>The token range [start, end) of the simple statement holding <paramref name="position"/> (a logical line, or its part between semicolons).</summary>
+    private static (int Start, int End) StatementTokens(PythonTokenList tokens, int position)
+    {
+        var at = Math.Min(FirstTokenAtOrAfter(tokens, position), tokens.Count - 1);
+        var start = at;
+        while (start > 0 && tokens[start - 1].Kind is not (K.Newline or K.Indent or K.Dedent or K.Semicolon))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < tokens.Count && tokens[end].Kind is not (K.Newline or K.Semicolon))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>True when <paramref name="name"/> is stored into or deleted from by position inside <paramref name="span"/>: <c>name[…] = …</c>, <c>name[…] += …</c>, <c>del name[…]</c>.</summary>
+    public static bool IsStoredByPosition(SyntaxTree tree, TextSpan span, string name)
+    {
+        var tokens = Tokens(tree);
+        foreach (var i in NameOccurrences(tree, span, name))
+        {
+            if (i + 1 >= tokens.Count || tokens[i + 1].Kind != K.LeftBracket || (i > 0 && tokens[i - 1].Kind == K.Dot))
+            {
+                continue;
+            }
+
+            if (i > 0 && tokens[i - 1].Kind == K.DelKeyword)
+            {
+                return true;
+            }
+
+            var close = MatchingClose(tokens, i + 1);
+            if (close > 0 && close + 1 < tokens.Count && tokens[close + 1].Kind is K.Equal or K.PlusEqual or K.MinusEqual or K.StarEqual)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for <c>a = b = value</c>: the value is bound to more than one target (and may escape through the others).</summary>
+    public static bool IsChainedAssignment(AssignmentNode assignment)
+    {
+        var tokens = Tokens(assignment.Tree);
+        var (start, end) = StatementTokens(tokens, assignment.Span.Start);
+        var (depth, equals) = (0, 0);
+        for (var i = start; i < end; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case K.LeftParen or K.LeftBracket or K.LeftBrace:
+                    depth++;
+                    break;
+                case K.RightParen or K.RightBracket or K.RightBrace:
+                    depth--;
+                    break;
+                case K.Equal when depth == 0:
+                    equals++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return equals > 1;
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> runs at most once per run of <paramref name="loop"/> (a <c>for</c> or
+    /// <c>while</c> statement): its statement is a <c>return</c> or <c>raise</c>, or its block goes on to
+    /// <c>break</c>, <c>return</c> or <c>raise</c> before it ends with no <c>continue</c> on the way, so the loop stops right after.
+    /// </summary>
+    public static bool LeavesLoop(SyntaxNode node, LoopNode loop)
+    {
+        if (loop.LoopKind is not (LoopKind.For or LoopKind.While) || !loop.Span.Contains(node.Span))
+        {
+            return false;
+        }
+
+        var tokens = Tokens(node.Tree);
+        var (start, end) = StatementTokens(tokens, node.Span.Start);
+        if (tokens[start].Start <= loop.Span.Start)
+        {
+            return false; // the loop's own header
+        }
+
+        if (tokens[start].Kind is K.ReturnKeyword or K.RaiseKeyword)
+        {
+            return true;
+        }
+
+        // The statements after it in its own block (deeper blocks skipped, a dedent below it ends the block).
+        var level = 0;
+        var lineStart = false;
+        for (var i = end; i < tokens.Count && tokens[i].Start < loop.Span.End; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case K.Newline or K.Semicolon:
+                    lineStart = true;
+                    continue;
+                case K.Indent:
+                    level++;
+                    continue;
+                case K.Dedent:
+                    if (--level < 0)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                case K.ContinueKeyword:
+                    return false; // a path back to the loop's next pass before the exit
+                default:
+                    if (lineStart && level == 0 && tokens[i].Kind is K.BreakKeyword or K.ReturnKeyword or K.RaiseKeyword)
+                    {
+                        return true;
+                    }
+
+                    lineStart = false;
+                    break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Logical lines (statements) inside a loop, its header excluded; 0 for a comprehension.</summary>

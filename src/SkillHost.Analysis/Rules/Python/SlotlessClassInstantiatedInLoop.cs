@@ -48,7 +48,8 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
             var bindings = PythonCode.NearestBindings(call, call.Callee);
             if (bindings.Count != 1 || bindings[0].Node is not TypeDeclNode { TypeKind: TypeDeclKind.Class } type
                 || !NeedsSlots(type, call, verdicts, 0)
-                || PythonCode.TokenBefore(context.Tree, call.Span.Start) is { Kind: Languages.Python.PythonTokenKind.RaiseKeyword })
+                || PythonCode.TokenBefore(context.Tree, call.Span.Start) is { Kind: Languages.Python.PythonTokenKind.RaiseKeyword }
+                || PythonCode.LeavesLoop(call, loop) || PythonCode.IsUnderMainGuard(call))
             {
                 continue;
             }

@@ -85,3 +85,19 @@ def rebuilt_each_pass(selector, listener):
         ready = [key.fileobj for key in selector.select()]
         if listener in ready:
             break
+
+
+def positional_sentinels(edges):
+    sizes = [edge.size or None for edge in edges]
+    while None in sizes:
+        index = sizes.index(None)
+        sizes[index] = edges[index].minimum
+    return sizes
+
+
+def shrinking(edges, wanted):
+    pending = [edge.key for edge in edges]
+    for key in wanted:
+        if key in pending:
+            pending.remove(key)
+    return pending

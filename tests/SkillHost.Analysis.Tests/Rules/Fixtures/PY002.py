@@ -124,3 +124,7 @@ def deletes_from_source(self):
     nonpositive = [elem for elem, count in self.items() if not count > 0]
     for elem in nonpositive:
         del self[elem]
+
+
+def sorted_names(magics):
+    return sorted([m for m, v in magics.items() if v])

@@ -33,6 +33,18 @@ def children(symbols):
         yield Child(s)  # expect: PY003
 
 
+def chained_causes(exc):
+    stacks = []
+    while True:
+        stack = Tick(exc, 0, 0)  # expect: PY003
+        stacks.append(stack)
+        if exc.cause:
+            exc = exc.cause
+            continue
+        break
+    return stacks
+
+
 # OK
 class Slotted:
     __slots__ = ("a", "b")
@@ -108,3 +120,29 @@ class WrappedException:
 
 def wrap_all(errors):
     return [WrappedException(e) for e in errors]
+
+
+def first_credentials(locations):
+    for filename in locations:
+        if filename.exists():
+            return Tick(filename, 0, 0)
+
+
+def fail_on_bad(rows):
+    for row in rows:
+        if not row:
+            raise ValueError(Tick(row, 0, 0))
+
+
+def find_tick(rows):
+    found = None
+    for row in rows:
+        if row.ok:
+            found = Tick(row, 0, 0)
+            break
+    return found
+
+
+if __name__ == "__main__":
+    for i in range(1000):
+        print(Tick(i, 0, 0))

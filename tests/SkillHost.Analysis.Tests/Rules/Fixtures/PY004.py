@@ -93,3 +93,9 @@ def fixed_count(register):
         parts = []
         parts.append(name)
         register(len(parts))
+
+
+def register(self, kinds):
+    for mtype in kinds:
+        tab = self.magics[mtype] = {}
+        tab["x"] = 1

@@ -77,3 +77,31 @@ def long_body(self, words):
         else:
             continue
         self.ext.library_dirs.append(value)
+
+
+def parse_sections(self, sections, path):
+    for section in sections:
+        try:
+            section.load()
+        except ValueError as error:
+            raise botocore.exceptions.ConfigParseError(path=path) from error
+
+
+def first_match(self, printers, key):
+    for cls in printers:
+        if cls.key == key:
+            return self.type_printers.registry.pop(cls)
+
+
+def pop_match(self, printers, key):
+    for cls in printers:
+        if cls.key == key:
+            old = self.type_printers.registry.pop(cls)
+            break
+    return old
+
+
+def purge(prepared_request):
+    purged_headers = ("Content-Length", "Content-Type", "Transfer-Encoding")
+    for header in purged_headers:
+        prepared_request.headers.store.pop(header, None)
