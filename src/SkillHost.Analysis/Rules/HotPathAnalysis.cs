@@ -1,10 +1,14 @@
 using SkillHost.Analysis.Syntax;
+using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Rules;
 
 /// <summary>Turns a node's position (loops around it, async context, callers that loop) into <see cref="HotPathEvidence"/>.</summary>
 public static class HotPathAnalysis
 {
+    /// <summary>How many nested levels of repetition an estimate multiplies (each by <see cref="ReviewOptions.PlausibleLoopCount"/>).</summary>
+    public const int MaxRepeatingLevels = 2;
+
     public static HotPathEvidence Evidence(SyntaxNode node, ProjectIndex project, ReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -30,7 +34,11 @@ public static class HotPathAnalysis
             facts.Add($"`{function!.Name}` is called from a loop in the reviewed code, so it runs per item");
         }
 
-        var repetitions = Math.Pow(options.PlausibleLoopCount, loops.Count) * (perItem ? options.PlausibleLoopCount : 1);
+        // Each level that repeats over data multiplies by the plausible count, up to two levels (the quadratic case): a
+        // third nested level over the same guess would claim 10^12 passes, which no estimate should. A loop over a
+        // written-out handful (`for h in ("A", "B")`, `range(3)`) adds no level.
+        var repeating = loops.Count(l => !(node.Tree.Language == SourceLanguage.Python && Python.PythonCode.IsFixedSizeLoop(l))) + (perItem ? 1 : 0);
+        var repetitions = Math.Pow(options.PlausibleLoopCount, Math.Min(repeating, MaxRepeatingLevels));
         return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions);
     }
 
