@@ -76,7 +76,7 @@ public sealed class AttributeChainInLoop : Rule
             var depth = uses[0].Node.EnclosingLoops().Count(l => !PythonCode.IsFixedSizeLoop(l));
             var statements = PythonCode.StatementCount(loop);
             var tight = depth >= 2 || loop.LoopKind == LoopKind.Comprehension || statements <= 2;
-            if (!(tight || uses.Count >= 3) || (moduleCall && !tight) || DoesIo(loop))
+            if (!(tight || uses.Count >= 3) || (moduleCall && !tight) || DoesWork(context, loop))
             {
                 continue;
             }
@@ -105,18 +105,10 @@ public sealed class AttributeChainInLoop : Rule
         }
     }
 
-    private static readonly HashSet<string> IoModules = new(StringComparer.Ordinal) { "os", "shutil", "subprocess", "socket", "time", "sys", "logging", "requests", "urllib", "select" };
-
-    private static readonly HashSet<string> IoNames = new(StringComparer.Ordinal)
-    {
-        "open", "print", "input", "write", "writeln", "writelines", "read", "readline", "readlines", "readinto", "send", "sendall", "recv",
-        "flush", "sleep", "system", "listdir", "scandir", "stat", "exists", "isdir", "isfile", "mkdir", "makedirs", "remove", "unlink",
-        "rename", "execute", "urlopen", "acquire", "release", "wait", "close", "call", "connect", "accept", "sendto", "CloseHandle", "getpass", "signal", "Thread", "Process", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
-    };
-
-    // A pass that reads or writes files, sockets or logs costs microseconds at least: a few lookups do not matter there.
-    private static bool DoesIo(LoopNode loop) =>
-        loop.PerIteration<CallNode>().Any(c => IoNames.Contains(c.Name) || IoModules.Contains(c.Callee.Split('.')[0]));
+    // A pass that reads or writes files, sockets or logs, or calls a function of the reviewed code that loops or does
+    // I/O itself, costs microseconds at least: a few lookups do not matter there.
+    private static bool DoesWork(RuleContext context, LoopNode loop) =>
+        loop.PerIteration<CallNode>().Any(c => PythonCode.IsIoCall(c) || context.Project.DoesWork(c.Name));
 
     private static bool IsImportedModule(SyntaxNode at, string name)
     {

@@ -97,6 +97,30 @@ internal static class PythonCode
 
     private static bool IsMainString(ReadOnlySpan<char> token) => token is "\"__main__\"" or "'__main__'";
 
+    private static readonly HashSet<string> IoModules = new(StringComparer.Ordinal) { "os", "shutil", "subprocess", "socket", "time", "sys", "logging", "requests", "urllib", "select" };
+
+    private static readonly HashSet<string> IoNames = new(StringComparer.Ordinal)
+    {
+        "open", "print", "input", "write", "writeln", "writelines", "read", "readline", "readlines", "readinto", "send", "sendall", "recv",
+        "flush", "sleep", "system", "listdir", "scandir", "stat", "exists", "isdir", "isfile", "mkdir", "makedirs", "remove", "unlink",
+        "rename", "execute", "urlopen", "acquire", "release", "wait", "close", "call", "connect", "accept", "sendto", "CloseHandle", "getpass", "signal", "Thread", "Process", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+    };
+
+    /// <summary>True for a call that plausibly reads or writes files, sockets, processes or logs (by its name or its module).</summary>
+    public static bool IsIoCall(CallNode call)
+    {
+        if (IoNames.Contains(call.Name))
+        {
+            return true;
+        }
+
+        var callee = call.Callee.AsSpan();
+        var dot = callee.IndexOf('.');
+        return IoModuleHeads.Contains(dot < 0 ? callee : callee[..dot]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IoModuleHeads = IoModules.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The index of the first token that starts at or after <paramref name="position"/>.</summary>
     public static int FirstTokenAtOrAfter(PythonTokenList tokens, int position)
     {

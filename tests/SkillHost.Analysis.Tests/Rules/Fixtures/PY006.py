@@ -105,3 +105,13 @@ def purge(prepared_request):
     purged_headers = ("Content-Length", "Content-Type", "Transfer-Encoding")
     for header in purged_headers:
         prepared_request.headers.store.pop(header, None)
+
+
+def visit_children(self, node):
+    for child in node.children:
+        self.sym_visitor.tracker.visit(child)
+
+
+def visit(node):
+    for child in node.children:
+        print(child)
