@@ -130,6 +130,18 @@ public sealed class PythonRuleTests
             Assert.NotNull(finding.Impact.CostSource);
         }
 
+        [Theory]
+        [InlineData("def lengths(lines):\n    total = 0\n    for line in lines:\n        parts = []\n        parts.append(line)\n        total += len(parts)\n    return total\n", Confidence.Low)]
+        [InlineData("def lengths(pages):\n    total = 0\n    for page in pages:\n        for line in page:\n            parts = []\n            parts.append(line)\n            total += len(parts)\n    return total\n", Confidence.Medium)]
+        public void Given_a_scratch_list_per_pass_When_reported_Then_confidence_is_low_unless_the_passes_multiply(string code, Confidence expected)
+        {
+            // CPython reuses freed lists and dicts, so one fresh scratch container saves only a few ns a pass.
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY004")], code, "app.py"));
+
+            Assert.Contains("scratch list", finding.Message, StringComparison.Ordinal);
+            Assert.Equal(expected, finding.Confidence);
+        }
+
         [Fact]
         public void Given_json_in_a_function_that_another_file_calls_in_a_loop_When_reviewed_together_Then_it_is_a_per_item_finding()
         {
