@@ -13,6 +13,9 @@ public sealed class ProjectIndex
     private readonly HashSet<string> _calledInLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionNode> _pyFunctions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _working = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rustInlined = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rustOutOfLine = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rustLeaves = new(StringComparer.Ordinal);
 
     public static ProjectIndex Build(IEnumerable<SyntaxTree> trees)
     {
@@ -21,11 +24,16 @@ public sealed class ProjectIndex
 
         // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
         // so the first #[pyfunction] of a name still wins.
-        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string>? Working)[list.Count];
+        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string>? Working, List<RustFunctionFacts>? Rust)[list.Count];
         Parallel.For(0, list.Count, i => perTree[i] = Gather(list[i]));
         var index = new ProjectIndex();
-        foreach (var (called, py, working) in perTree)
+        foreach (var (called, py, working, rust) in perTree)
         {
+            foreach (var facts in rust ?? [])
+            {
+                (facts.Inlined ? index._rustInlined : index._rustOutOfLine).Add(facts.Name);
+            }
+
             index._calledInLoops.UnionWith(called);
             if (working is not null)
             {
@@ -41,11 +49,55 @@ public sealed class ProjectIndex
             }
         }
 
+        index.FindRustLeaves([.. perTree.SelectMany(t => t.Rust ?? [])]);
         return index;
     }
 
-    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>?) Gather(SyntaxTree tree)
+    /// <summary>
+    /// A small Rust function (no loop, at most three calls) whose calls all vanish when inlined (to `#[inline]` or generic
+    /// functions, standard methods that are inline, or other such leaves) is a leaf once the compiler's own inliner has run:
+    /// rustc then inlines it across crates without `#[inline]`. Worked out to a fixed point over the reviewed code, by name;
+    /// a call to its own name counts as vanishing, since in a small function without a loop that is nearly always
+    /// delegation to another type's method of the same name (`self.0.is_file()`), not recursion.
+    /// </summary>
+    private void FindRustLeaves(List<RustFunctionFacts> functions)
     {
+        var candidates = functions.GroupBy(f => f.Name, StringComparer.Ordinal)
+            .Where(g => g.All(f => f.SmallCalls is not null))
+            .ToDictionary(g => g.Key, g => g.SelectMany(f => f.SmallCalls!).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (name, calls) in candidates)
+            {
+                if (!_rustLeaves.Contains(name) && calls.All(c => c == name || IsInlinedRust(c) || InlinedStdMethods.Contains(c) || _rustLeaves.Contains(c)))
+                {
+                    _rustLeaves.Add(name);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Standard methods that are `#[inline]` or generic themselves: a call to them leaves no call behind after inlining.
+    /// </summary>
+    public static IReadOnlySet<string> InlinedStdMethods { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "len", "is_empty", "iter", "iter_mut", "into_iter", "chars", "bytes", "map", "flat_map", "filter", "unwrap_or", "unwrap_or_default",
+        "as_ref", "as_mut", "as_ptr", "as_mut_ptr", "as_str", "as_bytes", "as_slice", "as_path", "as_os_str", "is_some", "is_none", "is_ok", "is_err",
+        "ok", "err", "get", "first", "last", "deref", "borrow", "clone", "copied", "cloned", "min", "max", "wrapping_add", "wrapping_sub",
+    };
+
+    /// <summary>True when a call to this Rust function leaves no call behind once inlined: `#[inline]`, generic, or a leaf (see <see cref="FindRustLeaves"/>).</summary>
+    public bool VanishesWhenInlined(string functionName) =>
+        IsInlinedRust(functionName) || _rustLeaves.Contains(functionName) || InlinedStdMethods.Contains(functionName);
+
+    private sealed record RustFunctionFacts(string Name, bool Inlined, List<string>? SmallCalls);
+
+    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>?, List<RustFunctionFacts>?) Gather(SyntaxTree tree)
+    {
+        List<RustFunctionFacts>? rust = null;
         var called = new HashSet<string>(StringComparer.Ordinal);
         List<(string, FunctionNode)>? py = null;
         HashSet<string>? working = null;
@@ -78,8 +130,13 @@ public sealed class ProjectIndex
 
         if (tree.Language == SourceLanguage.Rust)
         {
+            rust = [];
             foreach (var function in NodesByType.Of<FunctionNode>(tree))
             {
+                // Inlinable into any caller: `#[inline]`, or generic (instantiated in the calling crate).
+                var calls = function.HasBody ? function.Descendants<CallNode>().Where(c => c.Name.Length > 0 && !char.IsUpper(c.Name[0])).Select(c => c.Name).ToList() : null;
+                var small = calls is { Count: <= 3 } && !function.Descendants<LoopNode>().Any();
+                rust.Add(new RustFunctionFacts(function.Name, function.Attributes.Any(a => a.Name is "inline") || IsGenericSignature(tree, function), small ? calls : null));
                 if (function.HasAttribute("pyfunction"))
                 {
                     (py ??= []).Add((PythonName(function), function));
@@ -87,7 +144,7 @@ public sealed class ProjectIndex
             }
         }
 
-        return (called, py, working);
+        return (called, py, working, rust);
     }
 
     // SyntaxQueries.IsInLoop without the iterator.
@@ -104,8 +161,37 @@ public sealed class ProjectIndex
         return false;
     }
 
-    /// <summary>True when some reviewed code calls a function of this (simple) name inside a loop.</summary>
-    public bool IsCalledInLoop(string functionName) => _calledInLoops.Contains(functionName);
+    /// <summary>
+    /// True when some reviewed code calls a function of this (simple) name inside a loop. Names that are nearly always
+    /// a standard container or string method (`len`, `new`, `get`, `append`…) never count: `v.len()` in a loop says
+    /// nothing about a project's own `fn len`.
+    /// </summary>
+    public bool IsCalledInLoop(string functionName) => _calledInLoops.Contains(functionName) && !UbiquitousNames.Contains(functionName);
+
+    /// <summary>True when every Rust function of this name in the reviewed code is `#[inline]` or generic: a call to it disappears into its caller.</summary>
+    public bool IsInlinedRust(string functionName) => _rustInlined.Contains(functionName) && !_rustOutOfLine.Contains(functionName);
+
+    private static readonly HashSet<string> UbiquitousNames = new(StringComparer.Ordinal)
+    {
+        "len", "new", "is_empty", "clear", "get", "get_mut", "push", "pop", "insert", "remove", "contains", "iter", "iter_mut", "map",
+        "next", "clone", "to_string", "to_owned", "from", "into", "unwrap", "expect", "as_ref", "as_str", "as_slice", "lock", "read",
+        "write", "flush", "fmt", "eq", "cmp", "hash", "default", "with_capacity", "extend", "append", "add", "update", "copy", "index",
+        "count", "sort", "join", "split", "strip", "format", "name", "id", "code", "keys", "values", "items",
+    };
+
+    // `fn name<…>` or an `impl Trait` parameter (a hidden generic).
+    private static bool IsGenericSignature(SyntaxTree tree, FunctionNode function)
+    {
+        if (function.NameSpan.IsEmpty)
+        {
+            return false;
+        }
+
+        var text = tree.Source.Text;
+        var end = function.HasBody ? function.BodySpan.Start : function.Span.End;
+        var head = text.AsSpan(function.NameSpan.End, Math.Max(0, end - function.NameSpan.End));
+        return head.TrimStart().StartsWith("<") || head.IndexOf("impl ", StringComparison.Ordinal) >= 0;
+    }
 
     /// <summary>The Rust <c>#[pyfunction]</c> Python sees under <paramref name="pythonName"/>, if the review includes it.</summary>
     public FunctionNode? PyFunction(string pythonName) => _pyFunctions.GetValueOrDefault(pythonName);

@@ -233,6 +233,19 @@ public sealed class RustRuleTests
             Assert.Equal(Confidence.Medium, called.Confidence);
             Assert.True(called.Evidence.PerItemFunction);
         }
+
+        [Fact]
+        public void Given_a_small_function_named_like_a_standard_method_When_some_loop_calls_that_method_Then_it_is_not_per_item()
+        {
+            // `v.len()` in a loop elsewhere says nothing about the library's own `fn len`.
+            const string library = "pub struct Bag { items: Inner }\n\nimpl Bag {\n    pub fn len(&self, extra: usize) -> usize {\n        self.items.count_all() + extra\n    }\n}\n";
+            const string caller = "fn main() {\n    for v in vs {\n        total += v.len();\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "bag/src/lib.rs", (caller, "app/src/main.rs")));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Empty(finding.Edits);
+        }
     }
 
     public sealed class Messages

@@ -9,7 +9,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
 {
     private const int MaxStatements = 5;
 
-    private static readonly HashSet<string> BlockingNames = new(StringComparer.Ordinal) { "sleep", "sleep_ms", "park", "park_timeout", "park_timeout_ms", "exit", "abort", "resume_unwind", "wait", "join" };
+    private static readonly HashSet<string> BlockingNames = new(StringComparer.Ordinal) { "sleep", "sleep_ms", "sleep_until", "park", "park_timeout", "park_timeout_ms", "exit", "abort", "resume_unwind", "wait", "join" };
 
     private static readonly HashSet<string> ColdMacros = new(StringComparer.Ordinal) { "panic", "unimplemented", "todo", "unreachable" };
 
@@ -41,7 +41,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             if (function is not { Visibility: Visibility.Public, HasBody: true, IsAsync: false } || function.Name == "main"
                 || function.Attributes.Any(a => a.Name is "inline" or "cold" or "no_mangle" or "export_name" or "naked" or "track_caller")
                 || IsGeneric(tokens, function) || function.FirstAncestor<ImplNode>() is { } impl && (impl.Trait is not null || IsGenericImpl(context, impl))
-                || function.IsTestCode())
+                || function.IsTestCode() || function.Attributes.Any(a => a.Name == "doc" && (a.Arguments ?? "").Contains("hidden", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -56,8 +56,10 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 continue;
             }
 
-            var calls = function.Descendants<CallNode>().Where(c => !IsConstructor(c)).ToList();
-            if (calls.Count == 0 || function.Descendants<MacroCallNode>().Any(m => ColdMacros.Contains(m.Name))
+            // Calls that disappear when the compiler inlines them (an `#[inline]` or generic function of the reviewed code, a
+            // standard method that is itself inline, a small leaf) leave a leaf function, which recent compilers inline across crates.
+            var calls = function.Descendants<CallNode>().Where(c => !IsConstructor(c) && !context.Project.VanishesWhenInlined(c.Name)).ToList();
+            if (calls.Count == 0 || calls.All(c => BlockingNames.Contains(c.Name)) || function.Descendants<MacroCallNode>().Any(m => ColdMacros.Contains(m.Name))
                 || function.Descendants<LoopNode>().Any() || function.Descendants<ClosureNode>().Any() || Statements(tokens, function) > MaxStatements)
             {
                 continue;
@@ -152,7 +154,8 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         impl.SelfType.Contains('<', StringComparison.Ordinal) || context.TextOf(impl.Span).TrimStart().StartsWith("impl<", StringComparison.Ordinal)
         || impl.Attributes.Count > 0 && context.TextOf(impl.Span).Contains("impl<", StringComparison.Ordinal);
 
-    // Top-level statements of the body: semicolons directly inside its braces, plus a trailing expression.
+    // Top-level statements of the body: semicolons directly inside its braces, each block-bodied statement (`if … {}`,
+    // `match … {}`, an `else` chain counted once), plus a trailing expression.
     private static int Statements(RustTokens tokens, FunctionNode function)
     {
         // The body span may or may not include its braces.
@@ -181,6 +184,22 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
             {
                 statements++;
                 trailing = false;
+            }
+            else if (tokens.Kind(i) == RustTokenKind.OpenBrace && tokens.Match(i) is var end && end > i)
+            {
+                // A block ends a statement unless `else`, `;`, a method call or an operator carries it on.
+                var next = end + 1 < close ? tokens.Kind(end + 1) : RustTokenKind.CloseBrace;
+                if (next is RustTokenKind.Else or RustTokenKind.Semicolon or RustTokenKind.Dot)
+                {
+                    trailing = true;
+                }
+                else
+                {
+                    statements++;
+                    trailing = false;
+                }
+
+                i = end;
             }
             else
             {

@@ -107,3 +107,43 @@ pub fn home_dir() -> Option<u32> {
 pub fn label(&self) -> String {
     self.inner.to_string()
 }
+
+pub fn through_inline(px: Rgb) -> u8 {
+    inline_sum(px.r, px.g)
+}
+
+#[inline]
+fn inline_sum(a: u8, b: u8) -> u8 {
+    combine(a, b)
+}
+
+pub fn through_leaf(m: &Meta) -> bool {
+    m.kind().is_dir()
+}
+
+fn kind(&self) -> Kind {
+    Kind { mode: self.mode }
+}
+
+fn is_dir(&self) -> bool {
+    self.mode == 4
+}
+
+#[doc(hidden)]
+pub fn hidden_for_tests(x: u32) -> u32 {
+    compute(x)
+}
+
+pub fn wait_until(deadline: Instant) {
+    imp::sleep_until(deadline)
+}
+
+pub fn many_branches(x: u32) -> u32 {
+    let mut y = x;
+    if y > 1 { y = compute(y); }
+    if y > 2 { y = compute(y); }
+    if y > 3 { y = compute(y); }
+    if y > 4 { y = compute(y); }
+    if y > 5 { y = compute(y); }
+    y
+}
