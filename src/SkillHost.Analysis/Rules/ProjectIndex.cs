@@ -13,6 +13,7 @@ public sealed class ProjectIndex
     private readonly HashSet<string> _calledInLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionNode> _pyFunctions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _working = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _io = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rustInlined = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rustOutOfLine = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rustLeaves = new(StringComparer.Ordinal);
@@ -24,11 +25,12 @@ public sealed class ProjectIndex
 
         // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
         // so the first #[pyfunction] of a name still wins.
-        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string>? Working, List<RustFunctionFacts>? Rust)[list.Count];
+        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string>? Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
         Parallel.For(0, list.Count, i => perTree[i] = Gather(list[i]));
         var index = new ProjectIndex();
-        foreach (var (called, py, working, rust) in perTree)
+        foreach (var (called, py, working, io, rust) in perTree)
         {
+            index._io.UnionWith(io);
             foreach (var facts in rust ?? [])
             {
                 (facts.Inlined ? index._rustInlined : index._rustOutOfLine).Add(facts.Name);
@@ -95,23 +97,22 @@ public sealed class ProjectIndex
 
     private sealed record RustFunctionFacts(string Name, bool Inlined, List<string>? SmallCalls);
 
-    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>?, List<RustFunctionFacts>?) Gather(SyntaxTree tree)
+    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>?, HashSet<string>, List<RustFunctionFacts>?) Gather(SyntaxTree tree)
     {
         List<RustFunctionFacts>? rust = null;
         var called = new HashSet<string>(StringComparer.Ordinal);
         List<(string, FunctionNode)>? py = null;
         HashSet<string>? working = null;
         var python = tree.Language == SourceLanguage.Python;
-        if (python)
+
+        // Functions that loop or do I/O themselves (see DoesWork, DoesIo).
+        working = new HashSet<string>(StringComparer.Ordinal);
+        var io = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var loop in NodesByType.Of<LoopNode>(tree))
         {
-            // Python functions that loop or do I/O themselves (see DoesWork).
-            working = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var loop in NodesByType.Of<LoopNode>(tree))
+            if (loop.EnclosingFunction() is { } function)
             {
-                if (loop.EnclosingFunction() is { } function)
-                {
-                    working.Add(function.Name);
-                }
+                working.Add(function.Name);
             }
         }
 
@@ -122,9 +123,10 @@ public sealed class ProjectIndex
                 called.Add(call.Name);
             }
 
-            if (python && Python.PythonCode.IsIoCall(call) && call.EnclosingFunction() is { } function)
+            if ((python ? Python.PythonCode.IsIoCall(call) : Rust.RustCode.IsIoCall(call)) && call.EnclosingFunction() is { } function)
             {
-                working!.Add(function.Name);
+                working.Add(function.Name);
+                io.Add(function.Name);
             }
         }
 
@@ -144,7 +146,7 @@ public sealed class ProjectIndex
             }
         }
 
-        return (called, py, working, rust);
+        return (called, py, working, io, rust);
     }
 
     // SyntaxQueries.IsInLoop without the iterator.
@@ -199,10 +201,15 @@ public sealed class ProjectIndex
     public IReadOnlyCollection<string> PyFunctionNames => _pyFunctions.Keys;
 
     /// <summary>
-    /// True when a Python function of this (simple) name in the reviewed code loops or does I/O itself: a call to it
-    /// costs microseconds at least, far more than a few attribute lookups beside it.
+    /// True when a function of this (simple) name in the reviewed code reads or writes files, sockets, processes or the
+    /// terminal itself: a call to it costs microseconds at least, far more than an allocation or a few lookups beside it.
     /// </summary>
-    public bool DoesWork(string functionName) => _working.Contains(functionName) && !BuiltinMethodNames.Contains(functionName);
+    public bool DoesIo(string functionName) =>
+        _io.Contains(functionName) && !BuiltinMethodNames.Contains(functionName) && !UbiquitousNames.Contains(functionName);
+
+    /// <summary>True when a function of this (simple) name in the reviewed code loops or does I/O itself (see <see cref="DoesIo"/> for I/O alone).</summary>
+    public bool DoesWork(string functionName) =>
+        _working.Contains(functionName) && !BuiltinMethodNames.Contains(functionName) && !UbiquitousNames.Contains(functionName);
 
     // Methods of Python's own containers and strings: a project function that shares the name (a `def append` that
     // loops) says nothing about `items.append(x)`, which is what such a call nearly always is.

@@ -302,6 +302,19 @@ public sealed class RustRuleTests
             Assert.Contains("Small String allocation", finding.Impact.CostSource, StringComparison.Ordinal);
             Assert.Equal("k.to_string()", code.Substring(finding.Span.Start, finding.Span.Length));
         }
+
+        [Theory]
+        [InlineData("fn report(names: &[&str], out: &mut String) {\n    for n in names {\n        out.push_str(&format!(\"  {n}\\n\"));\n    }\n}\n", Confidence.High)]
+        [InlineData("fn report(names: &[&str], out: &mut Stdout) {\n    for n in names {\n        let mut line = String::new();\n        line.push_str(&format!(\"  {n}\\n\"));\n        out.flush();\n    }\n}\n", Confidence.Low)]
+        [InlineData("fn report(names: &[&str], out: &mut Term) {\n    for n in names {\n        emit(out, &format!(\"  {n}\\n\"));\n    }\n}\n\nfn emit(out: &mut Term, s: &str) {\n    out.write_all(s.as_bytes());\n}\n", Confidence.Low)]
+        public void Given_a_string_built_per_pass_When_the_pass_also_writes_out_Then_the_finding_ranks_low(string code, Confidence expected)
+        {
+            // A pass that writes to a file or the terminal, directly or through a function of the reviewed code, costs
+            // microseconds: one small allocation is noise there.
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "report.rs"));
+
+            Assert.Equal(expected, finding.Confidence);
+        }
     }
 
     public sealed class Robustness

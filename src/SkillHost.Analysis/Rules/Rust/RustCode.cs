@@ -13,6 +13,17 @@ internal static class RustCode
     /// a closure handed to a spawn: code inside a spawned closure runs once per task, not once per iteration
     /// of a loop around the spawn.
     /// </summary>
+    private static readonly HashSet<string> IoNames = new(StringComparer.Ordinal)
+    {
+        "write_all", "write_fmt", "flush", "read_exact", "read_to_end", "read_to_string", "read_line", "metadata", "symlink_metadata",
+        "read_dir", "remove_file", "create_dir", "create_dir_all", "send", "recv", "connect", "accept", "sleep",
+    };
+
+    /// <summary>True for a call that plausibly reads or writes files, sockets or the terminal (by its name or a `fs::`/`File::` path).</summary>
+    public static bool IsIoCall(CallNode call) =>
+        IoNames.Contains(call.Name) || call.Callee.StartsWith("fs::", StringComparison.Ordinal) || call.Callee.StartsWith("File::", StringComparison.Ordinal)
+        || call.Callee.StartsWith("std::fs::", StringComparison.Ordinal);
+
     public static List<LoopNode> HotLoops(this SyntaxNode node)
     {
         var loops = new List<LoopNode>();

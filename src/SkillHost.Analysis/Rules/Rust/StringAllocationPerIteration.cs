@@ -50,6 +50,10 @@ public sealed class StringAllocationPerIteration : Rule
 
             var text = RustCode.Short(context.TextOf(node.Span));
             var loop = RustCode.Describe(loops[0]);
+
+            // A pass that writes to a file or the terminal (directly, or through a function of the reviewed code that
+            // does) costs microseconds: one small allocation is noise there, so the finding ranks low.
+            var busy = loops[0].PerIteration<CallNode>().Any(c => RustCode.IsIoCall(c) || context.Project.DoesIo(c.Name));
             if (OnTheSpot(tokens, node) is { } how)
             {
                 context.Report(
@@ -60,7 +64,7 @@ public sealed class StringAllocationPerIteration : Rule
                         : node is MacroCallNode
                             ? "write the formatted text straight to its destination (`write!(out, …)`), or reuse one `String` buffer cleared each pass"
                             : "pass the `&str` you already have: maps and sets keyed by `String` accept `&str` lookups (`map.get(key)`), and `==` compares `String` with `&str`",
-                    node is MacroCallNode && how.StartsWith("lend", StringComparison.Ordinal) ? Confidence.Medium : Confidence.High,
+                    busy ? Confidence.Low : node is MacroCallNode && how.StartsWith("lend", StringComparison.Ordinal) ? Confidence.Medium : Confidence.High,
                     "Removes one heap allocation, copy and free per iteration.");
             }
             else if (node.Parent is AssignmentNode { Operator: "let", IsMutable: false, Targets: [var name], ValueSpan: { } value } let && value == node.Span && let.TypeAnnotation is null)
@@ -75,7 +79,7 @@ public sealed class StringAllocationPerIteration : Rule
                     node,
                     $"`{name}` = `{text}` {what} a new `String` on every iteration of {loop}, and `{name}` is only read",
                     "borrow the `&str` it is made from; if text must be built, keep one `String` outside the loop and `clear()` it each pass, or return `Cow<str>` where only some items change",
-                    uses.All(u => u.Kind is UseKind.Borrow or UseKind.FormatArgument or UseKind.Compared) ? Confidence.High : Confidence.Medium,
+                    busy ? Confidence.Low : uses.All(u => u.Kind is UseKind.Borrow or UseKind.FormatArgument or UseKind.Compared) ? Confidence.High : Confidence.Medium,
                     "Removes one heap allocation, copy and free per iteration.");
             }
         }
