@@ -25,7 +25,7 @@ public sealed class ProjectIndex
 
         // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
         // so the first #[pyfunction] of a name still wins.
-        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string>? Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
+        var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string> Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
         Parallel.For(0, list.Count, i => perTree[i] = Gather(list[i]));
         var index = new ProjectIndex();
         foreach (var (called, py, working, io, rust) in perTree)
@@ -37,10 +37,7 @@ public sealed class ProjectIndex
             }
 
             index._calledInLoops.UnionWith(called);
-            if (working is not null)
-            {
-                index._working.UnionWith(working);
-            }
+            index._working.UnionWith(working);
 
             if (py is not null)
             {
@@ -97,16 +94,15 @@ public sealed class ProjectIndex
 
     private sealed record RustFunctionFacts(string Name, bool Inlined, List<string>? SmallCalls);
 
-    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>?, HashSet<string>, List<RustFunctionFacts>?) Gather(SyntaxTree tree)
+    private static (HashSet<string>, List<(string, FunctionNode)>?, HashSet<string>, HashSet<string>, List<RustFunctionFacts>?) Gather(SyntaxTree tree)
     {
         List<RustFunctionFacts>? rust = null;
         var called = new HashSet<string>(StringComparer.Ordinal);
         List<(string, FunctionNode)>? py = null;
-        HashSet<string>? working = null;
         var python = tree.Language == SourceLanguage.Python;
 
         // Functions that loop or do I/O themselves (see DoesWork, DoesIo).
-        working = new HashSet<string>(StringComparer.Ordinal);
+        var working = new HashSet<string>(StringComparer.Ordinal);
         var io = new HashSet<string>(StringComparer.Ordinal);
         foreach (var loop in NodesByType.Of<LoopNode>(tree))
         {
@@ -135,10 +131,10 @@ public sealed class ProjectIndex
             rust = [];
             foreach (var function in NodesByType.Of<FunctionNode>(tree))
             {
-                // Inlinable into any caller: `#[inline]`, or generic (instantiated in the calling crate).
+                // Inlinable into any caller: `#[inline]` (not `#[inline(never)]`), or generic (instantiated in the calling crate).
                 var calls = function.HasBody ? function.Descendants<CallNode>().Where(c => c.Name.Length > 0 && !char.IsUpper(c.Name[0])).Select(c => c.Name).ToList() : null;
                 var small = calls is { Count: <= 3 } && !function.Descendants<LoopNode>().Any();
-                rust.Add(new RustFunctionFacts(function.Name, function.Attributes.Any(a => a.Name is "inline") || IsGenericSignature(tree, function), small ? calls : null));
+                rust.Add(new RustFunctionFacts(function.Name, function.Attributes.Any(a => a.Name is "inline" && !(a.Arguments ?? "").Contains("never", StringComparison.Ordinal)) || IsGenericSignature(tree, function), small ? calls : null));
                 if (function.HasAttribute("pyfunction"))
                 {
                     (py ??= []).Add((PythonName(function), function));

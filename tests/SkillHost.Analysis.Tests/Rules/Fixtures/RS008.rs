@@ -18,6 +18,15 @@ impl Meter {
     }
 }
 
+pub fn through_never(px: Rgb) -> u8 { // expect: RS008
+    kept_out_of_line(px.r)
+}
+
+#[inline(never)]
+fn kept_out_of_line(a: u8) -> u8 {
+    combine(a, a)
+}
+
 // OK
 #[inline]
 pub fn luminance_inline(px: Rgb) -> u8 {
