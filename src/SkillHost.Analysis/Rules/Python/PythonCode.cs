@@ -31,9 +31,10 @@ internal static class PythonCode
             Tokens = tree.TakeTokens<PythonTokenList>() ?? PythonLexer.Tokenize(tree.Source, includeTrivia: false);
             IsTestFile = ComputeIsTestFile(tree);
             FindMainGuards(tree, Tokens, MainGuards);
+            var growthScans = new Dictionary<(SyntaxNode, string), bool>();
             foreach (var loop in NodesByType.Of<LoopNode>(tree))
             {
-                if (ComputeIsFixedSizeLoop(loop, Tokens))
+                if (ComputeIsFixedSizeLoop(loop, Tokens, growthScans))
                 {
                     FixedSizeLoops.Add(loop);
                 }
@@ -283,7 +284,7 @@ internal static class PythonCode
     /// </summary>
     public static bool IsFixedSizeLoop(LoopNode loop) => Facts(loop.Tree).FixedSizeLoops.Contains(loop);
 
-    private static bool ComputeIsFixedSizeLoop(LoopNode loop, PythonTokenList tokens)
+    private static bool ComputeIsFixedSizeLoop(LoopNode loop, PythonTokenList tokens, Dictionary<(SyntaxNode, string), bool> growthScans)
     {
         if (loop.IterableSpan is not { } iterable || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension))
         {
@@ -337,7 +338,7 @@ internal static class PythonCode
             || (end - start == 5 && tokens[start + 1].Kind == K.Dot && tokens[start + 3].Kind == K.LeftParen && tokens[start + 4].Kind == K.RightParen
                 && loop.Tree.Source.Text.AsSpan(tokens[start + 2].Start, tokens[start + 2].Length) is "items" or "keys" or "values")))
         {
-            return IsWrittenOutConstant(loop, tokens, loop.Tree.Source.Text.Substring(tokens[start].Start, tokens[start].Length));
+            return IsWrittenOutConstant(loop, tokens, loop.Tree.Source.Text.Substring(tokens[start].Start, tokens[start].Length), growthScans);
         }
 
         return false;
@@ -345,7 +346,7 @@ internal static class PythonCode
 
     private static readonly HashSet<string> GrowingMethods = new(StringComparer.Ordinal) { "append", "extend", "insert", "add", "update", "setdefault", "__setitem__" };
 
-    private static bool IsWrittenOutConstant(LoopNode loop, PythonTokenList tokens, string name)
+    private static bool IsWrittenOutConstant(LoopNode loop, PythonTokenList tokens, string name, Dictionary<(SyntaxNode, string), bool> growthScans)
     {
         var bindings = NearestBindings(loop, name);
         if (bindings.Count == 0)
@@ -381,9 +382,20 @@ internal static class PythonCode
             }
         }
 
-        // Nothing in its scope grows it: no `name.append(…)`, `name += …`, `name[k] = …`.
+        // Nothing in its scope grows it: no `name.append(…)`, `name += …`, `name[k] = …`. Scanned once per scope and name,
+        // so many loops over one module-level constant cost one scan of the module, not one each.
         var scope = (SyntaxNode?)bindings[0].Node.EnclosingFunction() ?? loop.Tree.Root;
-        var text = loop.Tree.Source.Text;
+        if (!growthScans.TryGetValue((scope, name), out var unchanged))
+        {
+            growthScans[(scope, name)] = unchanged = NeverGrown(loop.Tree, tokens, scope, name);
+        }
+
+        return unchanged;
+    }
+
+    private static bool NeverGrown(SyntaxTree tree, PythonTokenList tokens, SyntaxNode scope, string name)
+    {
+        var text = tree.Source.Text;
         for (var i = FirstTokenAtOrAfter(tokens, scope.Span.Start); i + 1 < tokens.Count && tokens[i].End <= scope.Span.End; i++)
         {
             if (tokens[i].Kind != K.Name || !text.AsSpan(tokens[i].Start, tokens[i].Length).SequenceEqual(name) || (i > 0 && tokens[i - 1].Kind == K.Dot))
@@ -454,6 +466,11 @@ internal static class PythonCode
     /// <summary>The token range [start, end) of the simple statement holding <paramref name="position"/> (a logical line, or its part between semicolons).</summary>
     private static (int Start, int End) StatementTokens(PythonTokenList tokens, int position)
     {
+        if (tokens.Count == 0)
+        {
+            return (0, 0);
+        }
+
         var at = Math.Min(FirstTokenAtOrAfter(tokens, position), tokens.Count - 1);
         var start = at;
         while (start > 0 && tokens[start - 1].Kind is not (K.Newline or K.Indent or K.Dedent or K.Semicolon))
@@ -537,7 +554,7 @@ internal static class PythonCode
 
         var tokens = Tokens(node.Tree);
         var (start, end) = StatementTokens(tokens, node.Span.Start);
-        if (tokens[start].Start <= loop.Span.Start)
+        if (start >= tokens.Count || tokens[start].Start <= loop.Span.Start)
         {
             return false; // the loop's own header
         }
