@@ -34,6 +34,7 @@ public sealed class MembershipTestOnList : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var cache = new Cache();
         foreach (var comparison in context.Nodes<ComparisonNode>())
         {
             if (comparison.Operator is not ("in" or "not in") || comparison.RightShape != ExpressionShape.Name)
@@ -48,7 +49,7 @@ public sealed class MembershipTestOnList : Rule
             }
 
             var name = context.TextOf(comparison.RightSpan).Trim();
-            if (Classify(comparison, loop, name) is not { } evidence)
+            if (Classify(comparison, loop, name, cache) is not { } evidence)
             {
                 continue;
             }
@@ -67,7 +68,16 @@ public sealed class MembershipTestOnList : Rule
         }
     }
 
-    private static ListEvidence? Classify(ComparisonNode comparison, LoopNode loop, string name)
+    // Per file: the method calls on each name in each scope, and each loop's position stores, found once (a loop of
+    // thousands of tests against one list would otherwise walk its function once per test).
+    private sealed class Cache
+    {
+        public Dictionary<(SyntaxNode Scope, string Name), (List<CallNode> Growing, List<CallNode> Reshaping)> Calls { get; } = [];
+
+        public Dictionary<(LoopNode Loop, string Name), bool> StoredByPosition { get; } = [];
+    }
+
+    private static ListEvidence? Classify(ComparisonNode comparison, LoopNode loop, string name, Cache cache)
     {
         if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal))
         {
@@ -119,16 +129,42 @@ public sealed class MembershipTestOnList : Rule
 
         var function = comparison.EnclosingFunction();
         var scope = (SyntaxNode?)function ?? comparison.Tree.Root;
-        var growthCalls = scope.Descendants<CallNode>()
-            .Where(c => c.IsMethodCall && GrowingMethods.Contains(c.Name) && c.Callee == name + "." + c.Name && c.EnclosingFunction() == function)
-            .ToList();
+        if (!cache.Calls.TryGetValue((scope, name), out var calls))
+        {
+            var growing = new List<CallNode>();
+            var reshaping = new List<CallNode>();
+            foreach (var c in scope.Descendants<CallNode>())
+            {
+                if (!c.IsMethodCall || c.Callee != name + "." + c.Name)
+                {
+                    continue;
+                }
+
+                if (GrowingMethods.Contains(c.Name) && c.EnclosingFunction() == function)
+                {
+                    growing.Add(c);
+                }
+                else if (ReshapingMethods.Contains(c.Name))
+                {
+                    reshaping.Add(c);
+                }
+            }
+
+            cache.Calls[(scope, name)] = calls = (growing, reshaping);
+        }
+
+        var growthCalls = calls.Growing;
         var growsInLoop = growthCalls.Any(loop.RunsPerIteration)
             || bindings.Any(b => b.Assignment!.Operator == "+=" && loop.RunsPerIteration(b.Node));
 
         // A list the loop rewrites by position or shrinks (`sizes[i] = …`, `del xs[i]`, `xs.remove(…)`) is not a set in
         // disguise: a set built once before the loop would go stale.
-        if (scope.Descendants<CallNode>().Any(c => c.IsMethodCall && ReshapingMethods.Contains(c.Name) && c.Callee == name + "." + c.Name && loop.RunsPerIteration(c))
-            || PythonCode.IsStoredByPosition(comparison.Tree, loop.Span, name))
+        if (!cache.StoredByPosition.TryGetValue((loop, name), out var stored))
+        {
+            cache.StoredByPosition[(loop, name)] = stored = PythonCode.IsStoredByPosition(comparison.Tree, loop.Span, name);
+        }
+
+        if (stored || calls.Reshaping.Any(loop.RunsPerIteration))
         {
             return null;
         }

@@ -540,6 +540,8 @@ internal static class PythonCode
         return equals > 1;
     }
 
+    private const int LeavesLoopBudget = 256;
+
     /// <summary>
     /// True when <paramref name="node"/> runs at most once per run of <paramref name="loop"/> (a <c>for</c> or
     /// <c>while</c> statement): its statement is a <c>return</c> or <c>raise</c>, or its block goes on to
@@ -564,10 +566,13 @@ internal static class PythonCode
             return true;
         }
 
-        // The statements after it in its own block (deeper blocks skipped, a dedent below it ends the block).
+        // The statements after it in its own block (deeper blocks skipped, a dedent below it ends the block), within a
+        // budget of tokens: the exit that matters follows within a few lines, and an unbounded scan from every use in a
+        // loop of thousands of statements would be quadratic. Past the budget the answer is "no" (the finding stands).
         var level = 0;
         var lineStart = false;
-        for (var i = end; i < tokens.Count && tokens[i].Start < loop.Span.End; i++)
+        var budget = Math.Min(tokens.Count, end + LeavesLoopBudget);
+        for (var i = end; i < budget && tokens[i].Start < loop.Span.End; i++)
         {
             switch (tokens[i].Kind)
             {
