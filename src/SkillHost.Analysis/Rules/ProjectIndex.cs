@@ -164,17 +164,21 @@ public sealed class ProjectIndex
     /// a standard container or string method (`len`, `new`, `get`, `append`…) never count: `v.len()` in a loop says
     /// nothing about a project's own `fn len`.
     /// </summary>
-    public bool IsCalledInLoop(string functionName) => _calledInLoops.Contains(functionName) && !UbiquitousNames.Contains(functionName);
+    public bool IsCalledInLoop(string functionName) => _calledInLoops.Contains(functionName) && !StandardMethodNames.Contains(functionName);
 
     /// <summary>True when every Rust function of this name in the reviewed code is `#[inline]` or generic: a call to it disappears into its caller.</summary>
     public bool IsInlinedRust(string functionName) => _rustInlined.Contains(functionName) && !_rustOutOfLine.Contains(functionName);
 
-    private static readonly HashSet<string> UbiquitousNames = new(StringComparer.Ordinal)
+    // Methods of the standard containers and strings of both languages: a project function that shares the name (a
+    // `def append` that loops, a `fn len`) says nothing about `items.append(x)` or `v.len()`, which such a call nearly always is.
+    private static readonly HashSet<string> StandardMethodNames = new(StringComparer.Ordinal)
     {
         "len", "new", "is_empty", "clear", "get", "get_mut", "push", "pop", "insert", "remove", "contains", "iter", "iter_mut", "map",
         "next", "clone", "to_string", "to_owned", "from", "into", "unwrap", "expect", "as_ref", "as_str", "as_slice", "lock", "read",
         "write", "flush", "fmt", "eq", "cmp", "hash", "default", "with_capacity", "extend", "append", "add", "update", "copy", "index",
-        "count", "sort", "join", "split", "strip", "format", "name", "id", "code", "keys", "values", "items",
+        "count", "sort", "reverse", "join", "split", "rsplit", "strip", "lstrip", "rstrip", "format", "name", "id", "code", "keys", "values",
+        "items", "popleft", "appendleft", "discard", "setdefault", "popitem", "startswith", "endswith", "replace", "lower", "upper",
+        "encode", "decode", "find", "rfind", "partition", "rpartition", "splitlines", "isdigit", "isalpha",
     };
 
     // `fn name<…>` or an `impl Trait` parameter (a hidden generic).
@@ -201,21 +205,12 @@ public sealed class ProjectIndex
     /// terminal itself: a call to it costs microseconds at least, far more than an allocation or a few lookups beside it.
     /// </summary>
     public bool DoesIo(string functionName) =>
-        _io.Contains(functionName) && !BuiltinMethodNames.Contains(functionName) && !UbiquitousNames.Contains(functionName);
+        _io.Contains(functionName) && !StandardMethodNames.Contains(functionName);
 
     /// <summary>True when a function of this (simple) name in the reviewed code loops or does I/O itself (see <see cref="DoesIo"/> for I/O alone).</summary>
     public bool DoesWork(string functionName) =>
-        _working.Contains(functionName) && !BuiltinMethodNames.Contains(functionName) && !UbiquitousNames.Contains(functionName);
+        _working.Contains(functionName) && !StandardMethodNames.Contains(functionName);
 
-    // Methods of Python's own containers and strings: a project function that shares the name (a `def append` that
-    // loops) says nothing about `items.append(x)`, which is what such a call nearly always is.
-    private static readonly HashSet<string> BuiltinMethodNames = new(StringComparer.Ordinal)
-    {
-        "append", "extend", "insert", "pop", "popleft", "appendleft", "remove", "clear", "copy", "index", "count", "sort", "reverse",
-        "add", "discard", "update", "get", "setdefault", "keys", "values", "items", "popitem",
-        "join", "split", "rsplit", "strip", "lstrip", "rstrip", "startswith", "endswith", "replace", "lower", "upper", "encode", "decode",
-        "find", "rfind", "partition", "rpartition", "splitlines", "isdigit", "isalpha", "format",
-    };
 
     // #[pyo3(name = "other")] renames the function on the Python side.
     private static string PythonName(FunctionNode function)

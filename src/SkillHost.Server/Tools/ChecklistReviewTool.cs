@@ -32,16 +32,22 @@ internal sealed class ChecklistReviewTool
         [Description("Name of the hosted skill whose checklist and cost tables to use; default 'performance-optimization'.")] string? skill = null,
         CancellationToken cancellationToken = default)
     {
-        var hosted = catalog.Require(skill);
-        var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
-            ?? throw new McpException(selectionError!);
-        var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
+        var review = CreateReview(catalog, environment, skill, select, ignore);
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var outcome = input.Inline is { } inline
             ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
             : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
         var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
         return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped, outcome.RuleFailures));
+    }
+
+    /// <summary>The hosted skill's checklist review with the rules <paramref name="select"/> and <paramref name="ignore"/> leave (fix_code runs the same one).</summary>
+    internal static SourceReview CreateReview(SkillCatalog catalog, ServerEnvironment environment, string? skill, string[]? select, string[]? ignore)
+    {
+        var hosted = catalog.Require(skill);
+        var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
+            ?? throw new McpException(selectionError!);
+        return new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
     }
 }
 

@@ -5,7 +5,6 @@ using ModelContextProtocol.Server;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
-using SkillHost.Server.Cli;
 using SkillHost.Server.Hosting;
 
 namespace SkillHost.Server.Tools;
@@ -36,10 +35,7 @@ internal sealed class FixCodeTool
         [Description("Name of the hosted skill whose checklist and cost tables to use; default 'performance-optimization'.")] string? skill = null,
         CancellationToken cancellationToken = default)
     {
-        var hosted = catalog.Require(skill);
-        var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out var selectionError)
-            ?? throw new McpException(selectionError!);
-        var review = new SourceReview(new ChecklistReview(hosted.Knowledge, selection.Apply(environment.Catalogue)));
+        var review = ChecklistReviewTool.CreateReview(catalog, environment, skill, select, ignore);
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         ReviewOutcome outcome;
         IReadOnlyList<FileFix> fixes;

@@ -415,9 +415,12 @@ internal static class PythonCode
         return true;
     }
 
-    private static bool HasTopLevelComma(PythonTokenList tokens, int start, int end)
+    private static bool HasTopLevelComma(PythonTokenList tokens, int start, int end) => CountTopLevel(tokens, start, end, K.Comma) > 0;
+
+    /// <summary>How many tokens of <paramref name="kind"/> lie in [start, end) outside any brackets.</summary>
+    private static int CountTopLevel(PythonTokenList tokens, int start, int end, K kind)
     {
-        var depth = 0;
+        var (depth, count) = (0, 0);
         for (var i = start; i < end; i++)
         {
             switch (tokens[i].Kind)
@@ -428,14 +431,15 @@ internal static class PythonCode
                 case K.RightParen or K.RightBracket or K.RightBrace:
                     depth--;
                     break;
-                case K.Comma when depth == 0:
-                    return true;
+                case var k when k == kind && depth == 0:
+                    count++;
+                    break;
                 default:
                     break;
             }
         }
 
-        return false;
+        return count;
     }
 
     private static int MatchingClose(PythonTokenList tokens, int open)
@@ -518,26 +522,7 @@ internal static class PythonCode
     {
         var tokens = Tokens(assignment.Tree);
         var (start, end) = StatementTokens(tokens, assignment.Span.Start);
-        var (depth, equals) = (0, 0);
-        for (var i = start; i < end; i++)
-        {
-            switch (tokens[i].Kind)
-            {
-                case K.LeftParen or K.LeftBracket or K.LeftBrace:
-                    depth++;
-                    break;
-                case K.RightParen or K.RightBracket or K.RightBrace:
-                    depth--;
-                    break;
-                case K.Equal when depth == 0:
-                    equals++;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return equals > 1;
+        return CountTopLevel(tokens, start, end, K.Equal) > 1;
     }
 
     private const int LeavesLoopBudget = 256;
