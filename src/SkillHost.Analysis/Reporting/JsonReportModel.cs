@@ -21,7 +21,8 @@ public sealed record JsonReport(
     public PerformanceReport? Report { get; init; }
 }
 
-public sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules);
+/// <param name="Hidden">Findings below the review's least confidence (<c>--min-confidence</c>), not listed.</param>
+public sealed record JsonSummary(int Findings, int FilesWithFindings, int FilesReviewed, int FilesSkipped, IReadOnlyList<string> Rules, int Hidden = 0);
 
 public sealed record JsonFinding(
     string RuleId,

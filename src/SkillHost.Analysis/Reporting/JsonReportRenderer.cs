@@ -135,7 +135,7 @@ public static class JsonReportRenderer
         return new JsonReport(
             report.Tool.Name,
             report.Tool.Version,
-            new JsonSummary(outcome.Findings.Count, outcome.FilesWithFindings, outcome.Files.Count, outcome.Skipped.Count, [.. outcome.Rules.Select(r => r.Descriptor.Id)]),
+            new JsonSummary(outcome.Findings.Count, outcome.FilesWithFindings, outcome.Files.Count, outcome.Skipped.Count, [.. outcome.Rules.Select(r => r.Descriptor.Id)], outcome.Hidden),
             [.. outcome.Findings.Select(ToJson)],
             outcome.Files,
             [.. outcome.Skipped.Select(s => new JsonSkipped(s.Path, SkippedFile.ReasonText(s.Reason), s.Detail))])

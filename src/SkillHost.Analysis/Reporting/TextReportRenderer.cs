@@ -25,6 +25,11 @@ public static class TextReportRenderer
             w.WriteLine($"{fixable} of them have a mechanical fix: --format diff prints the patch, --fix makes it");
         }
 
+        if (outcome.Hidden > 0)
+        {
+            w.WriteLine($"{Count(outcome.Hidden, "finding")} below {outcome.MinConfidence.ToString().ToLowerInvariant()} confidence not shown (no evidence that the code repeats on a path that matters): --min-confidence low lists them");
+        }
+
         if (outcome.Skipped.Count > 0)
         {
             w.WriteLine($"Skipped {Count(outcome.Skipped.Count, "file")} that could not be reviewed (listed on stderr)");

@@ -34,6 +34,7 @@ public sealed class PerformanceWorkflow
 {
     private readonly ChecklistReview _review;
     private readonly PerformanceReportBuilder? _builder;
+    private readonly ReviewOptions _options;
 
     /// <param name="skill">The parsed skill: cost tables, checklist, step prose and report parts come from it.</param>
     /// <param name="rules">The checklist rules to run; <see cref="RuleCatalog.All"/> when null.</param>
@@ -41,6 +42,7 @@ public sealed class PerformanceWorkflow
     {
         ArgumentNullException.ThrowIfNull(skill);
         Skill = skill;
+        _options = options ?? ReviewOptions.Default;
         Guide = new WorkflowGuide(skill);
         Knowledge = new SkillKnowledge(skill);
         Estimator = new CostEstimator(skill);
@@ -124,7 +126,7 @@ public sealed class PerformanceWorkflow
         var builder = _builder ?? throw new InvalidOperationException(ReportProblem);
         // One cross-file index serves both the rules and the classifier.
         var project = ProjectIndex.Build(trees);
-        var outcome = new SourceReview(_review).Run(trees, skipped, project);
+        var outcome = new SourceReview(_review).Run(trees, skipped, project).AtLeast(_options.MinConfidence);
         var classifications = Classifier.Classify(trees, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
         var report = builder.Build(outcome.Findings, classifications, sources, skipped, maxIssues);

@@ -12,6 +12,19 @@ namespace SkillHost.Analysis.Review;
 /// <param name="Failures">Rules that threw on a file (a bug in the rule): that rule's findings for that file are missing, everything else is reported.</param>
 public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<Rule> Rules, IReadOnlyList<RuleFailure>? Failures = null)
 {
+    /// <summary>Findings left out because their confidence is below the review's <see cref="ReviewOptions.MinConfidence"/>.</summary>
+    public int Hidden { get; init; }
+
+    /// <summary>The least confidence a shown finding has.</summary>
+    public Confidence MinConfidence { get; init; } = Confidence.Low;
+
+    /// <summary>Only the findings at or above <paramref name="least"/>, counting the rest as <see cref="Hidden"/>.</summary>
+    public ReviewOutcome AtLeast(Confidence least)
+    {
+        var shown = Findings.Where(f => f.Confidence >= least).ToList();
+        return this with { Findings = shown, Hidden = Hidden + Findings.Count - shown.Count, MinConfidence = least };
+    }
+
     public int FilesWithFindings => Findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary><see cref="Failures"/>, never null.</summary>

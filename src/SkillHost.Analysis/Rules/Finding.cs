@@ -16,7 +16,11 @@ public enum Confidence
 /// <param name="PerItemFunction">The enclosing function is called from a loop elsewhere in the reviewed code.</param>
 /// <param name="Facts">Sentences a reader can check: "inside `for row in rows` (line 12)".</param>
 /// <param name="Repetitions">A plausible number of executions per call of the enclosing code, for ranking.</param>
-public sealed record HotPathEvidence(int LoopDepth, bool InAsyncContext, bool PerItemFunction, IReadOnlyList<string> Facts, double Repetitions);
+public sealed record HotPathEvidence(int LoopDepth, bool InAsyncContext, bool PerItemFunction, IReadOnlyList<string> Facts, double Repetitions)
+{
+    /// <summary>Levels that repeat over data: loops whose trip count the code does not fix, plus one for a per-item function.</summary>
+    public int RepeatingLevels { get; init; } = LoopDepth + (PerItemFunction ? 1 : 0);
+}
 
 /// <summary>The expected impact: prose plus, where the skill prices the operation, the figure it cites.</summary>
 /// <param name="PerOccurrence">Cost of one occurrence from the skill's cost table, or null.</param>

@@ -31,16 +31,20 @@ public static class HotPathAnalysis
         var perItem = function is not null && project.IsCalledInLoop(function.Name);
         if (perItem)
         {
-            facts.Add($"`{function!.Name}` is called from a loop in the reviewed code, so it runs per item");
+            facts.Add($"a function named `{function!.Name}` is called from a loop in the reviewed code (matched by name), so it may run per item");
         }
 
         // Each level that repeats over data multiplies by the plausible count, up to two levels (the quadratic case): a
         // third nested level over the same guess would claim 10^12 passes, which no estimate should. A loop over a
         // written-out handful (`for h in ("A", "B")`, `range(3)`) adds no level.
-        var repeating = loops.Count(l => !(node.Tree.Language == SourceLanguage.Python && Python.PythonCode.IsFixedSizeLoop(l))) + (perItem ? 1 : 0);
+        var repeating = loops.Count(l => !IsFixedSizeLoop(l)) + (perItem ? 1 : 0);
         var repetitions = Math.Pow(options.PlausibleLoopCount, Math.Min(repeating, MaxRepeatingLevels));
-        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions);
+        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions) { RepeatingLevels = repeating };
     }
+
+    /// <summary>A loop whose trip count the code fixes (a written-out handful, a constant, literal bounds): it adds no level of repetition.</summary>
+    public static bool IsFixedSizeLoop(LoopNode loop) =>
+        loop.Tree.Language == SourceLanguage.Python ? Python.PythonCode.IsFixedSizeLoop(loop) : Rust.RustCode.IsFixedSizeLoop(loop);
 
     private static string Describe(LoopNode loop)
     {

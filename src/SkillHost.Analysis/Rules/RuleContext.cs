@@ -50,6 +50,12 @@ public sealed class RuleContext
         var at = span ?? node.Span;
         var evidence = HotPathAnalysis.Evidence(node, Project, Options);
         var descriptor = _rule.Descriptor;
+        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(descriptor, confidence, evidence, SourceRoles.Of(Tree.Source.Path));
+        if (demotions.Count > 0)
+        {
+            evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };
+        }
+
         var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences);
         _findings.Add(new Finding(
             descriptor,
@@ -61,7 +67,7 @@ public sealed class RuleContext
             evidence,
             fix,
             impactEstimate,
-            confidence)
+            calibrated)
         {
             ChecklistText = Skill.ChecklistItem(descriptor.Slug)?.Text,
             Edits = edits is null or { Count: 0 } ? [] : ToSourceEdits(edits),
@@ -151,7 +157,9 @@ public sealed record OperationCost(string? Operation, double? KnownNs, string? K
 
 /// <summary>Knobs of a review.</summary>
 /// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
-public sealed record ReviewOptions(double PlausibleLoopCount = 10_000)
+/// <param name="MinConfidence">The least confidence a finding needs to be shown by a workflow review (the CLI's and the MCP tools'); lower ones are
+/// counted as hidden. Medium by default: low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters.</param>
+public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Medium)
 {
     public static ReviewOptions Default { get; } = new();
 }

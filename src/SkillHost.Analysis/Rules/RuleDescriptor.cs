@@ -21,6 +21,7 @@ public enum RuleGroup
 /// <param name="Language">The language of the files it inspects (PyO3 rules inspect Rust, except single-item-api which looks at Python).</param>
 /// <param name="CostOperation">The operation of a skill cost-table row that prices one occurrence ("dict lookup", "PyO3 GIL acquire/release"), or null.</param>
 /// <param name="TechniqueSection">A technique section of the skill the rule cites besides its checklist item, or null.</param>
+/// <param name="NeedsRepetition">False for rules whose cost does not come from code that repeats (blocking the event loop, padding): their confidence does not depend on evidence of repetition.</param>
 public sealed record RuleDescriptor(
     string Id,
     string Slug,
@@ -32,4 +33,5 @@ public sealed record RuleDescriptor(
     string Example,
     string UseInstead,
     string? CostOperation = null,
-    string? TechniqueSection = null);
+    string? TechniqueSection = null,
+    bool NeedsRepetition = true);

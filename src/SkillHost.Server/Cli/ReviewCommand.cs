@@ -34,12 +34,17 @@ internal static class ReviewCommand
                 r.AddError("--max-issues must be between 1 and 100.");
             }
         });
+        var minConfidence = new Option<Confidence>("--min-confidence")
+        {
+            Description = "The least confidence a finding needs to be shown: low, medium or high. Low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters (examples, tests, a name matched in a loop elsewhere); they are counted, not listed, unless you ask.",
+            DefaultValueFactory = _ => ReviewOptions.Default.MinConfidence,
+        };
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, fix, select, ignore, skill, file, maxIssues,
+            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence,
         };
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)),
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -66,7 +71,7 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue));
+        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence });
         if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
         {
             output.Error.WriteLine($"error: {workflow.ReportProblem} Use --format text, json or sarif for the findings alone.");
@@ -93,7 +98,7 @@ internal static class ReviewCommand
                 return (result.Outcome, result.Report);
             }
 
-            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options), null);
+            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options).AtLeast(arguments.MinConfidence), null);
         }
 
         var (outcome, performance) = Review();
@@ -177,4 +182,8 @@ internal sealed record ReviewArguments(
     string Skill = ReviewCommand.BundledSkill,
     string? OutputFile = null,
     int MaxIssues = PerformanceReportBuilder.DefaultMaxIssues,
-    bool Fix = false);
+    bool Fix = false)
+{
+    /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>).</summary>
+    public Confidence MinConfidence { get; init; } = ReviewOptions.Default.MinConfidence;
+}

@@ -29,7 +29,8 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             }
             """,
         CostOperation: null,
-        TechniqueSection: "Detach around CPU-only Rust");
+        TechniqueSection: "Detach around CPU-only Rust",
+        NeedsRepetition: false);
 
     // Adapters that drive an iterator to the end: the work of the whole chain happens in them.
     private static readonly FrozenSet<string> Consumers = FrozenSet.Create(

@@ -17,7 +17,8 @@ public sealed class BlockingCallInAsyncFunction : Rule
         WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",
         Example: "async def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         UseInstead: "async def refresh_token(http, session_store, user_id):\n    reply = await http.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
-        CostOperation: "Read 4 KB from SSD");
+        CostOperation: "Read 4 KB from SSD",
+        NeedsRepetition: false);
 
     // Module functions that block, by module, with the async replacement to suggest.
     private static readonly Dictionary<string, (string[] Functions, string Fix, Confidence Confidence)> Modules = new(StringComparer.Ordinal)

@@ -17,7 +17,8 @@ public sealed class LockGuardAcrossAwait : Rule
         WhyBad: "While the task waits, the guard keeps the lock: every other thread that needs it blocks for the whole duration of the awaited I/O — a lock held across slow work.",
         Example: "let mut cache = self.cache.lock().unwrap();\nlet value = fetch(key).await;\ncache.insert(key, value);",
         UseInstead: "let value = fetch(key).await;\nself.cache.lock().unwrap().insert(key, value);",
-        CostOperation: "Mutex lock/unlock (uncontended)");
+        CostOperation: "Mutex lock/unlock (uncontended)",
+        NeedsRepetition: false);
 
     public override RuleDescriptor Descriptor => Info;
 

@@ -43,6 +43,59 @@ internal static class RustCode
         return loops;
     }
 
+    /// <summary>
+    /// A loop whose trip count the code fixes: over a constant or static (`FLAGS.iter()`, `&crate::x::NAMES`), an array
+    /// written out (`[a, b, c]`), or a range whose bounds are literals or constants (`0..=255u8`, `0..LANES`). Such a loop
+    /// repeats a known handful of times, not N: it adds no level of repetition to an estimate.
+    /// </summary>
+    public static bool IsFixedSizeLoop(LoopNode loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        if (loop.LoopKind != LoopKind.For || loop.IterableSpan is not { } span)
+        {
+            return false;
+        }
+
+        var text = loop.Tree.Source.ToString(span).Trim();
+        foreach (var adapter in (string[])[".iter()", ".into_iter()", ".enumerate()", ".copied()", ".cloned()", ".rev()"])
+        {
+            while (text.EndsWith(adapter, StringComparison.Ordinal))
+            {
+                text = text[..^adapter.Length].TrimEnd();
+            }
+        }
+
+        text = text.TrimStart('&').Trim();
+        if (text.StartsWith('[') && text.EndsWith(']'))
+        {
+            return true;
+        }
+
+        var range = text.Trim('(', ')');
+        var dots = range.IndexOf("..", StringComparison.Ordinal);
+        if (dots > 0)
+        {
+            var high = range[(dots + 2)..].TrimStart('=');
+            return IsConstantBound(range[..dots]) && IsConstantBound(high);
+        }
+
+        return IsConstantName(text);
+    }
+
+    private static bool IsConstantBound(string text)
+    {
+        var bound = text.Trim();
+        return bound.Length > 0 && (char.IsAsciiDigit(bound[0]) && bound.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || IsConstantName(bound));
+    }
+
+    // `NAMES`, `crate::flags::FLAGS`, `Self::TABLE`: a path whose last segment is SCREAMING_SNAKE_CASE.
+    private static bool IsConstantName(string text)
+    {
+        var last = text[(text.LastIndexOf("::", StringComparison.Ordinal) is var i and >= 0 ? i + 2 : 0)..];
+        return last.Length > 1 && char.IsAsciiLetterUpper(last[0]) && last.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')
+            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ':');
+    }
+
     /// <summary>In a loop, or in a function that the reviewed code calls from a loop.</summary>
     public static bool IsHot(this SyntaxNode node, RuleContext context) =>
         node.HotLoops().Count > 0 || node.EnclosingFunction() is { } function && context.Project.IsCalledInLoop(function.Name);

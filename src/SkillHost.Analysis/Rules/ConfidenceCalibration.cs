@@ -1,0 +1,35 @@
+namespace SkillHost.Analysis.Rules;
+
+/// <summary>
+/// The confidence a finding ends with, from the rule's own judgement and the facts around the code: a rule says how sure it
+/// is of the pattern, this says whether the code repeats on a path that matters. Calibrated on real repositories
+/// (calibration/verdicts.tsv): findings whose only evidence of repetition was a function *name* seen in a loop somewhere,
+/// or that sat in examples, docs tooling, benchmarks or tests, were wrong or not worth acting on nearly every time.
+/// </summary>
+public static class ConfidenceCalibration
+{
+    /// <summary>The final confidence, and the facts that explain a demotion (added to the finding's evidence).</summary>
+    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var reasons = new List<string>();
+        if (role != SourceRole.Production)
+        {
+            reasons.Add($"in {SourceRoles.Describe(role)}, which the skill judges by asymptotic cost only: demoted to low confidence");
+        }
+
+        // "Called from a loop" is matched by name across the reviewed code, not resolved to this function: a name is not
+        // evidence that this code repeats. Rules whose cost does not come from repetition (blocking in async, padding) keep theirs.
+        if (rule.NeedsRepetition && evidence is { LoopDepth: 0, PerItemFunction: true })
+        {
+            reasons.Add("the only sign that it repeats is a call by the same name inside a loop elsewhere, not resolved to this function: demoted to low confidence");
+        }
+        else if (rule.NeedsRepetition && evidence is { LoopDepth: > 0, RepeatingLevels: 0 })
+        {
+            reasons.Add("every loop around it has a trip count the code fixes (a constant or a written-out handful): demoted to low confidence");
+        }
+
+        return (reasons.Count > 0 ? Confidence.Low : confidence, reasons);
+    }
+}
