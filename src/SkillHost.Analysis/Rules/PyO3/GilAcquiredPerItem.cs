@@ -1,3 +1,4 @@
+using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
@@ -77,8 +78,7 @@ public sealed class GilAcquiredPerItem : Rule
 
     // `while let Ok(m) = rx.recv()`: the worker waits for each message without the GIL, as it should;
     // draining what is queued under one attach is the remaining improvement.
-    private static bool BlocksBetweenItems(LoopNode loop, CallNode acquire) =>
-        loop.Descendants<CallNode>().Any(c => !acquire.Span.Contains(c.Span) && c.Name is "recv" or "recv_timeout" or "blocking_recv" or "accept" or "read_line" or "wait" or "wait_timeout" or "sleep" or "next_event" or "poll");
+    private static bool BlocksBetweenItems(LoopNode loop, CallNode acquire) => RustCode.WaitsEachPass(loop, acquire);
 
     // A nested attach while the GIL is already held is cheap; the outer one is what to move.
     private static bool InsideAnotherAcquire(CallNode call) =>

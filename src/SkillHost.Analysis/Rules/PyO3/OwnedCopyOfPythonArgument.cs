@@ -30,7 +30,8 @@ public sealed class OwnedCopyOfPythonArgument : Rule
             }
             """,
         CostOperation: "Small String allocation",
-        TechniqueSection: "Borrow buffers instead of copying them");
+        TechniqueSection: "Borrow buffers instead of copying them",
+        NeedsRepetition: false);
 
     // Methods that only read their receiver; with a borrowed `&[u8]`/`&str` they work unchanged.
     private static readonly FrozenSet<string> ReadOnlyMethods = FrozenSet.Create(

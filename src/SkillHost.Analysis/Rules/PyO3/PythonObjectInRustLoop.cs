@@ -92,7 +92,9 @@ public sealed class PythonObjectInRustLoop : Rule
             lookup
                 ? "look the key up in a Rust map (or convert the key once before the loop); keep intermediate values in Rust"
                 : "keep the per-item value in Rust (`Vec`, `HashMap`, a struct) and create Python objects only for what the function returns, once, after the loop",
-            lookup ? Confidence.High : Confidence.Medium,
+            // Whether the object ends up in the result is often decided outside the loop (a map built from it, returned):
+            // without that evidence a creation is reported at low confidence.
+            lookup ? Confidence.High : Confidence.Low,
             "Each iteration allocates and reference-counts a Python object under the GIL.",
             call.Span);
     }
@@ -134,7 +136,9 @@ public sealed class PythonObjectInRustLoop : Rule
 
         var receiverText = context.TextOf(receiver);
         var receiverIsPython = values.RootIsPython(receiverText) || receiverText.EndsWith(".bind(py)", StringComparison.Ordinal);
-        if (needsPythonReceiver ? !receiverIsPython : !(receiverIsPython || context.Tree.IsPyO3))
+        // Only a receiver the function shows to be a Python object (a parameter typed `Bound<PyDict>`, a Python constructor's
+        // binding, a loop over one): a project's own `get_item` or `set_item` on a Rust type converts nothing.
+        if (!receiverIsPython)
         {
             return;
         }
@@ -145,7 +149,7 @@ public sealed class PythonObjectInRustLoop : Rule
             return;
         }
 
-        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span))).ToList();
+        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span)) && !IsIndex(context, loop, a)).ToList();
         var literals = converted.Where(a => a.Shape == ExpressionShape.StringLiteral).ToList();
 
         // Storing per-item values is how a result gets built; what is avoidable there is a constant
@@ -172,6 +176,23 @@ public sealed class PythonObjectInRustLoop : Rule
             "Each iteration allocates and reference-counts Python objects for its arguments under the GIL.",
             call.Span,
             shown.Count);
+    }
+
+    /// <summary>
+    /// An integer index (`tuple.get_item(0)`, the counter of an `.enumerate()` loop): PyO3's tuple and list `get_item` take a
+    /// `usize` and create nothing.
+    /// </summary>
+    private static bool IsIndex(RuleContext context, LoopNode loop, Argument argument)
+    {
+        if (argument.Shape == ExpressionShape.NumberLiteral)
+        {
+            return true;
+        }
+
+        var name = context.TextOf(argument.Span).Trim();
+        return loop.Ancestors().Prepend(loop).OfType<LoopNode>().Any(l => l is { Target: { } target, IterableSpan: { } iterable }
+            && context.TextOf(iterable).TrimEnd().EndsWith(".enumerate()", StringComparison.Ordinal)
+            && target.TrimStart('(').Split(',')[0].Trim() == name);
     }
 
     private static SyntaxNode Chained(CallNode call)

@@ -38,7 +38,7 @@ public sealed partial class LinearSearchInLoop : Rule
             }
 
             var loopNames = loops.SelectMany(RustCode.LoopVariables).ToHashSet(StringComparer.Ordinal);
-            if (loopNames.Contains(RustCode.RootName(place)))
+            if (loopNames.Contains(RustCode.RootName(place)) || IsBoundPerIteration(call, loops[0], RustCode.RootName(place)))
             {
                 continue;
             }
@@ -66,6 +66,13 @@ public sealed partial class LinearSearchInLoop : Rule
                 occurrences: (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue));
         }
     }
+
+    /// <summary>
+    /// The searched name is a parameter of a closure inside the loop (`.get(from..).and_then(|rest| rest.iter().position(…))`): a
+    /// value made afresh on each pass, often a shrinking suffix, so the passes do not rescan one collection.
+    /// </summary>
+    private static bool IsBoundPerIteration(CallNode call, LoopNode innermost, string root) =>
+        call.Ancestors().TakeWhile(a => a != innermost).OfType<ClosureNode>().Any(c => c.Parameters.Any(p => p.Name == root));
 
     // `xs.contains(&x)` → "xs"; `xs.iter().any(|y| *y == x)` → "xs"; anything else → null.
     private static string? SearchedCollection(RuleContext context, CallNode call)

@@ -33,7 +33,8 @@ public sealed class LockPerIteration : Rule
             }
 
             var loops = call.HotLoops();
-            if (loops.Count == 0 || call.IsTestCode())
+            // A polling loop that sleeps or waits each pass takes the lock a few times a second: not contention.
+            if (loops.Count == 0 || call.IsTestCode() || RustCode.WaitsEachPass(loops[0], call))
             {
                 continue;
             }

@@ -57,12 +57,10 @@ internal static class RustCode
         }
 
         var text = loop.Tree.Source.ToString(span).Trim();
-        foreach (var adapter in (string[])[".iter()", ".into_iter()", ".enumerate()", ".copied()", ".cloned()", ".rev()"])
+        string[] adapters = [".iter()", ".into_iter()", ".enumerate()", ".copied()", ".cloned()", ".rev()"];
+        while (adapters.FirstOrDefault(a => text.EndsWith(a, StringComparison.Ordinal)) is { } adapter)
         {
-            while (text.EndsWith(adapter, StringComparison.Ordinal))
-            {
-                text = text[..^adapter.Length].TrimEnd();
-            }
+            text = text[..^adapter.Length].TrimEnd();
         }
 
         text = text.TrimStart('&').Trim();
@@ -94,6 +92,18 @@ internal static class RustCode
         var last = text[(text.LastIndexOf("::", StringComparison.Ordinal) is var i and >= 0 ? i + 2 : 0)..];
         return last.Length > 1 && char.IsAsciiLetterUpper(last[0]) && last.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')
             && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ':');
+    }
+
+    /// <summary>
+    /// The loop waits on every pass (a sleep, a blocking receive, an accept, a condition variable): a polling or worker loop,
+    /// whose passes are paced by the wait, so per-pass overheads (a lock, a GIL acquire) are not what limits it.
+    /// </summary>
+    /// <param name="except">A call whose own arguments are not counted (the acquire being judged).</param>
+    public static bool WaitsEachPass(LoopNode loop, SyntaxNode? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        return loop.Descendants<CallNode>().Any(c => !(except is not null && except.Span.Contains(c.Span))
+            && c.Name is "recv" or "recv_timeout" or "blocking_recv" or "accept" or "read_line" or "wait" or "wait_timeout" or "sleep" or "next_event" or "poll");
     }
 
     /// <summary>In a loop, or in a function that the reviewed code calls from a loop.</summary>
