@@ -149,7 +149,7 @@ public sealed class PythonObjectInRustLoop : Rule
             return;
         }
 
-        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span)) && !IsIndex(context, loop, a)).ToList();
+        var converted = call.Arguments.Where(a => !values.IsAlreadyPython(context.TextOf(a.Span)) && !IsIndex(context, loop, a) && IsShownRustValue(context, call, a)).ToList();
         var literals = converted.Where(a => a.Shape == ExpressionShape.StringLiteral).ToList();
 
         // Storing per-item values is how a result gets built; what is avoidable there is a constant
@@ -193,6 +193,45 @@ public sealed class PythonObjectInRustLoop : Rule
         return loop.Ancestors().Prepend(loop).OfType<LoopNode>().Any(l => l is { Target: { } target, IterableSpan: { } iterable }
             && context.TextOf(iterable).TrimEnd().EndsWith(".enumerate()", StringComparison.Ordinal)
             && target.TrimStart('(').Split(',')[0].Trim() == name);
+    }
+
+    /// <summary>
+    /// An argument the code shows to be a Rust value that PyO3 must convert: a string literal, a `format!`, a `to_string()`,
+    /// or a parameter declared `&str`/`String`. Anything else (a struct field, a key from some iterator) may already be a
+    /// Python object, and then nothing is created: the rule stays silent rather than guess.
+    /// </summary>
+    private static bool IsShownRustValue(RuleContext context, CallNode call, Argument argument)
+    {
+        if (argument.Shape is ExpressionShape.StringLiteral)
+        {
+            return true;
+        }
+
+        var text = context.TextOf(argument.Span).Trim().TrimStart('&').Trim();
+        if (text.StartsWith("format!", StringComparison.Ordinal) || text.EndsWith(".to_string()", StringComparison.Ordinal) || text.EndsWith(".to_owned()", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return call.EnclosingFunction() is { } function && function.Parameters.Any(p => p.Name == text && p.Type is { } type && IsRustString(type));
+    }
+
+    // `&str`, `&'a str`, `String`, `&String`.
+    private static bool IsRustString(string type)
+    {
+        var t = type.Replace(" ", "", StringComparison.Ordinal).TrimStart('&');
+        if (t.StartsWith('\''))
+        {
+            var end = 1;
+            while (end < t.Length && (char.IsAsciiLetterOrDigit(t[end]) || t[end] == '_'))
+            {
+                end++;
+            }
+
+            t = t[end..];
+        }
+
+        return t is "str" or "String";
     }
 
     private static SyntaxNode Chained(CallNode call)

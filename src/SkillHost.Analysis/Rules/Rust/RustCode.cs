@@ -77,6 +77,13 @@ internal static class RustCode
             return IsConstantBound(range[..dots]) && IsConstantBound(high);
         }
 
+        // `ErrorType::iter()` (strum's EnumIter and the like): the variants of an enum, a count fixed at compile time.
+        if (text.EndsWith("::iter()", StringComparison.Ordinal) && text[..^"::iter()".Length] is { Length: > 0 } type && char.IsAsciiLetterUpper(type[0])
+            && type.All(char.IsAsciiLetterOrDigit))
+        {
+            return true;
+        }
+
         return IsConstantName(text);
     }
 
