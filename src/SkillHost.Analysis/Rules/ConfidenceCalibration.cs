@@ -29,10 +29,6 @@ public static class ConfidenceCalibration
         {
             reasons.Add("every loop around it has a trip count the code fixes (a constant or a written-out handful): demoted to low confidence");
         }
-        else if (rule.NeedsRepetition && evidence is { LoopDepth: 0, PerItemFunction: false })
-        {
-            reasons.Add("runs once per call of a function with no sign that it is hot (no loop around it, no caller in a loop): demoted to low confidence");
-        }
 
         return (reasons.Count > 0 ? Confidence.Low : confidence, reasons);
     }

@@ -158,8 +158,8 @@ public sealed record OperationCost(string? Operation, double? KnownNs, string? K
 /// <summary>Knobs of a review.</summary>
 /// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
 /// <param name="MinConfidence">The least confidence a finding needs to be shown by a workflow review (the CLI's and the MCP tools'); lower ones are
-/// counted as hidden. Medium by default: low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters.</param>
-public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Medium)
+/// counted as hidden. Low (everything) by default for now; `--min-confidence medium` is the view calibrated on real code (calibration/README.md)./param>
+public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Low)
 {
     public static ReviewOptions Default { get; } = new();
 }

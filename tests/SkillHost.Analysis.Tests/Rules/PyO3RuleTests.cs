@@ -155,7 +155,8 @@ public sealed class PyO3RuleTests
             var finding = Assert.Single(RuleFixture.Run([RuleById("PYO001")], Helper, "helper.rs", (Caller, "caller.rs")));
 
             Assert.True(finding.Evidence.PerItemFunction);
-            Assert.Equal(Confidence.Medium, finding.Confidence);
+            // Matched by name, not resolved: demoted (safetensors' get_tensor was "called from a loop" by an unrelated name).
+            Assert.Equal(Confidence.Low, finding.Confidence);
         }
 
         [Theory]

@@ -1,3 +1,4 @@
+using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
@@ -208,12 +209,27 @@ public sealed class PythonObjectInRustLoop : Rule
         }
 
         var text = context.TextOf(argument.Span).Trim().TrimStart('&').Trim();
-        if (text.StartsWith("format!", StringComparison.Ordinal) || text.EndsWith(".to_string()", StringComparison.Ordinal) || text.EndsWith(".to_owned()", StringComparison.Ordinal))
+        if (text.StartsWith("format!", StringComparison.Ordinal) || text.EndsWith(".to_string()", StringComparison.Ordinal) || text.EndsWith(".to_owned()", StringComparison.Ordinal)
+            || text.EndsWith(".as_str()", StringComparison.Ordinal))
         {
             return true;
         }
 
-        return call.EnclosingFunction() is { } function && function.Parameters.Any(p => p.Name == text && p.Type is { } type && IsRustString(type));
+        if (call.EnclosingFunction() is not { } function)
+        {
+            return false;
+        }
+
+        if (function.Parameters.Any(p => p.Name == text && p.Type is { } type && IsRustString(type)))
+        {
+            return true;
+        }
+
+        // A loop variable over a Rust value the function declares (`for token in text.split_whitespace()`, `text: &str`).
+        return call.Ancestors().OfType<LoopNode>().Any(l => l is { Target: { } target, IterableSpan: { } iterable }
+            && target.Trim('(', ')', ' ').Split(',').Any(t => t.Trim().TrimStart('&') == text)
+            && function.Parameters.Any(p => p.Type is { } type && !PythonValues.IsPythonType(type) && !p.IsSelf
+                && RustCode.RootName(context.TextOf(iterable).TrimStart('&', ' ')) == p.Name));
     }
 
     // `&str`, `&'a str`, `String`, `&String`.

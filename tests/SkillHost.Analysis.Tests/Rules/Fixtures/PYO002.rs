@@ -135,3 +135,34 @@ mod tests {
         Python::with_gil(|py| for i in 0..3 { let _ = PyList::new(py, [i]); });
     }
 }
+
+// Calibration cases from real PyO3 code (calibration/verdicts.tsv), silent:
+// PyTuple::get_item takes a usize and creates nothing.
+fn first_labels(choices: &Bound<'_, PyList>) -> PyResult<()> {
+    for choice in choices.iter() {
+        let tuple = choice.downcast::<PyTuple>()?;
+        let first = tuple.get_item(0)?;
+    }
+    Ok(())
+}
+
+// A project's own `get_item` on a type the function does not show to be Python.
+fn own_lookup(args: &ArgsKwargs, params: &[Param]) -> usize {
+    let mut found = 0;
+    for (index, param) in params.iter().enumerate() {
+        if args.get_item(index).is_some() || args.kwargs().get_item(param.lookup_key).is_some() {
+            found += 1;
+        }
+    }
+    found
+}
+
+// Keys taken from a Python dict are Python objects already.
+fn merge(into: &Bound<'_, PyDict>, from: &Bound<'_, PyDict>) -> PyResult<()> {
+    for (key, value) in from.iter() {
+        if into.get_item(&key)?.is_none() {
+            into.set_item(key, value)?;
+        }
+    }
+    Ok(())
+}
