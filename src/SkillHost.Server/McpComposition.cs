@@ -42,6 +42,9 @@ internal static class McpComposition
                     + "or call review_code (all steps at once), or classify_code, estimate_cost, checklist_review and format_report step by step; fix_code returns the mechanical fixes as fixed code or a diff; read parts of a skill with get_skill_section or the skill:// resources.";
                 options.ResourceCollection = resources;
                 options.PromptCollection = prompts;
+                // Every failure of a request is answered with what was wrong, never the SDK's bare "An error occurred.".
+                options.Filters.Message.IncomingFilters.Add(RequestErrorReplies.Filter);
+                options.Filters.Request.CallToolFilters.Add(ToolArgumentCheck.Filter);
                 var capabilities = options.Capabilities ??= new ServerCapabilities();
                 var extensions = capabilities.Extensions ??= new Dictionary<string, object>();
                 extensions[SkillsOverMcp.ExtensionKey] = new System.Text.Json.Nodes.JsonObject();

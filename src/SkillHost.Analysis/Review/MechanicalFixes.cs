@@ -181,6 +181,11 @@ public static class MechanicalFixes
 
         using (stream)
         {
+            if (ReadOnlyByMode(stream) is { } mode)
+            {
+                return $"it is read-only (mode {mode}); give it a write bit to let --fix change it";
+            }
+
             var old = new byte[stream.Length];
             stream.ReadExactly(old);
             var now = SourceText.From(old, fix.Path);
@@ -223,6 +228,23 @@ public static class MechanicalFixes
             TryDelete(backup);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The mode of a file that has no write bit at all, as octal (e.g. 0444), or null. Root opens such a file for
+    /// writing all the same, so whether the open succeeded does not say whether the user meant it to be changed.
+    /// Asked of the open handle, so the file checked is the file written.
+    /// </summary>
+    private static string? ReadOnlyByMode(FileStream stream)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null; // the read-only attribute already refused the open
+        }
+
+        const UnixFileMode AnyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        var mode = File.GetUnixFileMode(stream.SafeFileHandle);
+        return (mode & AnyWrite) == 0 ? "0" + Convert.ToString((int)mode, 8) : null;
     }
 
     private static string? Overwrite(FileStream stream, byte[] bytes)

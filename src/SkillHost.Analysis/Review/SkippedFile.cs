@@ -17,6 +17,9 @@ public enum SkipReason
 
     /// <summary>Named explicitly (or passed inline) but empty or only whitespace.</summary>
     Empty,
+
+    /// <summary>A named pipe, socket or device: opening or reading it could block or never end.</summary>
+    NotAFile,
 }
 
 /// <summary>A file (or folder) the review did not analyse, and why; reported, never fatal.</summary>
@@ -37,6 +40,7 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
         SkipReason.TooLarge => "too large",
         SkipReason.UnsupportedLanguage => "not Python or Rust",
         SkipReason.Empty => "empty",
+        SkipReason.NotAFile => "not a regular file",
         _ => reason.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using SkillHost.Analysis.Syntax;
+using SkillHost.Skills.Files;
 
 namespace SkillHost.Analysis.Review;
 
@@ -16,6 +17,24 @@ public static class SourceDiscovery
         "target", "bin", "obj", "node_modules", ".venv", "venv", "__pycache__", ".git", "build", "dist", "site-packages",
         ".hg", ".svn", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "__pypackages__",
     };
+
+    /// <summary>
+    /// The one-line error for paths named on the command line that cannot be reviewed (missing, or a named pipe, socket
+    /// or device: reading one would hang or never end), or null when all can be.
+    /// </summary>
+    public static string? PathProblem(IReadOnlyList<string> paths, string workingDirectory)
+    {
+        var missing = Missing(paths, workingDirectory);
+        if (missing.Count > 0)
+        {
+            return $"no such file or folder: {string.Join(", ", missing.Select(m => $"'{m}'"))}";
+        }
+
+        var refused = paths
+            .Select(p => (Path: p, Why: Directory.Exists(Path.GetFullPath(p, workingDirectory)) ? null : RegularFile.Refusal(Path.GetFullPath(p, workingDirectory))))
+            .FirstOrDefault(p => p.Why is not null);
+        return refused.Why is null ? null : $"'{refused.Path}': {refused.Why}";
+    }
 
     /// <summary>The paths (resolved against <paramref name="workingDirectory"/>) that exist neither as a file nor as a folder.</summary>
     public static IReadOnlyList<string> Missing(IEnumerable<string> paths, string workingDirectory) =>

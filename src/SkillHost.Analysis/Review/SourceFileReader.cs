@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using SkillHost.Analysis.Text;
+using SkillHost.Skills.Files;
 
 namespace SkillHost.Analysis.Review;
 
-/// <summary>Reads one file for review, or says why it cannot be reviewed: unreadable, binary (NUL bytes) or over the size limit.</summary>
+/// <summary>Reads one file for review, or says why it cannot be reviewed: not a regular file, unreadable, binary (NUL bytes) or over the size limit.</summary>
 public static class SourceFileReader
 {
     /// <summary>Files above this size are skipped: generated code or data, not something a person reviews.</summary>
@@ -24,6 +25,11 @@ public static class SourceFileReader
 
     private static (T? Value, SkipReason? Reason, string? Detail) Read<T>(string fullPath, long maxBytes, Decode<T> decode) where T : class
     {
+        if (RegularFile.Refusal(fullPath) is { } refusal)
+        {
+            return (null, SkipReason.NotAFile, refusal); // never opened: a named pipe would block the open itself
+        }
+
         byte[]? rented = null;
         try
         {

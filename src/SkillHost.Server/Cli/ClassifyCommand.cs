@@ -27,10 +27,9 @@ internal static class ClassifyCommand
 
     public static int Run(IReadOnlyList<string> paths, string format, string skillPath, CliOutput output, ReviewEnvironment environment)
     {
-        var missing = SourceDiscovery.Missing(paths, environment.WorkingDirectory);
-        if (missing.Count > 0)
+        if (SourceDiscovery.PathProblem(paths, environment.WorkingDirectory) is { } problem)
         {
-            output.Error.WriteLine($"error: no such file or folder: {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+            output.Error.WriteLine($"error: {problem}");
             return ExitCodes.UsageOrIo;
         }
 

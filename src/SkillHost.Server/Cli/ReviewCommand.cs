@@ -53,10 +53,10 @@ internal static class ReviewCommand
     public static int Run(ReviewArguments arguments, CliOutput output, ReviewEnvironment environment)
     {
         var selection = ReviewRuleSelection.Parse(arguments.Select, arguments.Ignore, environment.Catalogue, out var selectionError);
-        var missing = SourceDiscovery.Missing(arguments.Paths, environment.WorkingDirectory);
-        if (selection is null || missing.Count > 0)
+        var pathProblem = SourceDiscovery.PathProblem(arguments.Paths, environment.WorkingDirectory);
+        if (selection is null || pathProblem is not null)
         {
-            output.Error.WriteLine($"error: {selectionError ?? $"no such file or folder: {string.Join(", ", missing.Select(m => $"'{m}'"))}"}");
+            output.Error.WriteLine($"error: {selectionError ?? pathProblem}");
             return ExitCodes.UsageOrIo;
         }
 

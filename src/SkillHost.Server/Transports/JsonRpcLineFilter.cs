@@ -8,9 +8,11 @@ namespace SkillHost.Server.Transports;
 /// The stdio input as the SDK reads it, minus the lines that are not JSON-RPC messages: each of those is answered
 /// on <see cref="LineOutput"/> with a JSON-RPC error that says what was wrong (see <see cref="JsonRpcLineCheck"/>),
 /// so a client never waits for the answer to a request the SDK would have dropped in silence. Accepted lines pass
-/// through unchanged, straight from the read buffer; nothing is parsed twice into objects.
+/// through unchanged, straight from the read buffer; nothing is parsed twice into objects. With
+/// <paramref name="requests"/>, end of input reaches the SDK only once the requests handed on are answered (or
+/// <see cref="InFlightRequests.DrainLimit"/> passed): the SDK stops sending when its input ends.
 /// </summary>
-internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int maxLineBytes = JsonRpcLineFilter.DefaultMaxLineBytes) : Stream
+internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int maxLineBytes = JsonRpcLineFilter.DefaultMaxLineBytes, InFlightRequests? requests = null) : Stream
 {
     /// <summary>The longest message accepted: far above any real request, low enough that one runaway line cannot exhaust memory.</summary>
     public const int DefaultMaxLineBytes = 64 * 1024 * 1024;
@@ -63,8 +65,21 @@ internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int max
             {
                 if (_end > _start)
                 {
-                    await TakeLineAsync(_end, cancellationToken).ConfigureAwait(false); // a last line without a line break
+                    // A last line without a line break: add one, or the SDK's line reader would wait for more input
+                    // (and so for the drain below) before it hands the last request on.
+                    if (_end == _buffer.Length)
+                    {
+                        Array.Resize(ref _buffer, _buffer.Length + 1);
+                    }
+
+                    _buffer[_end++] = (byte)'\n';
+                    await TakeLineAsync(_end, cancellationToken).ConfigureAwait(false);
                     continue;
+                }
+
+                if (requests is not null)
+                {
+                    await requests.DrainAsync(InFlightRequests.DrainLimit, cancellationToken).ConfigureAwait(false);
                 }
 
                 return 0;
@@ -93,6 +108,8 @@ internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int max
         var check = JsonRpcLineCheck.Of(_buffer.AsSpan(_start, lineEnd - _start));
         if (check.IsAccepted)
         {
+            requests?.Started(check.RequestId);
+            requests?.Finished(check.CancelledId);
             _readyEnd = lineEnd;
             return;
         }

@@ -5,9 +5,10 @@ namespace SkillHost.Server.Transports;
 /// <summary>
 /// The stdio output shared by the SDK's transport and <see cref="JsonRpcLineFilter"/>'s error replies: each complete
 /// line goes out in one write under one lock, so a reply can never land inside another message. The SDK writes a
-/// message and its line break in separate calls; they are gathered here until the line break arrives.
+/// message and its line break in separate calls; they are gathered here until the line break arrives. Each line
+/// written is reported to <paramref name="requests"/> once it is flushed, so end of input waits for the answers.
 /// </summary>
-internal sealed class LineOutput(Stream inner) : Stream
+internal sealed class LineOutput(Stream inner, InFlightRequests? requests = null) : Stream
 {
     // A buffer that grew past this for one huge message is not kept for the rest of the session.
     private const int KeptCapacity = 1 << 20;
@@ -35,6 +36,7 @@ internal sealed class LineOutput(Stream inner) : Stream
             // blocking write to another thread), and a hop per message was measured on every tool call.
             inner.Write(line.Span);
             inner.Flush();
+            requests?.Written(line.Span);
         }
         finally
         {

@@ -19,10 +19,11 @@ internal static class StdioServer
         using var loggers = LoggerFactory.Create(ServerLogging.Configure);
         using var catalog = ServerLogging.CreateCatalog(options, loggers);
         // The SDK's stream transport over stdin/stdout, with every line checked first: a line that is not a JSON-RPC
-        // message gets an error reply instead of the SDK's silent drop.
-        var output = new LineOutput(Console.OpenStandardOutput());
+        // message gets an error reply instead of the SDK's silent drop, and end of input waits for the answers still due.
+        var requests = new InFlightRequests();
+        var output = new LineOutput(Console.OpenStandardOutput(), requests);
         services.AddSkillHostMcp(catalog, ServerEnvironment.Current())
-            .WithStreamServerTransport(new JsonRpcLineFilter(Console.OpenStandardInput(), output), output);
+            .WithStreamServerTransport(new JsonRpcLineFilter(Console.OpenStandardInput(), output, requests: requests), output);
         await using var provider = services.BuildServiceProvider();
         try
         {

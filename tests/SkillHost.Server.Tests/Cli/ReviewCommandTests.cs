@@ -393,6 +393,31 @@ public static class ReviewCommandTests
         }
 
         [Fact]
+        public void Given_a_file_without_any_write_bit_When_reviewed_with_fix_even_as_root_Then_it_is_named_and_left_byte_for_byte()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Assert.Skip("Unix file modes");
+                return;
+            }
+
+            var path = _cli.Write("poll.py", Code);
+            var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            File.SetUnixFileMode(path, readOnly);
+            var written = File.GetLastWriteTimeUtc(path);
+
+            // Root may write a 0444 file; the mode still says the user does not want it changed.
+            var (exitCode, _, error) = _cli.Run("poll.py", "--fix", "--format", "text");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("warning: poll.py: not fixed, it is read-only (mode 0444)", error, StringComparison.Ordinal);
+            Assert.Contains("fixed 0 of 1 findings in 0 file(s)", error, StringComparison.Ordinal);
+            Assert.Equal(Code, File.ReadAllText(path));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+            Assert.Equal(readOnly, File.GetUnixFileMode(path));
+        }
+
+        [Fact]
         public void Given_a_file_that_is_not_UTF8_When_reviewed_with_fix_Then_it_is_named_and_left_byte_for_byte()
         {
             // A Latin-1 "é" in a comment: the file is read as Latin-1, and writing it back as UTF-8 would change that byte.

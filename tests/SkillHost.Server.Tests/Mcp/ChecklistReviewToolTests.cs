@@ -267,6 +267,7 @@ public sealed class ChecklistReviewToolTests : IDisposable
         var next = await server.Client.CallAsync("get_skill_section", new() { ["section"] = "Workflow" });
 
         Assert.True(wrongType.IsError);
+        Assert.Contains("argument 'code' is an integer", wrongType.Text(), StringComparison.Ordinal);
         Assert.Contains("no_such_tool", unknown.Message, StringComparison.Ordinal);
         Assert.Equal("Workflow", next.Structured().GetProperty("title").GetString());
     }

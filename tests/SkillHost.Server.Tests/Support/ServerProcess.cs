@@ -80,20 +80,23 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => StopAsync(_process);
+
+    /// <summary>Kills <paramref name="process"/> and its children unless it has exited, and disposes it.</summary>
+    public static async ValueTask StopAsync(Process process)
     {
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
             }
 
-            await _process.WaitForExitAsync(CancellationToken.None);
+            await process.WaitForExitAsync(CancellationToken.None);
         }
         finally
         {
-            _process.Dispose();
+            process.Dispose();
         }
     }
 }
