@@ -21,7 +21,7 @@ public sealed class RustRuleTests
         [MemberData(nameof(RuleIds), MemberType = typeof(RustRuleTests))]
         public void Given_the_rule_fixture_When_the_rule_runs_alone_Then_it_reports_exactly_the_marked_lines(string id)
         {
-            var (expected, actual) = RuleFixture.Check(RuleWithId(id), id + ".rs");
+            var (expected, actual) = RuleFixture.Check(RuleWithId(id));
 
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
@@ -344,7 +344,7 @@ public sealed class RustRuleTests
         [Fact]
         public void Given_every_prefix_of_the_fixtures_When_every_rust_rule_runs_Then_none_throws()
         {
-            var sources = RustRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor.Id + ".rs"))).ToList();
+            var sources = RustRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor))).ToList();
             var reviewed = 0;
 
             foreach (var source in sources)

@@ -16,7 +16,6 @@ public sealed partial class NativeCallPerItem : Rule
         Id: "PYO005",
         Slug: "pyo3/single-item-api",
         Name: nameof(NativeCallPerItem),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Python,
         WhatItDoes: "Finds Python loops, comprehensions and `map`/`filter` calls that call a Rust `#[pyfunction]` once per item, passing it the item. The Rust definition is looked up among the reviewed Rust files (including `#[pyo3(name = \"…\")]` renames); when no Rust source is reviewed, a function imported from a module named like a native extension (`*_native`, `*_rs`, `*_rust`, `*_pyo3`) is reported with low confidence.",
         WhyBad: "Every call crosses the Python↔Rust boundary: argument conversion, GIL bookkeeping and call dispatch are paid again for each item, and for small per-item work they cost more than the work itself.",

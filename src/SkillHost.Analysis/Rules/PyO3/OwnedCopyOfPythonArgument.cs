@@ -12,7 +12,6 @@ public sealed class OwnedCopyOfPythonArgument : Rule
         Id: "PYO004",
         Slug: "pyo3/copy-across-boundary",
         Name: nameof(OwnedCopyOfPythonArgument),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
         WhyBad: "PyO3 fills an owned parameter by copying the Python object's data into a new Rust allocation on every call, only for the function to read it and free it again; the copy grows with the payload.",

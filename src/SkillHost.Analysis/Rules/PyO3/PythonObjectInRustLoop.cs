@@ -10,7 +10,6 @@ public sealed class PythonObjectInRustLoop : Rule
         Id: "PYO002",
         Slug: "pyo3/pyobject-in-loop",
         Name: nameof(PythonObjectInRustLoop),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects.",
         WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",

@@ -11,7 +11,6 @@ public sealed class BlockingCallInAsyncFunction : Rule
         "PY009",
         "python/sync-io-in-async",
         nameof(BlockingCallInAsyncFunction),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags blocking calls in the body of an `async def`: `open`, `time.sleep`, `requests.*`, `urllib.request.urlopen`, sync `httpx`, `subprocess.*`, `os.system`, `os.path`/`os`/`shutil` file-system calls and pathlib reads and writes. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
         WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",

@@ -11,7 +11,6 @@ public sealed class SequentialAwaitInLoop : Rule
         "PY005",
         "python/sequential-await",
         nameof(SequentialAwaitInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `await f(item)` inside a `for` loop or comprehension of an async function when the awaited call does not use a result awaited earlier in the loop and the loop never stops early on a result.",
         WhyBad: "Each await waits for the previous one to finish, so N independent I/O calls take the sum of their latencies where running them concurrently would take about the longest one.",

@@ -10,7 +10,6 @@ public sealed class StdlibJsonOnHotPath : Rule
         "PY008",
         "python/stdlib-json",
         nameof(StdlibJsonOnHotPath),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `json.loads/dumps/load/dump` (also through an alias or a from-import) where it runs per item: inside a loop, in a function the reviewed code calls from a loop, or in a request handler. One-shot uses (configuration, start-up) stay silent.",
         WhyBad: "The stdlib json module is several times slower than msgspec or orjson and builds untyped dicts that are validated, if at all, by more Python code; on a per-message path that cost is paid for every message.",

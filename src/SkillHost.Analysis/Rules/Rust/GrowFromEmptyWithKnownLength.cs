@@ -16,7 +16,6 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
         "RS002",
         "rust/missing-with-capacity",
         nameof(GrowFromEmptyWithKnownLength),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags a `Vec::new()`, `vec![]` or `String::new()` that a following loop fills with one push per iteration, when the loop runs over something whose length is known before it starts (a slice, a Vec, a map, `0..n`).",
         WhyBad: "A Vec grown from empty reallocates and copies its contents each time it doubles: about log2(N) allocations and N extra element copies that one `with_capacity` would avoid.",

@@ -11,7 +11,6 @@ public sealed class LockGuardAcrossAwait : Rule
         "RS013",
         "rust/lock-contention",
         nameof(LockGuardAcrossAwait),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `let guard = m.lock().unwrap();` (std/parking_lot `Mutex`, `RwLock` `read`/`write`) in async code when an `.await` follows before `drop(guard)` or the end of the guard's block. `tokio::sync::Mutex` (`.lock().await`) is built to be held across awaits and is not flagged.",
         WhyBad: "While the task waits, the guard keeps the lock: every other thread that needs it blocks for the whole duration of the awaited I/O — a lock held across slow work.",

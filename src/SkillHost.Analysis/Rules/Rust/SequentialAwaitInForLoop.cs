@@ -17,7 +17,6 @@ public sealed class SequentialAwaitInForLoop : Rule
         "RS011",
         "rust/lock-contention",
         nameof(SequentialAwaitInForLoop),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `for item in items { … call(item).await … }` in async code when the awaited call takes the loop item and is not an ordered operation (channel, stream, socket write, timer, lock, transaction) and nothing carries from one iteration to the next.",
         WhyBad: "Each iteration waits for its call to finish before the next one starts, so N independent requests take the sum of their latencies instead of roughly the longest one.",
