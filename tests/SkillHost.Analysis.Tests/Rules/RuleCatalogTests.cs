@@ -21,11 +21,12 @@ public sealed partial class RuleCatalogTests
     public sealed class Coverage
     {
         [Fact]
-        public void Given_the_bundled_skill_Then_its_checklist_has_the_25_slugged_items()
+        public void Given_the_bundled_skill_Then_its_checklist_has_the_26_slugged_items()
         {
             var items = RuleFixture.Skill.Skill.Checklist?.AllItems.ToList() ?? [];
 
-            Assert.Equal(25, items.Count);
+            // The 25 items of the first release plus rust/sequential-await, which RS011 reports.
+            Assert.Equal(26, items.Count);
             Assert.All(items, i => Assert.NotNull(i.Slug));
         }
 
@@ -216,6 +217,14 @@ public sealed partial class RuleCatalogTests
             Assert.True(
                 missing.Count == 0,
                 $"{missing.Count} rule(s) missing from {RuleIdsPath}. Append these lines at its end (or rerun with UPDATE_GOLDEN=1):\n" + string.Join('\n', missing));
+        }
+
+        [Fact]
+        public void Given_rule_ids_txt_Then_RS011_records_its_move_to_its_own_checklist_item()
+        {
+            var history = RecordedLines().Where(l => Fields(l.Text).Id == "RS011").Select(l => Fields(l.Text).Slug).ToList();
+
+            Assert.Equal(["rust/lock-contention", "rust/sequential-await"], history);
         }
 
         private static (string Id, string Slug, string Name) Fields(string text)

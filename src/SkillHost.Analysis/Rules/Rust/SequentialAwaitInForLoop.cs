@@ -15,7 +15,7 @@ public sealed class SequentialAwaitInForLoop : Rule
 
     public static RuleDescriptor Info { get; } = new(
         "RS011",
-        "rust/lock-contention",
+        "rust/sequential-await",
         nameof(SequentialAwaitInForLoop),
         SourceLanguage.Rust,
         WhatItDoes: "Flags `for item in items { … call(item).await … }` in async code when the awaited call takes the loop item and is not an ordered operation (channel, stream, socket write, timer, lock, transaction) and nothing carries from one iteration to the next.",
