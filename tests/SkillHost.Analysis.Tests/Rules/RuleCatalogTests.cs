@@ -280,6 +280,14 @@ public sealed partial class RuleCatalogTests
         }
 
         [Fact]
+        public void Given_every_rule_Then_its_generated_doc_exists_in_docs_rules()
+        {
+            var missing = Rules.Select(r => RepoPaths.Combine("docs", "rules", Analysis.Rules.Documentation.RuleDoc.FileName(r))).Where(p => !File.Exists(p)).ToList();
+
+            Assert.True(missing.Count == 0, "rules without a doc (run the tests with UPDATE_GOLDEN=1 to generate them):\n" + string.Join('\n', missing));
+        }
+
+        [Fact]
         public void Given_every_rule_Then_its_doc_fields_are_written()
         {
             var empty = Rules

@@ -74,6 +74,32 @@ public static class RuleCommandTests
         }
     }
 
+    public sealed class GeneratedDocs
+    {
+        public static TheoryData<string> RuleIds() => [.. RuleCatalog.All.Select(r => r.Descriptor.Id)];
+
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Given_a_rule_When_shown_as_markdown_Then_it_is_its_committed_doc(string id)
+        {
+            var (exitCode, output, _) = CliHarness.Run("rule", id, "--format", "markdown");
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(File.ReadAllText(Docs(id + ".md")).ReplaceLineEndings("\n"), output.ReplaceLineEndings("\n"));
+        }
+
+        [Fact]
+        public void Given_no_id_When_listed_as_markdown_Then_it_is_the_committed_index()
+        {
+            var (exitCode, output, _) = CliHarness.Run("rule", "--format", "markdown");
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(File.ReadAllText(Docs("README.md")).ReplaceLineEndings("\n"), output.ReplaceLineEndings("\n"));
+        }
+
+        private static string Docs(string file) => SkillHost.Analysis.Tests.RepoPaths.Combine("docs", "rules", file);
+    }
+
     public sealed class Errors
     {
         [Fact]

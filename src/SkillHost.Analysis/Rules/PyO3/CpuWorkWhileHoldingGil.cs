@@ -21,7 +21,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             }
             """,
         UseInstead: """
-            Release the GIL around the pure-Rust part (extract inputs first, attach again only to build the result):
+            // Release the GIL around the pure-Rust part (extract inputs first, attach again only to build the result):
             #[pyfunction]
             fn fingerprint(py: Python<'_>, data: &[u8]) -> u64 {
                 py.detach(|| fnv1a(data))     // py.allow_threads before PyO3 0.26

@@ -19,7 +19,7 @@ public sealed class GilAcquiredPerItem : Rule
             }
             """,
         UseInstead: """
-            Attach once for the whole batch and loop inside the closure (or pass the whole slice in one call):
+            // Attach once for the whole batch and loop inside the closure (or pass the whole slice in one call):
             Python::attach(|py| {          // Python::with_gil before PyO3 0.26
                 for &score in scores {
                     callback.call1(py, (score,))?;

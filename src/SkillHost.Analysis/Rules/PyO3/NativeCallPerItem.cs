@@ -26,14 +26,17 @@ public sealed partial class NativeCallPerItem : Rule
                 return [row.sku for row in rows if not sku_is_valid(row.sku)]
             """,
         UseInstead: """
-            Add a batch entry point on the Rust side and call it once (in chunks for unbounded input):
-            #[pyfunction]
-            fn skus_are_valid(py: Python<'_>, skus: Vec<String>) -> Vec<bool> {
-                py.detach(|| skus.iter().map(|sku| check_sku(sku)).collect())
-            }
+            # Add a batch entry point on the Rust side and call it once (in chunks for unbounded input):
+            #   #[pyfunction]
+            #   fn skus_are_valid(py: Python<'_>, skus: Vec<String>) -> Vec<bool> {
+            #       py.detach(|| skus.iter().map(|sku| check_sku(sku)).collect())
+            #   }
+            from inventory_native import skus_are_valid
 
-            skus = [row.sku for row in rows]
-            verdicts = skus_are_valid(skus)
+            def rejected_skus(rows):
+                skus = [row.sku for row in rows]
+                verdicts = skus_are_valid(skus)
+                return [sku for sku, ok in zip(skus, verdicts) if not ok]
             """,
         CostOperation: "PyO3 GIL acquire/release",
         TechniqueSection: "Cross the boundary with batches");

@@ -22,7 +22,9 @@ public sealed class OwnedCopyOfPythonArgument : Rule
             }
             """,
         UseInstead: """
-            Borrow the Python object's buffer: `&[u8]` for `bytes`, `&str` for `str`; `PyBackedBytes`/`PyBackedStr` or `Py<PyBytes>` to keep it past the call without copying; `PyBuffer<T>` or a numpy view (`PyReadonlyArray1<f64>`) for numeric arrays. A `Vec<T>` extracted from a Python list (e.g. `Vec<String>`) must be copied anyway and is not flagged.
+            // Borrow the Python object's buffer: `&[u8]` for `bytes`, `&str` for `str`; `PyBackedBytes`/`PyBackedStr` or
+            // `Py<PyBytes>` to keep it past the call without copying; `PyBuffer<T>` or a numpy view (`PyReadonlyArray1<f64>`)
+            // for numeric arrays. A `Vec<T>` extracted from a Python list (e.g. `Vec<String>`) must be copied anyway and is not flagged.
             #[pyfunction]
             fn crc32_of(payload: &[u8]) -> u32 {
                 crc32fast::hash(payload)
