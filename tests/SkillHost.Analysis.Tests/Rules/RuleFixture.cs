@@ -60,7 +60,7 @@ internal static partial class RuleFixture
     public static (SortedSet<(int Line, string Id)> Expected, SortedSet<(int Line, string Id)> Actual) Check(Rule rule, string fixtureFile) =>
         Check(rule, FixturePath(fixtureFile), []);
 
-    /// <summary>The line of each finding the rule reports on its fixture, rendered as the text report does (message, line:column, evidence, fix, impact).</summary>
+    /// <summary>Each finding the rule reports on its fixture (with its companions, by file name), rendered as the text report does: line:column, message, evidence, fix, impact.</summary>
     public static string RenderDiagnostics(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -72,6 +72,7 @@ internal static partial class RuleFixture
         foreach (var finding in findings)
         {
             TextReportRenderer.WriteFinding(finding, w);
+            w.WriteLine();
         }
 
         return w.ToString();
