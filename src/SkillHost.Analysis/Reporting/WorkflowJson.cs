@@ -4,6 +4,7 @@ using SkillHost.Analysis.Classification;
 using SkillHost.Analysis.Cost;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Rules.Documentation;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Reporting;
@@ -49,9 +50,12 @@ public sealed class KebabCaseEnumConverter<T>() : JsonStringEnumConverter<T>(Jso
         typeof(KebabCaseEnumConverter<SourceLanguage>),
         typeof(KebabCaseEnumConverter<SkipReason>),
         typeof(KebabCaseEnumConverter<MatchKind>),
+        typeof(KebabCaseEnumConverter<RuleGroup>),
     ])]
 [JsonSerializable(typeof(PerformanceReport))]
 [JsonSerializable(typeof(IReadOnlyList<FileClassification>))]
 [JsonSerializable(typeof(CostEstimate))]
 [JsonSerializable(typeof(NormalizedReport))]
+[JsonSerializable(typeof(RuleDoc))]
+[JsonSerializable(typeof(IReadOnlyList<RuleSummary>))]
 public sealed partial class WorkflowJsonContext : JsonSerializerContext;

@@ -16,7 +16,7 @@ public enum RuleGroup
 /// (<see cref="SkillKnowledge"/>), looked up by <see cref="Slug"/> and <see cref="CostOperation"/>.
 /// </summary>
 /// <param name="Id">Stable, append-only id: PY001, RS001, PYO001.</param>
-/// <param name="Slug">The checklist slug, e.g. "python/quadratic".</param>
+/// <param name="Slug">The checklist slug, e.g. "python/quadratic"; the part before the slash is the rule's <see cref="Group"/>.</param>
 /// <param name="Name">Named after the anti-pattern, in PascalCase: "MembershipTestOnList".</param>
 /// <param name="Language">The language of the files it inspects (PyO3 rules inspect Rust, except single-item-api which looks at Python).</param>
 /// <param name="CostOperation">The operation of a skill cost-table row that prices one occurrence ("dict lookup", "PyO3 GIL acquire/release"), or null.</param>
@@ -26,7 +26,6 @@ public sealed record RuleDescriptor(
     string Id,
     string Slug,
     string Name,
-    RuleGroup Group,
     SourceLanguage Language,
     string WhatItDoes,
     string WhyBad,
@@ -34,4 +33,23 @@ public sealed record RuleDescriptor(
     string UseInstead,
     string? CostOperation = null,
     string? TechniqueSection = null,
-    bool NeedsRepetition = true);
+    bool NeedsRepetition = true)
+{
+    /// <summary>The checklist group, read from the slug ("pyo3/gil-per-item" → <see cref="RuleGroup.PyO3"/>) so it is stated once.</summary>
+    public RuleGroup Group => GroupOf(Slug);
+
+    /// <summary>The extension of the files the rule inspects (".py" or ".rs"): a rule's fixture and example snippets are named <c>{Id}{FileExtension}</c>.</summary>
+    public string FileExtension => Language == SourceLanguage.Python ? ".py" : ".rs";
+
+    private static RuleGroup GroupOf(string slug)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return slug[..Math.Max(0, slug.IndexOf('/', StringComparison.Ordinal))] switch
+        {
+            "python" => RuleGroup.Python,
+            "rust" => RuleGroup.Rust,
+            "pyo3" => RuleGroup.PyO3,
+            _ => throw new ArgumentException($"a rule slug starts with python/, rust/ or pyo3/: '{slug}'", nameof(slug)),
+        };
+    }
+}

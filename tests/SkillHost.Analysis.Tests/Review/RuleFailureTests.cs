@@ -51,7 +51,7 @@ public sealed class RuleFailureTests : IDisposable
     private sealed class ThrowingRule : Rule
     {
         public override RuleDescriptor Descriptor { get; } = new(
-            "PY999", "test-only", nameof(ThrowingRule), RuleGroup.Python, SourceLanguage.Python, "Throws.", "Tests failures.", "", "");
+            "PY999", "python/test-only", nameof(ThrowingRule), SourceLanguage.Python, "Throws.", "Tests failures.", "", "");
 
         public override void Analyze(RuleContext context)
         {

@@ -11,37 +11,31 @@ public sealed class PyO3RuleTests
 
     public sealed class Fixtures
     {
-        public static TheoryData<string> RustRuleIds => ["PYO001", "PYO002", "PYO003", "PYO004"];
+        public static TheoryData<string> RuleIds => [.. PyO3Rules.All.Select(r => r.Descriptor.Id)];
 
         [Theory]
-        [MemberData(nameof(RustRuleIds))]
-        public void Given_the_rule_alone_on_its_fixture_Then_it_reports_exactly_the_marked_lines(string id)
+        [MemberData(nameof(RuleIds))]
+        public void Given_the_rule_alone_on_its_fixture_and_companions_Then_it_reports_exactly_the_marked_lines(string id)
         {
-            var (expected, actual) = RuleFixture.Check(RuleById(id), id + ".rs");
+            var (expected, actual) = RuleFixture.Check(RuleById(id));
 
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
         }
 
         [Fact]
-        public void Given_the_python_fixture_with_its_rust_companion_Then_PYO005_reports_exactly_the_marked_lines()
+        public void Given_PYO005_Then_its_fixture_is_python_and_its_rust_companion_is_found_by_name()
         {
-            var (expected, _) = RuleFixture.Check(RuleById("PYO005"), "PYO005.py");
-            var path = RuleFixture.FixturePath("PYO005.py");
-            var companion = RuleFixture.FixturePath("PYO005_native.rs");
+            var rule = RuleById("PYO005").Descriptor;
 
-            var actual = RuleFixture.Run([RuleById("PYO005")], File.ReadAllText(path), path, (File.ReadAllText(companion), companion))
-                .Select(f => (f.Start.Line, f.Rule.Id))
-                .ToHashSet();
-
-            Assert.NotEmpty(expected);
-            Assert.Equal(expected.ToHashSet(), actual);
+            Assert.EndsWith("PYO005.py", RuleFixture.FixturePath(rule), StringComparison.Ordinal);
+            Assert.Equal(["PYO005_native.rs"], RuleFixture.CompanionPaths(rule).Select(p => Path.GetFileName(p)));
         }
 
         [Fact]
         public void Given_the_python_fixture_without_rust_source_Then_only_native_looking_modules_are_reported_with_low_confidence()
         {
-            var path = RuleFixture.FixturePath("PYO005.py");
+            var path = RuleFixture.FixturePath(RuleById("PYO005").Descriptor);
 
             var findings = RuleFixture.Run([RuleById("PYO005")], File.ReadAllText(path), path);
 

@@ -19,7 +19,7 @@ public sealed class PythonRuleTests
         [MemberData(nameof(RuleIds), MemberType = typeof(PythonRuleTests))]
         public void Given_the_rule_fixture_When_the_rule_runs_alone_Then_it_reports_exactly_the_marked_lines(string id)
         {
-            var (expected, actual) = RuleFixture.Check(RuleWithId(id), id + ".py");
+            var (expected, actual) = RuleFixture.Check(RuleWithId(id));
 
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
@@ -246,7 +246,7 @@ public sealed class PythonRuleTests
         {
             foreach (var rule in PythonRules.All)
             {
-                var path = RuleFixture.FixturePath(rule.Descriptor.Id + ".py");
+                var path = RuleFixture.FixturePath(rule.Descriptor);
                 var code = File.ReadAllText(path);
 
                 var findings = RuleFixture.Run([rule], code, path);
@@ -268,7 +268,7 @@ public sealed class PythonRuleTests
         [Fact]
         public void Given_truncated_and_broken_python_When_every_rule_runs_Then_none_throws()
         {
-            var sources = PythonRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor.Id + ".py")))
+            var sources = PythonRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor)))
                 .Concat(Directory.EnumerateFiles(RepoPaths.Combine("tests", "SkillHost.Analysis.Tests", "Python", "Inputs"), "*.py").Select(File.ReadAllText))
                 .Concat(["for x in\n", "async def f(:\n    await\n", "x in [", "class A(:\n  __slots__ =", "def f():\n    for a in b:\n        if a == \n", "logger.debug(f\"{", "[await f(x) for x in", "json.loads(\n"]);
             var runs = 0;

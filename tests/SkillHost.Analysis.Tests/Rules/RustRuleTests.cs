@@ -21,7 +21,7 @@ public sealed class RustRuleTests
         [MemberData(nameof(RuleIds), MemberType = typeof(RustRuleTests))]
         public void Given_the_rule_fixture_When_the_rule_runs_alone_Then_it_reports_exactly_the_marked_lines(string id)
         {
-            var (expected, actual) = RuleFixture.Check(RuleWithId(id), id + ".rs");
+            var (expected, actual) = RuleFixture.Check(RuleWithId(id));
 
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
@@ -63,7 +63,7 @@ public sealed class RustRuleTests
         {
             var slugs = RuleFixture.Skill.Slugs.Where(s => s.StartsWith("rust/", StringComparison.Ordinal)).ToList();
 
-            Assert.Equal(10, slugs.Count);
+            Assert.Equal(11, slugs.Count);
             Assert.All(slugs, slug => Assert.Contains(RustRules.All, r => r.Descriptor.Slug == slug));
         }
 
@@ -111,19 +111,19 @@ public sealed class RustRuleTests
         {
             var badSlugs = RuleFixture.Skill.Skill.CodeBlocks.Where(b => b.Label == "BAD" && b.Slug?.StartsWith("rust/", StringComparison.Ordinal) == true).Select(b => b.Slug).Distinct();
 
-            Assert.Equal(10, badSlugs.Count());
+            Assert.Equal(11, badSlugs.Count());
         }
 
         [Fact]
-        public void Given_the_async_sections_unlabelled_rust_blocks_When_reviewed_Then_the_sequential_probe_is_flagged_and_join_all_is_not()
+        public void Given_the_async_sections_rust_blocks_When_reviewed_Then_they_illustrate_rust_sequential_await_and_only_RS011_reports_it()
         {
             var blocks = RuleFixture.Skill.Skill.CodeBlocks.Where(b => b.Section == "Run independent awaits concurrently" && b.Language == "rust").ToList();
-            var bad = blocks.Single(b => b.Code.Contains("// BAD", StringComparison.Ordinal));
-            var good = blocks.Where(b => !b.Code.Contains("// BAD", StringComparison.Ordinal)).ToList();
+            var bad = blocks.Single(b => b.Label == "BAD");
 
-            Assert.Single(RuleFixture.Run([RuleWithId("RS011")], bad.Code, "probe_bad.rs"));
-            Assert.NotEmpty(good);
-            Assert.All(good, b => Assert.Empty(RuleFixture.Run([RuleWithId("RS011")], b.Code, "probe_good.rs")));
+            Assert.Equal("rust/sequential-await", bad.Slug);
+            Assert.Equal(["RS011"], RustRules.All.Where(r => r.Descriptor.Slug == bad.Slug).Select(r => r.Descriptor.Id));
+            Assert.Equal("RS011", Assert.Single(RunAll(bad.Code, "probe_bad.rs")).Rule.Id);
+            Assert.All(blocks.Where(b => b.Label is "GOOD" or "BETTER"), b => Assert.Empty(RuleFixture.Run([RuleWithId("RS011")], b.Code, "probe_good.rs")));
         }
 
         [Fact]
@@ -347,7 +347,7 @@ public sealed class RustRuleTests
         [Fact]
         public void Given_every_prefix_of_the_fixtures_When_every_rust_rule_runs_Then_none_throws()
         {
-            var sources = RustRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor.Id + ".rs"))).ToList();
+            var sources = RustRules.All.Select(r => File.ReadAllText(RuleFixture.FixturePath(r.Descriptor))).ToList();
             var reviewed = 0;
 
             foreach (var source in sources)

@@ -42,7 +42,7 @@ public sealed class SourceEditTests
     private sealed class EditingRule(Func<CallNode, Replacement[]> edits) : Rule
     {
         public override RuleDescriptor Descriptor { get; } = new(
-            "TST100", "python/test-edit", "EditingRule", RuleGroup.Python, SourceLanguage.Python,
+            "TST100", "python/test-edit", "EditingRule", SourceLanguage.Python,
             WhatItDoes: "Test.", WhyBad: "Test.", Example: "f()", UseInstead: "g()", CostOperation: null);
 
         public override void Analyze(RuleContext context)

@@ -103,7 +103,7 @@ internal sealed class LatencyProbe : Rule
 {
     private readonly List<GCLatencyMode> _modes = [];
 
-    public override RuleDescriptor Descriptor { get; } = new("TST099", "python/test-latency-probe", "LatencyProbe", RuleGroup.Python, SourceLanguage.Python,
+    public override RuleDescriptor Descriptor { get; } = new("TST099", "python/test-latency-probe", "LatencyProbe", SourceLanguage.Python,
         WhatItDoes: "Records the GC latency mode.", WhyBad: "It repeats per item.", Example: "slow()", UseInstead: "batch it", CostOperation: null);
 
     public IReadOnlyList<GCLatencyMode> Modes

@@ -467,6 +467,22 @@ public static class ReviewCommandTests
             Assert.DoesNotContain("@@", output, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("rust/lock-contention", true)]
+        [InlineData("rust/sequential-await", false)]
+        [InlineData("RS011", false)]
+        public void Given_sequential_awaits_in_a_for_loop_When_a_checklist_item_is_ignored_Then_only_its_own_item_silences_RS011(string ignored, bool reported)
+        {
+            var file = Path.Combine(_cli.Temp, "probe.rs");
+            File.WriteAllText(file, "async fn probe_all(hosts: &[Host]) -> Vec<Health> {\n    let mut report = Vec::with_capacity(hosts.len());\n    for host in hosts {\n        report.push(probe(host).await);\n    }\n    report\n}\n");
+
+            var (exitCode, output, error) = CliHarness.Run("review", file, "--format", "text", "--ignore", ignored);
+
+            Assert.Empty(error);
+            Assert.Equal(reported ? 1 : 0, exitCode);
+            Assert.Equal(reported, output.Contains("RS011 [rust/sequential-await]", StringComparison.Ordinal));
+        }
+
         [Fact]
         public void Given_the_real_catalogue_When_an_unknown_rule_is_selected_Then_it_exits_2()
         {

@@ -9,15 +9,15 @@ internal static class ReviewTestRules
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
-        new CallInLoop("TST001", "python/test-slow-call", "SlowCallInLoop", RuleGroup.Python, SourceLanguage.Python, "slow", "Python function call overhead"),
-        new CallInLoop("TST002", "rust/test-clone-in-loop", "CloneInLoop", RuleGroup.Rust, SourceLanguage.Rust, "clone", "Arc clone"),
-        new CallInLoop("TST010", "pyo3/test-gil", "GilInLoop", RuleGroup.PyO3, SourceLanguage.Rust, "with_gil", null),
+        new CallInLoop("TST001", "python/test-slow-call", "SlowCallInLoop", SourceLanguage.Python, "slow", "Python function call overhead"),
+        new CallInLoop("TST002", "rust/test-clone-in-loop", "CloneInLoop", SourceLanguage.Rust, "clone", "Arc clone"),
+        new CallInLoop("TST010", "pyo3/test-gil", "GilInLoop", SourceLanguage.Rust, "with_gil", null),
     ];
 
     /// <summary>Flags a call of one name inside a loop.</summary>
-    private sealed class CallInLoop(string id, string slug, string name, RuleGroup group, SourceLanguage language, string callee, string? cost) : Rule
+    private sealed class CallInLoop(string id, string slug, string name, SourceLanguage language, string callee, string? cost) : Rule
     {
-        public override RuleDescriptor Descriptor { get; } = new(id, slug, name, group, language,
+        public override RuleDescriptor Descriptor { get; } = new(id, slug, name, language,
             WhatItDoes: $"Checks for `{callee}` in loops.", WhyBad: "It repeats per item.", Example: $"{callee}()", UseInstead: "batch it", CostOperation: cost);
 
         public override void Analyze(RuleContext context)

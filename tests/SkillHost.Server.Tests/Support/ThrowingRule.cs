@@ -11,7 +11,7 @@ internal sealed class ThrowingRule : Rule
     public const string Failure = "InvalidOperationException: this rule always fails";
 
     public override RuleDescriptor Descriptor { get; } = new(
-        Id, "python/test-throws", "AlwaysThrows", RuleGroup.Python, SourceLanguage.Python,
+        Id, "python/test-throws", "AlwaysThrows", SourceLanguage.Python,
         WhatItDoes: "Throws.", WhyBad: "It is a test.", Example: "x = 1", UseInstead: "nothing", CostOperation: null);
 
     public override void Analyze(RuleContext context) => throw new InvalidOperationException("this rule always fails");

@@ -11,7 +11,6 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         Id: "PYO003",
         Slug: "pyo3/missing-allow-threads",
         Name: nameof(CpuWorkWhileHoldingGil),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds functions Python calls (`#[pyfunction]`, `#[pymethods]`) whose body loops or runs an iterator chain over its input, or hands a whole buffer to a Rust routine, with no Python-object work in that part and no `py.allow_threads(…)` / `py.detach(…)` (the PyO3 0.26 name) around it.",
         WhyBad: "While Rust holds the GIL no other Python thread can run, so a long pure-Rust computation stalls the whole interpreter and a thread pool of callers gets no parallelism at all.",
@@ -22,7 +21,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             }
             """,
         UseInstead: """
-            Release the GIL around the pure-Rust part (extract inputs first, attach again only to build the result):
+            // Release the GIL around the pure-Rust part (extract inputs first, attach again only to build the result):
             #[pyfunction]
             fn fingerprint(py: Python<'_>, data: &[u8]) -> u64 {
                 py.detach(|| fnv1a(data))     // py.allow_threads before PyO3 0.26

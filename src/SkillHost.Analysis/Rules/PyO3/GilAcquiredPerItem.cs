@@ -11,7 +11,6 @@ public sealed class GilAcquiredPerItem : Rule
         Id: "PYO001",
         Slug: "pyo3/gil-per-item",
         Name: nameof(GilAcquiredPerItem),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds `Python::with_gil(…)` (named `Python::attach(…)` since PyO3 0.26) called inside a loop, an iterator closure such as `.map(|x| …)`, or a function the reviewed code calls from a loop.",
         WhyBad: "Every call acquires and releases the GIL again, and waits for it whenever another thread holds it. Per item, that bookkeeping can cost more than the work it guards, and it hands the interpreter back and forth between threads on every item.",
@@ -21,7 +20,7 @@ public sealed class GilAcquiredPerItem : Rule
             }
             """,
         UseInstead: """
-            Attach once for the whole batch and loop inside the closure (or pass the whole slice in one call):
+            // Attach once for the whole batch and loop inside the closure (or pass the whole slice in one call):
             Python::attach(|py| {          // Python::with_gil before PyO3 0.26
                 for &score in scores {
                     callback.call1(py, (score,))?;

@@ -16,7 +16,6 @@ public sealed partial class NativeCallPerItem : Rule
         Id: "PYO005",
         Slug: "pyo3/single-item-api",
         Name: nameof(NativeCallPerItem),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Python,
         WhatItDoes: "Finds Python loops, comprehensions and `map`/`filter` calls that call a Rust `#[pyfunction]` once per item, passing it the item. The Rust definition is looked up among the reviewed Rust files (including `#[pyo3(name = \"…\")]` renames); when no Rust source is reviewed, a function imported from a module named like a native extension (`*_native`, `*_rs`, `*_rust`, `*_pyo3`) is reported with low confidence.",
         WhyBad: "Every call crosses the Python↔Rust boundary: argument conversion, GIL bookkeeping and call dispatch are paid again for each item, and for small per-item work they cost more than the work itself.",
@@ -27,14 +26,17 @@ public sealed partial class NativeCallPerItem : Rule
                 return [row.sku for row in rows if not sku_is_valid(row.sku)]
             """,
         UseInstead: """
-            Add a batch entry point on the Rust side and call it once (in chunks for unbounded input):
-            #[pyfunction]
-            fn skus_are_valid(py: Python<'_>, skus: Vec<String>) -> Vec<bool> {
-                py.detach(|| skus.iter().map(|sku| check_sku(sku)).collect())
-            }
+            # Add a batch entry point on the Rust side and call it once (in chunks for unbounded input):
+            #   #[pyfunction]
+            #   fn skus_are_valid(py: Python<'_>, skus: Vec<String>) -> Vec<bool> {
+            #       py.detach(|| skus.iter().map(|sku| check_sku(sku)).collect())
+            #   }
+            from inventory_native import skus_are_valid
 
-            skus = [row.sku for row in rows]
-            verdicts = skus_are_valid(skus)
+            def rejected_skus(rows):
+                skus = [row.sku for row in rows]
+                verdicts = skus_are_valid(skus)
+                return [sku for sku, ok in zip(skus, verdicts) if not ok]
             """,
         CostOperation: "PyO3 GIL acquire/release",
         TechniqueSection: "Cross the boundary with batches");

@@ -12,7 +12,6 @@ public sealed class OwnedCopyOfPythonArgument : Rule
         Id: "PYO004",
         Slug: "pyo3/copy-across-boundary",
         Name: nameof(OwnedCopyOfPythonArgument),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
         WhyBad: "PyO3 fills an owned parameter by copying the Python object's data into a new Rust allocation on every call, only for the function to read it and free it again; the copy grows with the payload.",
@@ -23,7 +22,9 @@ public sealed class OwnedCopyOfPythonArgument : Rule
             }
             """,
         UseInstead: """
-            Borrow the Python object's buffer: `&[u8]` for `bytes`, `&str` for `str`; `PyBackedBytes`/`PyBackedStr` or `Py<PyBytes>` to keep it past the call without copying; `PyBuffer<T>` or a numpy view (`PyReadonlyArray1<f64>`) for numeric arrays. A `Vec<T>` extracted from a Python list (e.g. `Vec<String>`) must be copied anyway and is not flagged.
+            // Borrow the Python object's buffer: `&[u8]` for `bytes`, `&str` for `str`; `PyBackedBytes`/`PyBackedStr` or
+            // `Py<PyBytes>` to keep it past the call without copying; `PyBuffer<T>` or a numpy view (`PyReadonlyArray1<f64>`)
+            // for numeric arrays. A `Vec<T>` extracted from a Python list (e.g. `Vec<String>`) must be copied anyway and is not flagged.
             #[pyfunction]
             fn crc32_of(payload: &[u8]) -> u32 {
                 crc32fast::hash(payload)

@@ -11,24 +11,36 @@ public sealed class PythonObjectInRustLoop : Rule
         Id: "PYO002",
         Slug: "pyo3/pyobject-in-loop",
         Name: nameof(PythonObjectInRustLoop),
-        Group: RuleGroup.PyO3,
         Language: SourceLanguage.Rust,
         WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects.",
         WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
         Example: """
-            let counts = PyDict::new(py);
-            for token in text.split_whitespace() {
-                let seen: u64 = counts.get_item(token)?.map_or(Ok(0), |v| v.extract())?;
-                counts.set_item(token, seen + 1)?;   // a new str and int per token
+            use pyo3::prelude::*;
+            use pyo3::types::PyDict;
+
+            #[pyfunction]
+            fn word_counts<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
+                let counts = PyDict::new(py);
+                for token in text.split_whitespace() {
+                    let seen: u64 = counts.get_item(token)?.map_or(Ok(0), |v| v.extract())?;
+                    counts.set_item(token, seen + 1)?;   // a new str and int per token
+                }
+                Ok(counts)
             }
             """,
         UseInstead: """
-            Keep intermediate values in Rust and convert once at the end (constant keys: `intern!(py, "…")`):
-            let mut counts: HashMap<&str, u64> = HashMap::new();
-            for token in text.split_whitespace() {
-                *counts.entry(token).or_insert(0) += 1;
+            use std::collections::HashMap;
+            use pyo3::prelude::*;
+
+            // Keep intermediate values in Rust and convert once at the end (constant keys: `intern!(py, "…")`).
+            #[pyfunction]
+            fn word_counts(text: &str) -> HashMap<&str, u64> {
+                let mut counts: HashMap<&str, u64> = HashMap::new();
+                for token in text.split_whitespace() {
+                    *counts.entry(token).or_insert(0) += 1;
+                }
+                counts   // PyO3 converts the map once, on return
             }
-            counts   // PyO3 converts the map once, on return
             """,
         CostOperation: "Small String allocation",
         TechniqueSection: "Keep Python objects out of hot Rust loops");

@@ -10,7 +10,6 @@ public sealed class AttributeChainInLoop : Rule
         "PY006",
         "python/repeated-lookup",
         nameof(AttributeChainInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags an attribute chain of three or more names (`self.settings.formatter(...)`, `self.a.b.c`), or a function of an imported module (`math.sqrt(...)`), evaluated on every iteration of a loop that never rebinds any part of the chain. Reported once per chain and loop; not where the use leaves the loop (`return`, `raise`, a block ending in `break`), nor where each pass does I/O or calls a function of the reviewed code that loops or does I/O.",
         WhyBad: "Each dot is a run-time lookup; a chain inside a loop pays all of them again on every iteration although the result does not change.",

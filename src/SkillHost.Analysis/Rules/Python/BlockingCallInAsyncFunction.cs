@@ -11,11 +11,10 @@ public sealed class BlockingCallInAsyncFunction : Rule
         "PY009",
         "python/sync-io-in-async",
         nameof(BlockingCallInAsyncFunction),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags blocking calls in the body of an `async def`: `open`, `time.sleep`, `requests.*`, `urllib.request.urlopen`, sync `httpx`, `subprocess.*`, `os.system`, `os.path`/`os`/`shutil` file-system calls and pathlib reads and writes. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
         WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",
-        Example: "async def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
+        Example: "import requests\n\n\nasync def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         UseInstead: "async def refresh_token(http, session_store, user_id):\n    reply = await http.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         CostOperation: "Read 4 KB from SSD",
         NeedsRepetition: false);

@@ -18,7 +18,6 @@ public sealed class CollectionAllocatedInLoop : Rule
         "PY004",
         "python/alloc-in-loop",
         nameof(CollectionAllocatedInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags a dict, list or set display inside a loop when it is either a constant the loop only reads, or a scratch container the loop fills and discards on every pass.",
         WhyBad: "Each pass allocates a fresh container and frees the previous one: allocator and garbage-collector work per item that a single container created before the loop avoids.",

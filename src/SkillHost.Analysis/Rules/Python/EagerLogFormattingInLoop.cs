@@ -10,7 +10,6 @@ public sealed class EagerLogFormattingInLoop : Rule
         "PY007",
         "python/logging-in-loop",
         nameof(EagerLogFormattingInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `logger.debug(...)` / `logger.info(...)` (and `logging.debug`, `log.log(logging.DEBUG, ...)`) inside a loop when the message is an f-string, a `%` expression or a `.format(...)` call, and no enclosing `if` checks the level (`isEnabledFor`, or a flag computed from it).",
         WhyBad: "The message is formatted on every iteration before the logger decides to drop it; debug and info are usually off in production, so the formatting is pure waste on the hot path.",

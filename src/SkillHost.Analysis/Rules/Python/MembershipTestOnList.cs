@@ -10,7 +10,6 @@ public sealed class MembershipTestOnList : Rule
         "PY001",
         "python/quadratic",
         nameof(MembershipTestOnList),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `x in items` / `x not in items` inside a loop when `items` is a list the same function builds (a list display, a list comprehension, `list(...)`, or a list it appends to).",
         WhyBad: "A membership test on a list compares against every element, so a loop that tests each item against a list of similar size does O(N²) comparisons; when the loop also grows the list, the cost climbs with every item.",

@@ -11,7 +11,6 @@ public sealed class NestedLoopKeyMatch : Rule
         "PY011",
         "python/quadratic",
         nameof(NestedLoopKeyMatch),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags an equality test between the item of an inner loop and the item of an outer loop (`for a in xs: for b in ys: if a.key == b.key`), the hand-written join of two collections.",
         WhyBad: "For every outer item the inner loop walks the whole inner collection: N × M comparisons where one pass to build a dict and N lookups would do.",

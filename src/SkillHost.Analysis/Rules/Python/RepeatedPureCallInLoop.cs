@@ -11,7 +11,6 @@ public sealed class RepeatedPureCallInLoop : Rule
         "PY010",
         "python/missing-cache",
         nameof(RepeatedPureCallInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags a call, inside a loop, to a function or method defined in the same file that looks pure (no I/O, no writes to attributes, globals or arguments) and does real work (loops, builds collections), when its arguments repeat: loop-invariant arguments (hoist the call), or attributes of the loop item fed to a function that builds a collection (a per-key cache). Functions that already carry a cache decorator are skipped.",
         WhyBad: "Each repeated call recomputes a result the program already had; the loop pays the full cost of the function once per item instead of once per distinct argument.",

@@ -11,12 +11,11 @@ public sealed class SequentialAwaitInLoop : Rule
         "PY005",
         "python/sequential-await",
         nameof(SequentialAwaitInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `await f(item)` inside a `for` loop or comprehension of an async function when the awaited call does not use a result awaited earlier in the loop and the loop never stops early on a result.",
         WhyBad: "Each await waits for the previous one to finish, so N independent I/O calls take the sum of their latencies where running them concurrently would take about the longest one.",
-        Example: "quotes = []\nfor carrier in carriers:\n    quotes.append(await carrier.quote(parcel))",
-        UseInstead: "quotes = await asyncio.gather(*(carrier.quote(parcel) for carrier in carriers))",
+        Example: "async def collect_quotes(carriers, parcel):\n    quotes = []\n    for carrier in carriers:\n        quotes.append(await carrier.quote(parcel))\n    return quotes",
+        UseInstead: "import asyncio\n\n\nasync def collect_quotes(carriers, parcel):\n    return await asyncio.gather(*(carrier.quote(parcel) for carrier in carriers))",
         CostOperation: "Round trip within the same datacenter");
 
     // Awaits that are sequential by nature: pacing, synchronisation, queues and streams, ordered

@@ -10,7 +10,6 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
         "PY003",
         "python/missing-slots",
         nameof(SlotlessClassInstantiatedInLoop),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags a call that creates an instance of a class defined in the reviewed file, inside a loop or comprehension, when the class (and every base it has) declares no `__slots__` and is not a slotted dataclass, attrs class, `msgspec.Struct`, named tuple, enum or exception.",
         WhyBad: "Every instance of a class without `__slots__` carries its own attribute dictionary: more bytes per object, more allocator and garbage-collector work, and worse cache locality when many instances are created or kept.",

@@ -10,12 +10,11 @@ public sealed class StdlibJsonOnHotPath : Rule
         "PY008",
         "python/stdlib-json",
         nameof(StdlibJsonOnHotPath),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags `json.loads/dumps/load/dump` (also through an alias or a from-import) where it runs per item: inside a loop, in a function the reviewed code calls from a loop, or in a request handler. One-shot uses (configuration, start-up) stay silent.",
         WhyBad: "The stdlib json module is several times slower than msgspec or orjson and builds untyped dicts that are validated, if at all, by more Python code; on a per-message path that cost is paid for every message.",
-        Example: "for raw in messages:\n    event = json.loads(raw)\n    sink.write(event[\"user\"], event[\"amount\"])",
-        UseInstead: "payment_decoder = msgspec.json.Decoder(Payment)\nfor raw in messages:\n    event = payment_decoder.decode(raw)\n    sink.write(event.user, event.amount)",
+        Example: "import json\n\n\ndef record_payments(messages, sink):\n    for raw in messages:\n        event = json.loads(raw)\n        sink.write(event[\"user\"], event[\"amount\"])",
+        UseInstead: "import msgspec\n\npayment_decoder = msgspec.json.Decoder(Payment)\n\n\ndef record_payments(messages, sink):\n    for raw in messages:\n        event = payment_decoder.decode(raw)\n        sink.write(event.user, event.amount)",
         CostOperation: "JSON parse with stdlib json, 1 KB",
         TechniqueSection: "Python: typed payloads instead of stdlib `json`");
 

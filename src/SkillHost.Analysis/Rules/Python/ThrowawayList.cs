@@ -11,7 +11,6 @@ public sealed class ThrowawayList : Rule
         "PY002",
         "python/list-where-generator",
         nameof(ThrowawayList),
-        RuleGroup.Python,
         SourceLanguage.Python,
         WhatItDoes: "Flags lists that exist only to be consumed once: a list comprehension passed to `sum`/`any`/`all`/`min`/`max`/`set`/`list`…, a list comprehension used as the iterable of a loop, a local list iterated exactly once, and `readlines()` whose list is only looped over.",
         WhyBad: "The whole list is materialised before the first element is used: memory grows with N (twice over when a second list is built from the first), `any`/`all` lose their early exit, and `readlines()` reads the entire file before any line is processed.",

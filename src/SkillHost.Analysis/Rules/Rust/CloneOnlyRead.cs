@@ -11,7 +11,6 @@ public sealed class CloneOnlyRead : Rule
         "RS003",
         "rust/unnecessary-clone",
         nameof(CloneOnlyRead),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `let s = x.field.clone();` when `s` is afterwards only formatted (`format!`, `println!`, `write!`), borrowed (`&s`), compared or read through `&self` methods, and a `.clone()` borrowed or formatted on the spot (`f(&x.clone())`, `format!(\"{}\", x.clone())`).",
         WhyBad: "Cloning a `String` or `Vec` allocates and copies it; when the copy is only read, a borrow of the original gives the same result for free.",

@@ -17,7 +17,6 @@ public sealed class EagerLogArgumentInLoop : Rule
         "RS010",
         "rust/logging-in-loop",
         nameof(EagerLogArgumentInLoop),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `debug!`/`info!`/`trace!`/`warn!`/`error!` (`log::` or `tracing::`) inside a loop whose arguments are built before the macro runs — `format!(…)`, `.to_string()`, `.clone()`, `.join(…)` — and a `let msg = format!(…)` in a loop that is only ever logged. A plain `debug!(\"{x}\")` is not flagged: the macro checks the level before formatting.",
         WhyBad: "The level check happens inside the macro, after the arguments were evaluated: the eager `String` is allocated and formatted on every iteration even when the level is off, and formatted twice when it is on.",

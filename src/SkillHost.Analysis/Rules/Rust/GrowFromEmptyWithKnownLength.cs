@@ -16,12 +16,11 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
         "RS002",
         "rust/missing-with-capacity",
         nameof(GrowFromEmptyWithKnownLength),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags a `Vec::new()`, `vec![]` or `String::new()` that a following loop fills with one push per iteration, when the loop runs over something whose length is known before it starts (a slice, a Vec, a map, `0..n`).",
         WhyBad: "A Vec grown from empty reallocates and copies its contents each time it doubles: about log2(N) allocations and N extra element copies that one `with_capacity` would avoid.",
-        Example: "let mut out = Vec::new();\nfor r in readings {\n    out.push(r * gain);\n}",
-        UseInstead: "let mut out = Vec::with_capacity(readings.len());\nfor r in readings {\n    out.push(r * gain);\n}\n// or: readings.iter().map(|r| r * gain).collect()",
+        Example: "fn scale(readings: &[f64], gain: f64) -> Vec<f64> {\n    let mut out = Vec::new();\n    for r in readings {\n        out.push(r * gain);\n    }\n    out\n}",
+        UseInstead: "fn scale(readings: &[f64], gain: f64) -> Vec<f64> {\n    let mut out = Vec::with_capacity(readings.len());\n    for r in readings {\n        out.push(r * gain);\n    }\n    out\n    // or: readings.iter().map(|r| r * gain).collect()\n}",
         CostOperation: "Small String allocation");
 
     public override RuleDescriptor Descriptor => Info;

@@ -11,7 +11,6 @@ public sealed partial class LinearSearchInLoop : Rule
         "RS012",
         "rust/quadratic",
         nameof(LinearSearchInLoop),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags a membership test on a `Vec` or slice (`seen.contains(&x)`, `seen.iter().any(|y| *y == x)`) that runs on every iteration of a loop.",
         WhyBad: "`contains` on a Vec compares against every element, so the loop does N × M comparisons — quadratic when the Vec grows with the loop, as a `seen` list does.",

@@ -11,12 +11,11 @@ public sealed class LockGuardAcrossAwait : Rule
         "RS013",
         "rust/lock-contention",
         nameof(LockGuardAcrossAwait),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `let guard = m.lock().unwrap();` (std/parking_lot `Mutex`, `RwLock` `read`/`write`) in async code when an `.await` follows before `drop(guard)` or the end of the guard's block. `tokio::sync::Mutex` (`.lock().await`) is built to be held across awaits and is not flagged.",
         WhyBad: "While the task waits, the guard keeps the lock: every other thread that needs it blocks for the whole duration of the awaited I/O — a lock held across slow work.",
-        Example: "let mut cache = self.cache.lock().unwrap();\nlet value = fetch(key).await;\ncache.insert(key, value);",
-        UseInstead: "let value = fetch(key).await;\nself.cache.lock().unwrap().insert(key, value);",
+        Example: "impl Store {\n    async fn refresh(&self, key: Key) {\n        let mut cache = self.cache.lock().unwrap();\n        let value = fetch(key).await;\n        cache.insert(key, value);\n    }\n}",
+        UseInstead: "impl Store {\n    async fn refresh(&self, key: Key) {\n        let value = fetch(key).await;\n        self.cache.lock().unwrap().insert(key, value);\n    }\n}",
         CostOperation: "Mutex lock/unlock (uncontended)",
         NeedsRepetition: false);
 

@@ -11,7 +11,6 @@ public sealed class LockPerIteration : Rule
         "RS009",
         "rust/lock-contention",
         nameof(LockPerIteration),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `.lock()`, and `RwLock` `.read()`/`.write()` followed by `unwrap`/`expect`/`?`/`.await`, that run on every iteration of a loop or iterator closure. A lock taken inside a closure handed to `spawn` counts per task, not per iteration of the loop that spawns.",
         WhyBad: "Each acquisition is an atomic read-modify-write even uncontended; with several threads on the same lock, every item becomes a point where they queue and bounce the cache line between cores.",

@@ -14,7 +14,6 @@ public sealed class NeedlessHeapAllocation : Rule
         "RS005",
         "rust/needless-heap",
         nameof(NeedlessHeapAllocation),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `Box<Vec<_>>`/`Box<String>`-style types (a box around a type that is already a heap handle), `let x = Box::new(v)` for a local that is never returned, stored, passed on or turned into a trait object, and `let x = Arc::new(v)`/`Rc::new(v)` that is never cloned or moved anywhere.",
         WhyBad: "Each box is a heap allocation plus a pointer chase on every access; a boxed `Vec` adds a second indirection to reach its elements, and an `Arc` never shared pays an allocation and atomic reference counts for nothing.",

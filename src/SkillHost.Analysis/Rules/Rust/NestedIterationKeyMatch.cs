@@ -17,7 +17,6 @@ public sealed class NestedIterationKeyMatch : Rule
         "RS001",
         "rust/quadratic",
         nameof(NestedIterationKeyMatch),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags an equality test between the item of an inner iteration and the item of an outer loop (`for inv in invoices { for c in customers { if c.id == inv.customer_id … } }`, or `customers.iter().find(|c| c.id == inv.customer_id)` inside the loop): a hand-written join.",
         WhyBad: "For every outer item the inner iteration walks the other collection: N × M comparisons where one pass to build a `HashMap` and N lookups would do.",

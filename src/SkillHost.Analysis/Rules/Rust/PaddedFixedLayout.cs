@@ -11,7 +11,6 @@ public sealed partial class PaddedFixedLayout : Rule
         "RS007",
         "rust/struct-padding",
         nameof(PaddedFixedLayout),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Computes the layout of `#[repr(C)]` structs (alone or with `align`/`packed(N)`) from their field types — integers, floats, bool, char, pointers, references, `Box`, `Option` of a pointer, arrays of those — and flags those that ordering the fields by alignment would make smaller. Plain `repr(Rust)` structs are skipped: rustc reorders their fields itself; `repr(align(N))` alone keeps that freedom and `repr(packed)` has no padding.",
         WhyBad: "Padding bytes are memory and cache lines carried by every instance: in an array of a million headers, 8 wasted bytes each is 8 MB and proportionally more cache misses.",

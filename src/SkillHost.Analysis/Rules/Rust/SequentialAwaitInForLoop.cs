@@ -15,14 +15,13 @@ public sealed class SequentialAwaitInForLoop : Rule
 
     public static RuleDescriptor Info { get; } = new(
         "RS011",
-        "rust/lock-contention",
+        "rust/sequential-await",
         nameof(SequentialAwaitInForLoop),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `for item in items { … call(item).await … }` in async code when the awaited call takes the loop item and is not an ordered operation (channel, stream, socket write, timer, lock, transaction) and nothing carries from one iteration to the next.",
         WhyBad: "Each iteration waits for its call to finish before the next one starts, so N independent requests take the sum of their latencies instead of roughly the longest one.",
-        Example: "for host in hosts {\n    report.push(probe(host).await);\n}",
-        UseInstead: "let report = futures::future::join_all(hosts.iter().map(probe)).await;\n// bounded: stream::iter(hosts).map(probe).buffer_unordered(16).collect().await",
+        Example: "async fn probe_all(hosts: &[Host]) -> Vec<Health> {\n    let mut report = Vec::with_capacity(hosts.len());\n    for host in hosts {\n        report.push(probe(host).await);\n    }\n    report\n}",
+        UseInstead: "async fn probe_all(hosts: &[Host]) -> Vec<Health> {\n    futures::future::join_all(hosts.iter().map(probe)).await\n    // bounded: stream::iter(hosts).map(probe).buffer_unordered(16).collect().await\n}",
         CostOperation: "Round trip within the same datacenter",
         TechniqueSection: "Run independent awaits concurrently");
 

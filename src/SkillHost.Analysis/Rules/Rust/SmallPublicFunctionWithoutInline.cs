@@ -17,7 +17,6 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         "RS008",
         "rust/missing-inline",
         nameof(SmallPublicFunctionWithoutInline),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags a `pub fn` of a library crate (a `lib.rs`, or a tree without `fn main`) that takes parameters, is not generic, has at most five statements, calls another function that stays a call after inlining (not an `#[inline]` or generic function of the reviewed code, an inline standard method, or a small leaf) and carries no `#[inline]` or `#[doc(hidden)]` — outside tests, binaries, private platform modules (`sys`, `imp`), builders, I/O wrappers and functions returning a fresh buffer. Low confidence unless the reviewed code calls it in a loop.",
         WhyBad: "Without `#[inline]` (or LTO) a non-generic function that calls other code is not inlined into other crates: a caller in a hot loop pays a real call, and loses the optimisations inlining would unlock. Small functions without calls are inlined across crates by recent compilers anyway, so they are not flagged.",

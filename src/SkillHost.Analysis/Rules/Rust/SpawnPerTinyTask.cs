@@ -16,7 +16,6 @@ public sealed class SpawnPerTinyTask : Rule
         "RS006",
         "rust/excessive-spawn",
         nameof(SpawnPerTinyTask),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `tokio::spawn` (`task::spawn`, `spawn_local`) inside a loop or iterator closure when the spawned future is tiny: an async block without calls, or a single call per item.",
         WhyBad: "Each spawn allocates a task and goes through the scheduler; for work cheaper than that, the program spends more time scheduling than working.",

@@ -14,7 +14,6 @@ public sealed class StringAllocationPerIteration : Rule
         "RS004",
         "rust/string-alloc-in-loop",
         nameof(StringAllocationPerIteration),
-        RuleGroup.Rust,
         SourceLanguage.Rust,
         WhatItDoes: "Flags `to_string()`, `to_owned()`, `String::from` and `format!` inside a loop when the new `String` is only lent or read: `map.get(&key.to_string())`, `buf.push_str(&format!(…))`, `let key = word.to_string();` used only as `&key`.",
         WhyBad: "Each pass allocates, copies and frees a heap string that the loop throws away at once; `HashMap<String, _>`/`HashSet<String>` accept a `&str` lookup, and `write!` formats straight into a buffer.",
