@@ -77,7 +77,7 @@ public sealed partial class SkillInstaller
 
         try
         {
-            var text = ConfigText.Decode(File.ReadAllBytes(location.FilePath), location.FilePath);
+            var text = ConfigText.Decode(GuardedFile.ReadAllBytes(location.FilePath), location.FilePath);
             var entry = new JsoncEditor(text.Text, location.Jsonc).Get(location.MemberPath);
             if (entry is null)
             {

@@ -72,7 +72,12 @@ public sealed partial class SkillInstaller
         var project = scope == InstallScope.User ? null : _environment.ProjectDirectory;
         var previous = manifest.Installs.FirstOrDefault(r => r.Matches(client.Name(), scope.Name(), project));
         var createdDirectories = new List<string>();
-        var backups = new SafeFileWriter(_manifest.BackupDirectory, _clock).Apply(changes, createdDirectories);
+
+        // Where the manifest and the backups go is checked with the targets, before anything is written: once the
+        // config is written, an install whose manifest cannot be saved could never be uninstalled.
+        SafeFileWriter.Check([.. changes, .. _manifest.Placeholders]);
+        var writer = new SafeFileWriter(_manifest.BackupDirectory, _clock);
+        var backups = writer.Apply(changes, createdDirectories);
 
         var files = previous?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, WrittenFile>(StringComparer.Ordinal);
         foreach (var change in changes)
@@ -104,7 +109,15 @@ public sealed partial class SkillInstaller
             Files = [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)],
             CreatedDirectories = [.. (previous?.CreatedDirectories ?? []).Union(createdDirectories).Distinct(StringComparer.Ordinal)],
         });
-        _manifest.Save(manifest);
+        try
+        {
+            _manifest.Save(manifest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            SafeFileWriter.RollBack(changes);
+            throw new InstallerException($"Could not record the install in '{_manifest.Path}': {e.Message} Every file written was put back.", e);
+        }
 
         output.WriteLine($"{where}: installed skillhost {_version}.");
         foreach (var change in changes)
@@ -181,15 +194,5 @@ public sealed partial class SkillInstaller
     private static InstallerException Malformed(string path, bool jsonc, JsoncException e) =>
         new($"'{path}' is not valid {(jsonc ? "JSONC" : "JSON")} ({e.Message}). Fix it or move it aside and run again. Nothing was written.", e);
 
-    private static byte[] ReadAllBytes(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InstallerException($"Cannot read '{path}': {e.Message} Nothing was written.", e);
-        }
-    }
+    private static byte[] ReadAllBytes(string path) => GuardedFile.ReadAllBytes(path);
 }

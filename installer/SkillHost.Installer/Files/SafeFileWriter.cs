@@ -17,6 +17,7 @@ internal sealed class SafeFileWriter(string backupDirectory, TimeProvider clock)
                 throw new InstallerException($"'{change.Path}' is a folder where a file is expected; move it aside and run again. Nothing was written.");
             }
 
+            GuardedFile.Check(change.Path);
             if (File.Exists(change.Path) && File.GetAttributes(Resolve(change.Path)).HasFlag(FileAttributes.ReadOnly))
             {
                 throw new InstallerException(
@@ -115,7 +116,8 @@ internal sealed class SafeFileWriter(string backupDirectory, TimeProvider clock)
         return backup;
     }
 
-    private static void RollBack(List<FileChange> applied)
+    /// <summary>Puts back the files of <paramref name="applied"/>, last first: created ones are deleted, replaced ones rewritten as they were.</summary>
+    public static void RollBack(IReadOnlyList<FileChange> applied)
     {
         for (var i = applied.Count - 1; i >= 0; i--)
         {

@@ -10,6 +10,13 @@ internal sealed class ManifestStore(string stateDirectory)
 
     public string BackupDirectory { get; } = System.IO.Path.Combine(stateDirectory, "backups");
 
+    /// <summary>The manifest and a backup as changes to check with the others (<see cref="SafeFileWriter.Check"/>): their folders must be creatable, the manifest a regular file.</summary>
+    public FileChange[] Placeholders =>
+    [
+        new(Path, null, [], "the install manifest", ShowDiff: false),
+        new(System.IO.Path.Combine(BackupDirectory, "backup"), null, [], "a backup", ShowDiff: false),
+    ];
+
     public InstallManifest Load()
     {
         if (!File.Exists(Path))
@@ -19,7 +26,7 @@ internal sealed class ManifestStore(string stateDirectory)
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(Path), ManifestJsonContext.Default.InstallManifest) ?? new InstallManifest();
+            return JsonSerializer.Deserialize(GuardedFile.ReadAllBytes(Path), ManifestJsonContext.Default.InstallManifest) ?? new InstallManifest();
         }
         catch (JsonException e)
         {

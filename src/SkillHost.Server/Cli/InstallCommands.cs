@@ -69,6 +69,12 @@ internal static class InstallCommands
                 output.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.UsageOrIo;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                // A failure the installer did not foresee is still one line and exit 2, never a stack trace.
+                output.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+                return ExitCodes.UsageOrIo;
+            }
         });
         return command;
     }

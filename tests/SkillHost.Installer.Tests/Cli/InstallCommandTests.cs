@@ -79,6 +79,58 @@ public sealed class InstallCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_state_folder_that_is_a_file_is_refused_before_anything_is_written_and_nothing_is_left_installed()
+    {
+        var state = Sandbox.Write(Path.Combine(_sandbox.Home, ".skillhost"), "not a folder");
+
+        var (exitCode, output, error) = Run("install");
+
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"error: '{state}' is a file where a folder is expected; move it aside and run again. Nothing was written.\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal([state], Entries());
+        Assert.Contains("not installed", Run("status", "--client", "claude-code").Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(".claude.json", "fifo", "it is a named pipe (FIFO)")]
+    [InlineData(".claude.json", "/dev/zero", "it is a character device")]
+    [InlineData(".claude.json", "/dev/urandom", "it is a character device")]
+    [InlineData(".skillhost/install-manifest.json", "fifo", "it is a named pipe (FIFO)")]
+    [InlineData(".skillhost/install-manifest.json", "/dev/zero", "it is a character device")]
+    public async Task A_config_or_manifest_that_is_no_regular_file_is_refused_by_name_at_once_and_nothing_is_written(string relative, string kind, string reason)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "named pipes and statx are Linux here");
+        var path = Path.Combine(_sandbox.Home, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (kind == "fifo")
+        {
+            var (code, text) = await ProcessRunner.RunAsync("mkfifo", [path], _sandbox.Home, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.True(code == 0, text);
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, kind);
+        }
+
+        var before = Entries();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (exitCode, output, error) = await Task.Run(() => Run("install"), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"took {started.Elapsed}");
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"error: '{path}' cannot be used: {reason}", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Equal(before, Entries());
+    }
+
+    /// <summary>Every entry under the sandbox's home, without reading any (a named pipe would block a read).</summary>
+    private List<string> Entries() =>
+        [.. Directory.EnumerateFileSystemEntries(_sandbox.Home, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public void A_malformed_config_is_a_usage_error_with_a_message_saying_what_to_do()
     {
         Sandbox.Write(Path.Combine(_sandbox.Home, ".claude.json"), "{ \"mcpServers\": ");
