@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Rules.Documentation;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Reporting;
@@ -73,9 +74,8 @@ public static class SarifReportRenderer
 
     private static SarifRule ToSarif(RuleDescriptor rule)
     {
-        var language = rule.Language == SourceLanguage.Rust ? "rust" : "python";
-        var text = $"What it does\n{rule.WhatItDoes}\n\nWhy is this bad?\n{rule.WhyBad}\n\nExample\n{rule.Example}\n\nUse instead\n{rule.UseInstead}";
-        var markdown = $"## What it does\n{rule.WhatItDoes}\n\n## Why is this bad?\n{rule.WhyBad}\n\n## Example\n```{language}\n{rule.Example.TrimEnd()}\n```\n\n## Use instead\n```{language}\n{rule.UseInstead.TrimEnd()}\n```\n";
+        var text = RuleDocRenderer.TemplateText(rule);
+        var markdown = RuleDocRenderer.TemplateMarkdown(rule);
         var tags = new[] { "performance", rule.Group.ToString().ToLowerInvariant(), rule.Slug };
         return new SarifRule(
             rule.Id,

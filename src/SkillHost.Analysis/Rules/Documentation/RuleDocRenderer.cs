@@ -26,10 +26,8 @@ public static class RuleDocRenderer
             w.WriteLine($"- **{label}:** {value}");
         }
 
-        Section(w, "What it does", doc.WhatItDoes);
-        Section(w, "Why is this bad?", doc.WhyBad);
-        Code(w, "Example", doc.Example, doc.Language);
-        Code(w, "Use instead", doc.UseInstead, doc.Language);
+        w.WriteLine();
+        WriteTemplateMarkdown(w, doc.WhatItDoes, doc.WhyBad, doc.Example, doc.UseInstead, doc.Language);
     }
 
     public static void WriteText(RuleDoc doc, TextWriter w)
@@ -43,15 +41,26 @@ public static class RuleDocRenderer
             w.WriteLine($"  {label.ToLowerInvariant()}: {value}");
         }
 
-        foreach (var (title, body, code) in new[] { ("What it does", doc.WhatItDoes, false), ("Why is this bad?", doc.WhyBad, false), ("Example", doc.Example, true), ("Use instead", doc.UseInstead, true) })
-        {
-            w.WriteLine();
-            w.WriteLine(title);
-            foreach (var line in body.ReplaceLineEndings("\n").Split('\n'))
-            {
-                w.WriteLine(line.Length == 0 ? string.Empty : (code ? "    " : "  ") + line);
-            }
-        }
+        w.WriteLine();
+        WriteTemplateText(w, doc.WhatItDoes, doc.WhyBad, doc.Example, doc.UseInstead);
+    }
+
+    /// <summary>The ruff template alone, in Markdown (What it does / Why is this bad? / Example / Use instead): the rule docs and SARIF's rule help share it.</summary>
+    public static string TemplateMarkdown(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        using var w = new StringWriter();
+        WriteTemplateMarkdown(w, rule.WhatItDoes, rule.WhyBad, rule.Example, rule.UseInstead, rule.Language);
+        return w.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>The ruff template alone, as plain text: each heading on its own line, its text below as written.</summary>
+    public static string TemplateText(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        using var w = new StringWriter();
+        WriteTemplateText(w, rule.WhatItDoes, rule.WhyBad, rule.Example, rule.UseInstead);
+        return w.ToString().ReplaceLineEndings("\n").TrimEnd('\n');
     }
 
     public static string Json(RuleDoc doc) => JsonSerializer.Serialize(doc, WorkflowJson.Context.RuleDoc);
@@ -108,21 +117,28 @@ public static class RuleDocRenderer
         }
     }
 
-    private static void Section(TextWriter w, string title, string body)
+    private static void WriteTemplateMarkdown(TextWriter w, string whatItDoes, string whyBad, string example, string useInstead, SourceLanguage language)
     {
-        w.WriteLine();
-        w.WriteLine($"## {title}");
-        w.WriteLine();
-        w.WriteLine(body.ReplaceLineEndings("\n"));
+        var fence = language == SourceLanguage.Python ? "```python" : "```rust";
+        var parts = new[] { ("What it does", whatItDoes, false), ("Why is this bad?", whyBad, false), ("Example", example, true), ("Use instead", useInstead, true) };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var (title, body, code) = parts[i];
+            w.WriteLine(i == 0 ? $"## {title}" : $"\n## {title}");
+            w.WriteLine();
+            w.WriteLine(code ? $"{fence}\n{body.ReplaceLineEndings("\n").TrimEnd()}\n```" : body.ReplaceLineEndings("\n"));
+        }
     }
 
-    private static void Code(TextWriter w, string title, string code, SourceLanguage language)
+    private static void WriteTemplateText(TextWriter w, string whatItDoes, string whyBad, string example, string useInstead)
     {
-        w.WriteLine();
-        w.WriteLine($"## {title}");
-        w.WriteLine();
-        w.WriteLine(language == SourceLanguage.Python ? "```python" : "```rust");
-        w.WriteLine(code.ReplaceLineEndings("\n"));
-        w.WriteLine("```");
+        w.WriteLine("What it does");
+        w.WriteLine(whatItDoes.ReplaceLineEndings("\n").TrimEnd());
+        foreach (var (title, body) in new[] { ("Why is this bad?", whyBad), ("Example", example), ("Use instead", useInstead) })
+        {
+            w.WriteLine();
+            w.WriteLine(title);
+            w.WriteLine(body.ReplaceLineEndings("\n").TrimEnd());
+        }
     }
 }
