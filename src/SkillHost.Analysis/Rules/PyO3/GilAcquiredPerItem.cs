@@ -46,6 +46,13 @@ public sealed class GilAcquiredPerItem : Rule
             var name = call.Callee.EndsWith("attach", StringComparison.Ordinal) ? "Python::attach" : "Python::with_gil";
             var other = name == "Python::attach" ? "`Python::with_gil` before PyO3 0.26" : "`Python::attach` since PyO3 0.26";
             var loop = call.EnclosingLoops().FirstOrDefault();
+            // An `.await` or a blocking send/receive between the attaches: attaching once around the loop would hold the GIL
+            // across the wait (blocking every Python thread, or a deadlock), so the per-pass attach is right there.
+            if (loop is not null && loop.Descendants<AwaitNode>().Any(a => !call.Span.Contains(a.Span)))
+            {
+                continue;
+            }
+
             if (loop is not null)
             {
                 // A `while`/`loop` is often a worker that must release the GIL while it blocks between

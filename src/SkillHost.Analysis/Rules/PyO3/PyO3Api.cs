@@ -99,23 +99,7 @@ internal static class PyO3Api
         function.Parent is ImplNode impl ? $"`#[pymethods]` method `{impl.SelfType}::{function.Name}`" : $"`#[pyfunction]` `{function.Name}`";
 
     /// <summary>Unit tests and <c>#[cfg(test)]</c> modules: the skill asks only for asymptotic care there.</summary>
-    public static bool IsTestCode(SyntaxNode node)
-    {
-        for (var ancestor = node as SyntaxNode; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            switch (ancestor)
-            {
-                case FunctionNode f when f.HasAttribute("test"):
-                    return true;
-                case ModuleNode { Name: not null } m when m.Attributes.Any(a => a.Name == "cfg" && a.Arguments is { } args && args.Contains("test", StringComparison.Ordinal)):
-                    return true;
-                default:
-                    break;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTestCode(SyntaxNode node) => Rust.RustCode.IsTestCode(node);
 
     /// <summary>Shortens code for a message: one line, at most <paramref name="max"/> characters.</summary>
     public static string Shorten(string text, int max = 50)

@@ -41,7 +41,8 @@ public sealed class LockPerIteration : Rule
             // Locking each element's own lock (`for slot in slots { slot.lock() }`) is not one lock fought over.
             var loopNames = loops.SelectMany(RustCode.LoopVariables).ToHashSet(StringComparer.Ordinal);
             var root = RustCode.RootName(receiver);
-            if (loopNames.Contains(root) || call.FindLet(root) is { } binding && loops[^1].Span.Contains(binding.Span))
+            if (loopNames.Contains(root) || call.FindLet(root) is { } binding && loops[^1].Span.Contains(binding.Span)
+                || ChosenPerItem(receiver, loopNames))
             {
                 continue;
             }
@@ -78,5 +79,27 @@ public sealed class LockPerIteration : Rule
         var after = tokens.IndexAt(call.Span.End);
         return tokens.Kind(after) == RustTokenKind.Question
             || tokens.Kind(after) == RustTokenKind.Dot && (tokens.Kind(after + 1) == RustTokenKind.Await || tokens.Text(after + 1) is "unwrap" or "expect");
+    }
+
+    // `self.shards[i].write()`, `self.shard_for(&key).lock()`: the lock is picked by the item, so the passes take different locks.
+    private static bool ChosenPerItem(string receiver, HashSet<string> loopNames)
+    {
+        for (var i = 0; i < receiver.Length;)
+        {
+            var start = i;
+            while (i < receiver.Length && (char.IsAsciiLetterOrDigit(receiver[i]) || receiver[i] == '_'))
+            {
+                i++;
+            }
+
+            if (i > start && loopNames.Contains(receiver[start..i]))
+            {
+                return true;
+            }
+
+            i = Math.Max(i, start + 1);
+        }
+
+        return false;
     }
 }

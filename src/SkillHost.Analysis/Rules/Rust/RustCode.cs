@@ -1,3 +1,4 @@
+using SkillHost.Analysis.Languages.Rust;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Rules.Rust;
@@ -40,7 +41,8 @@ internal static class RustCode
             }
         }
 
-        return loops;
+        // An error value, a panic or a `return`/`break` expression runs once, on the way out: not per iteration.
+        return loops.Count > 0 && RunsAtMostOnce(node, loops[0]) ? [] : loops;
     }
 
     /// <summary>
@@ -102,6 +104,66 @@ internal static class RustCode
     }
 
     /// <summary>
+    /// Code on a path that leaves its loop or the function: an error value (`Err(…)`, a `map_err`/`ok_or_else`/`unwrap_or_else`
+    /// closure), a panic-like macro (`panic!`, `unreachable!`, `bail!`, `anyhow!`, an `assert!` message), or an expression after
+    /// `return` or `break`. It runs at most once per call, however many passes the loop makes, so it is no per-iteration cost.
+    /// </summary>
+    public static bool RunsAtMostOnce(SyntaxNode node, LoopNode loop)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(loop);
+        foreach (var ancestor in node.Ancestors().TakeWhile(a => a != loop))
+        {
+            switch (ancestor)
+            {
+                case CallNode { IsMethodCall: false, Name: "Err" }:
+                case ClosureNode { Parent: CallNode { Name: "map_err" or "ok_or_else" or "unwrap_or_else" or "or_else" or "with_context" or "context" or "unwrap_or_else_with" } }:
+                case MacroCallNode { Name: "panic" or "unreachable" or "todo" or "unimplemented" or "bail" or "anyhow" or "ensure" or "assert" or "assert_eq" or "assert_ne" or "debug_assert" }:
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        // `return expr` / `break expr`: walk back over the statement the node sits in, leaving the parentheses and brackets
+        // it is nested in (`return Some(format!(…))`) but not a block.
+        var tokens = RustTokens.Of(node.Tree);
+        var at = tokens.IndexAt(node.Span.Start);
+        var budget = 512;
+        while (budget > 0)
+        {
+            var open = tokens.EnclosingOpen(at);
+            var j = at - 1;
+            for (; j > open && budget-- > 0; j--)
+            {
+                if (tokens.EnclosingOpen(j) != open)
+                {
+                    continue;
+                }
+
+                switch (tokens.Kind(j))
+                {
+                    case RustTokenKind.Return or RustTokenKind.Break:
+                        return true;
+                    case RustTokenKind.Semicolon or RustTokenKind.FatArrow or RustTokenKind.CloseBrace:
+                        return false;
+                    default:
+                        break;
+                }
+            }
+
+            if (j != open || open < 0 || tokens.Kind(open) == RustTokenKind.OpenBrace)
+            {
+                return false;
+            }
+
+            at = open;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The loop waits on every pass (a sleep, a blocking receive, an accept, a condition variable): a polling or worker loop,
     /// whose passes are paced by the wait, so per-pass overheads (a lock, a GIL acquire) are not what limits it.
     /// </summary>
@@ -110,7 +172,7 @@ internal static class RustCode
     {
         ArgumentNullException.ThrowIfNull(loop);
         return loop.Descendants<CallNode>().Any(c => !(except is not null && except.Span.Contains(c.Span))
-            && c.Name is "recv" or "recv_timeout" or "blocking_recv" or "accept" or "read_line" or "wait" or "wait_timeout" or "sleep" or "next_event" or "poll");
+            && c.Name is "recv" or "recv_timeout" or "blocking_recv" or "blocking_send" or "accept" or "read_line" or "wait" or "wait_timeout" or "sleep" or "next_event" or "poll");
     }
 
     /// <summary>In a loop, or in a function that the reviewed code calls from a loop.</summary>

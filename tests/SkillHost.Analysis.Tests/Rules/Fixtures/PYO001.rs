@@ -90,3 +90,12 @@ mod tests {
         }
     }
 }
+
+// One attach per batch, with an `.await` between batches: attaching around the loop would hold the GIL across the await.
+async fn stream_batches(callback: &Py<PyAny>, batches: Vec<Vec<u64>>) -> PyResult<()> {
+    for batch in batches {
+        let results = futures::future::join_all(batch.into_iter().map(fetch)).await;
+        Python::attach(|py| callback.call1(py, (results,)))?;
+    }
+    Ok(())
+}

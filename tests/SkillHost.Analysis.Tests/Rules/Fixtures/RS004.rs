@@ -78,3 +78,22 @@ fn number_to_text(ids: &[u32], out: &mut Path) {
         out.push(&id.to_string());
     }
 }
+
+// An error built on the way out runs once per call, not per iteration (pydantic-core, ripgrep: calibration/verdicts.tsv).
+fn parse_all(lines: &[&str]) -> Result<Vec<u32>, String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        match line.parse::<u32>() {
+            Ok(v) => out.push(v),
+            Err(e) => return Err(format!("bad line {line}: {e}")),
+        }
+        if line.is_empty() {
+            return Err(format!("empty line after {}", out.len()));
+        }
+        let v: u32 = line.trim().parse().map_err(|e| format!("{line}: {e}"))?;
+        if v == 0 {
+            panic!("{}", format!("zero in {line}"));
+        }
+    }
+    Ok(out)
+}

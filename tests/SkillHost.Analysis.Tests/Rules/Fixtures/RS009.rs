@@ -74,3 +74,21 @@ fn stdout_lines(lines: &[String]) {
         writeln!(out, "{line}").unwrap();
     }
 }
+
+// Each pass takes the lock of its own shard: different locks, not one fought over.
+fn bump_all(keys: &[u64], shards: &[RwLock<HashMap<u64, u64>>]) {
+    for key in keys {
+        *shards[(*key as usize) % shards.len()].write().unwrap().entry(*key).or_insert(0) += 1;
+    }
+}
+
+// A polling loop that sleeps each pass takes the lock a few times a second (watchfiles: calibration/verdicts.tsv).
+fn wait_for_changes(changes: &Mutex<Vec<Change>>, step: Duration) -> usize {
+    loop {
+        std::thread::sleep(step);
+        let size = changes.lock().unwrap().len();
+        if size > 0 {
+            return size;
+        }
+    }
+}
