@@ -18,8 +18,8 @@ public sealed class EagerLogArgumentInLoop : Rule
         "rust/logging-in-loop",
         nameof(EagerLogArgumentInLoop),
         SourceLanguage.Rust,
-        WhatItDoes: "Flags `debug!`/`info!`/`trace!`/`warn!`/`error!` (`log::` or `tracing::`) inside a loop whose arguments are built before the macro runs — `format!(…)`, `.to_string()`, `.clone()`, `.join(…)` — and a `let msg = format!(…)` in a loop that is only ever logged. A plain `debug!(\"{x}\")` is not flagged: the macro checks the level before formatting.",
-        WhyBad: "The level check happens inside the macro, after the arguments were evaluated: the eager `String` is allocated and formatted on every iteration even when the level is off, and formatted twice when it is on.",
+        WhatItDoes: "Flags a `let msg = format!(…)` (or `.to_string()`) in a loop that is only ever logged by `debug!`/`info!`/`trace!`/`warn!`/`error!` (`log::` or `tracing::`): it is built on every pass whatever the level. Inside the macro's own arguments `log` and `tracing` evaluate nothing unless the level is on, so a `format!(…)`, `.to_string()` or `.clone()` there is flagged only for levels that are on in production (`info`, `warn`, `error`), at low confidence: it costs an extra `String` per logged line, not per pass.",
+        WhyBad: "A message bound before the macro is formatted and allocated on every iteration even when the level is off. An owned value built inside the macro's arguments is formatted twice when the level is on.",
         Example: "for order in orders {\n    let summary = format!(\"{} x{}\", order.sku, order.quantity);\n    log::debug!(\"settling {}\", summary);\n}",
         UseInstead: "for order in orders {\n    log::debug!(\"settling {} x{}\", order.sku, order.quantity);\n}",
         CostOperation: "Small String allocation");
@@ -46,17 +46,18 @@ public sealed class EagerLogArgumentInLoop : Rule
                     CallNode { Callee: "String::from" or "format" } => true,
                     _ => false,
                 };
-                if (!eager || !macro.Arguments.Any(a => a.Span.Contains(child.Span)))
+                // `log` and `tracing` put the arguments behind their level check: with `debug`/`trace` off nothing is built.
+                if (!eager || !macro.Arguments.Any(a => a.Span.Contains(child.Span)) || macro.Name is "debug" or "trace")
                 {
                     continue;
                 }
 
                 context.Report(
                     child,
-                    $"`{RustCode.Short(context.TextOf(child.Span))}` builds a value for `{macro.Path}!` on every pass, even when the {macro.Name} level is off",
-                    $"pass the parts to the macro and let it format lazily: `{macro.Path}!(\"…{{}}…\", x)` with borrowed arguments (`format_args!` is fine)",
-                    Confidence(macro),
-                    "Removes an allocation and a formatting pass per iteration when the level is off, and a double format when it is on.");
+                    $"`{RustCode.Short(context.TextOf(child.Span))}` builds an owned value that `{macro.Path}!` then formats again, on every pass that logs",
+                    $"pass the parts to the macro and let it format them once: `{macro.Path}!(\"…{{}}…\", x)` with borrowed arguments (`format_args!` is fine)",
+                    Rules.Confidence.Low,
+                    "Removes an allocation and a second formatting pass per logged line.");
             }
         }
 
