@@ -49,7 +49,7 @@ public sealed class SequentialAwaitInLoop : Rule
             if (!awaitNode.IsInAsyncContext() || PythonCode.InnermostLoop(awaitNode) is not { } loop || reported.Contains(loop)
                 || loop.IsAsync || loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension)
                 || AwaitedCall(context, awaitNode) is not { } call || IsOrdered(call)
-                || IsConnectionLike(context, call) || StopsEarly(context, loop) || DependsOnEarlierAwait(context, loop, call))
+                || IsConnectionLike(context, call) || StopsEarly(context, loop) || DependsOnEarlierAwait(context, loop, call) || SharesCacheAcrossPasses(context, loop))
             {
                 continue;
             }
@@ -104,6 +104,37 @@ public sealed class SequentialAwaitInLoop : Rule
             || text.Contains("semaphore", StringComparison.Ordinal) || text.Contains("stream", StringComparison.Ordinal)
             || text.Contains("writer", StringComparison.Ordinal) || text.Contains("reader", StringComparison.Ordinal)
             || text.Contains("websocket", StringComparison.Ordinal) || text == "ws";
+    }
+
+    /// <summary>
+    /// The passes share a cache: the loop stores into a mapping by key (`cache[key] = value`) and also tests or reads that
+    /// mapping (`key in cache`, `cache.get(key)`). A later pass may be served by an earlier one's result, which awaiting all
+    /// the calls together would lose (every duplicate key fetched at once).
+    /// </summary>
+    private static bool SharesCacheAcrossPasses(RuleContext context, LoopNode loop)
+    {
+        // Subscript targets bind no name, so the store is read from the text before the value: `cache[key] = …`.
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in loop.Descendants<AssignmentNode>())
+        {
+            if (assignment is { Operator: "=", ValueSpan: { } value } && value.Start > assignment.Span.Start)
+            {
+                var target = context.Tree.Source.Text.AsSpan(assignment.Span.Start, value.Start - assignment.Span.Start).Trim();
+                var bracket = target.IndexOf('[');
+                if (bracket > 0 && target[..bracket].Trim() is var name && name.Length > 0 && !name.ContainsAny(" ,=("))
+                {
+                    stored.Add(name.ToString());
+                }
+            }
+        }
+
+        if (stored.Count == 0)
+        {
+            return false;
+        }
+
+        return loop.Descendants<ComparisonNode>().Any(c => c.Operator is "in" or "not in" && stored.Contains(context.TextOf(c.RightSpan).Trim()))
+            || loop.Descendants<CallNode>().Any(c => c is { IsMethodCall: true, Name: "get" or "setdefault", ReceiverSpan: { } r } && stored.Contains(context.TextOf(r).Trim()));
     }
 
     // A loop that breaks or returns stops at the first suitable result: the calls are speculative, in order.

@@ -100,3 +100,24 @@ async def finalize_all(agens):
 def not_async(items):
     for item in items:
         item.run()
+
+
+# The passes share a cache: a repeated key is served by an earlier pass's result; gather would fetch every duplicate.
+async def prices(skus, client):
+    cache = {}
+    out = []
+    for sku in skus:
+        if sku not in cache:
+            cache[sku] = await client.get_price(sku)
+        out.append(cache[sku])
+    return out
+
+
+async def profiles(user_ids, api):
+    seen = {}
+    for uid in user_ids:
+        profile = seen.get(uid)
+        if profile is None:
+            profile = await api.fetch_profile(uid)
+            seen[uid] = profile
+        yield profile
