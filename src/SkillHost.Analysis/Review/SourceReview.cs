@@ -38,6 +38,9 @@ public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyLis
 /// </summary>
 public sealed class SourceReview(ChecklistReview review, long maxFileBytes = SourceFileReader.DefaultMaxBytes)
 {
+    // Cargo.toml facts, read once per folder for this review.
+    private readonly Projects.CargoManifests _cargo = new();
+
     public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory) =>
         Run(paths, workingDirectory, SourceReviewOptions.Default);
 
@@ -109,6 +112,16 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         return (below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
     }
 
+    private SyntaxTree? WithProjectFacts(SyntaxTree? tree, string fullPath)
+    {
+        if (tree is { Language: SourceLanguage.Rust })
+        {
+            tree.Crate = _cargo.For(fullPath);
+        }
+
+        return tree;
+    }
+
     private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly)
     {
         var (text, reason, detail) = SourceFileReader.ReadText(fullPath, displayPath, maxFileBytes);
@@ -125,7 +138,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         var language = LanguageDetector.Detect(fullPath, text);
         return language.Language == SourceLanguage.Unknown
             ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
-            : (SyntaxParsers.Parse(text, language.Language, forRules: true), null);
+            : (WithProjectFacts(SyntaxParsers.Parse(text, language.Language, forRules: true), fullPath), null);
     }
 }
 

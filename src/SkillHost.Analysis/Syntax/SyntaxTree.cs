@@ -33,6 +33,9 @@ public sealed class SyntaxTree
     /// <summary>A Rust file that uses pyo3.</summary>
     public bool IsPyO3 { get; }
 
+    /// <summary>What the `Cargo.toml` governing a Rust file says about its crate (read when the file came from disk), or null.</summary>
+    public Projects.CrateFacts? Crate { get; internal set; }
+
     public ModuleNode Root { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }

@@ -29,7 +29,9 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!RustCode.IsLibraryFile(context.Tree))
+        // A crate built only as a C-ABI library (a Python extension module) has no Rust callers, and one released with fat LTO
+        // is inlined across crates by the linker: `#[inline]` changes nothing in either (Cargo.toml, via the file's crate facts).
+        if (!RustCode.IsLibraryFile(context.Tree) || context.Tree.Crate is { } crate && (crate.NoRustCallers || crate.FatLto))
         {
             return;
         }

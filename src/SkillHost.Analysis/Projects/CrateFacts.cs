@@ -1,0 +1,19 @@
+namespace SkillHost.Analysis.Projects;
+
+/// <summary>
+/// What a Rust file's `Cargo.toml` says about how its crate is built and used: its crate types and the release profile
+/// that applies (the crate's own, or its workspace root's). Rules ask it whether other crates can call the code at all,
+/// and whether the build inlines across crates anyway.
+/// </summary>
+/// <param name="ManifestPath">The `Cargo.toml` read, for a reader of the evidence.</param>
+/// <param name="CrateTypes">`[lib] crate-type` as written; empty when the manifest names none (a plain `lib`, or a binary).</param>
+/// <param name="Lto">`[profile.release] lto` as written (`"fat"`, `"thin"`, `true`, `"off"`), or null.</param>
+/// <param name="CodegenUnits">`[profile.release] codegen-units`, or null.</param>
+public sealed record CrateFacts(string ManifestPath, IReadOnlyList<string> CrateTypes, string? Lto, int? CodegenUnits)
+{
+    /// <summary>Built only as a C-ABI library (a Python extension module, `cdylib`) or static library: no Rust crate links against it.</summary>
+    public bool NoRustCallers => CrateTypes.Count > 0 && !CrateTypes.Any(t => t is "lib" or "rlib" or "dylib" or "proc-macro");
+
+    /// <summary>The release build links with fat LTO (`lto = "fat"` or `true`): the optimiser inlines across crates without `#[inline]`.</summary>
+    public bool FatLto => Lto is "fat" or "true";
+}
