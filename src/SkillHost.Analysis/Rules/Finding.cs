@@ -20,6 +20,9 @@ public sealed record HotPathEvidence(int LoopDepth, bool InAsyncContext, bool Pe
 {
     /// <summary>Levels that repeat over data: loops whose trip count the code does not fix, plus one for a per-item function.</summary>
     public int RepeatingLevels { get; init; } = LoopDepth + (PerItemFunction ? 1 : 0);
+
+    /// <summary>Levels whose count <see cref="Repetitions"/> assumes (the code does not state it), at most two.</summary>
+    public int AssumedLevels { get; init; }
 }
 
 /// <summary>The expected impact: prose plus, where the skill prices the operation, the figure it cites.</summary>

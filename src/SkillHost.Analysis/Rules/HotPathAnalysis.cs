@@ -16,9 +16,27 @@ public static class HotPathAnalysis
         ArgumentNullException.ThrowIfNull(options);
         var facts = new List<string>();
         var loops = node.EnclosingLoops().ToList();
+        var stated = 1.0;
+        var unknownLevels = 0;
+        var repeating = 0;
         foreach (var loop in loops)
         {
+            // A trip count written in the code is used exactly; one the code does not state is the plausible count, and a
+            // loop over a written-out handful or a constant adds no level.
+            if (TripCount(loop) is { } count)
+            {
+                stated *= count;
+                repeating += count > FixedSizeLimit ? 1 : 0;
+                facts.Add($"inside {Describe(loop)} (line {loop.Start.Line}; {count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} passes, stated in the code)");
+                continue;
+            }
+
             facts.Add($"inside {Describe(loop)} (line {loop.Start.Line})");
+            if (!IsFixedSizeLoop(loop))
+            {
+                unknownLevels++;
+                repeating++;
+            }
         }
 
         var inAsync = node.IsInAsyncContext();
@@ -32,14 +50,89 @@ public static class HotPathAnalysis
         if (perItem)
         {
             facts.Add($"a function named `{function!.Name}` is called from a loop in the reviewed code (matched by name), so it may run per item");
+            unknownLevels++;
+            repeating++;
         }
 
-        // Each level that repeats over data multiplies by the plausible count, up to two levels (the quadratic case): a
-        // third nested level over the same guess would claim 10^12 passes, which no estimate should. A loop over a
-        // written-out handful (`for h in ("A", "B")`, `range(3)`) adds no level.
-        var repeating = loops.Count(l => !IsFixedSizeLoop(l)) + (perItem ? 1 : 0);
-        var repetitions = Math.Pow(options.PlausibleLoopCount, Math.Min(repeating, MaxRepeatingLevels));
-        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions) { RepeatingLevels = repeating };
+        // Each level the code does not count multiplies by the plausible count, up to two levels (the quadratic case): a
+        // third nested level over the same guess would claim 10^12 passes, which no estimate should.
+        var repetitions = stated * Math.Pow(options.PlausibleLoopCount, Math.Min(unknownLevels, MaxRepeatingLevels));
+        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions) { RepeatingLevels = repeating, AssumedLevels = Math.Min(unknownLevels, MaxRepeatingLevels) };
+    }
+
+    // A loop of at most this many passes is a handful: it adds no level of repetition (the evidence a finding needs).
+    private const int FixedSizeLimit = 32;
+
+    /// <summary>
+    /// The trip count the code states: `range(n)`, `range(a, b[, step])` with integer literals (`2**8` included) in Python;
+    /// `a..b` and `a..=b` with integer literals (`0..=255u8`) in Rust. Null when the code does not say.
+    /// </summary>
+    public static double? TripCount(LoopNode loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        if (loop.LoopKind is not (LoopKind.For or LoopKind.Comprehension) || loop.IterableSpan is not { } span)
+        {
+            return null;
+        }
+
+        var text = loop.Tree.Source.ToString(span).Trim();
+        if (loop.Tree.Language == SourceLanguage.Python)
+        {
+            if (!text.StartsWith("range(", StringComparison.Ordinal) || !text.EndsWith(')'))
+            {
+                return null;
+            }
+
+            var args = text[6..^1].Split(',', StringSplitOptions.TrimEntries);
+            var values = args.Select(IntegerLiteral).ToArray();
+            if (values.Length is < 1 or > 3 || values.Any(v => v is null))
+            {
+                return null;
+            }
+
+            var (start, stop, step) = values.Length == 1 ? (0, values[0]!.Value, 1) : (values[0]!.Value, values[1]!.Value, values.Length == 3 ? values[2]!.Value : 1);
+            return step <= 0 ? null : Math.Max(0, Math.Ceiling((double)(stop - start) / step));
+        }
+
+        var range = text.Trim('(', ')', ' ');
+        var dots = range.IndexOf("..", StringComparison.Ordinal);
+        if (dots <= 0)
+        {
+            return null;
+        }
+
+        var inclusive = dots + 2 < range.Length && range[dots + 2] == '=';
+        var low = IntegerLiteral(RustSuffixless(range[..dots]));
+        var high = IntegerLiteral(RustSuffixless(range[(dots + (inclusive ? 3 : 2))..]));
+        return low is null || high is null ? null : Math.Max(0, high.Value - low.Value + (inclusive ? 1 : 0));
+    }
+
+    // `255u8` → `255`, `1_000usize` → `1_000`.
+    private static string RustSuffixless(string literal)
+    {
+        var t = literal.Trim();
+        var end = 0;
+        while (end < t.Length && (char.IsAsciiDigit(t[end]) || t[end] == '_'))
+        {
+            end++;
+        }
+
+        return end > 0 && t[end..] is "" or "u8" or "u16" or "u32" or "u64" or "u128" or "usize" or "i8" or "i16" or "i32" or "i64" or "i128" or "isize" ? t[..end] : t;
+    }
+
+    // `500`, `1_000`, `2**8`, `-1`: an integer the code states, or null.
+    private static long? IntegerLiteral(string text)
+    {
+        var t = text.Replace("_", "", StringComparison.Ordinal).Trim();
+        var power = t.IndexOf("**", StringComparison.Ordinal);
+        if (power > 0)
+        {
+            return long.TryParse(t[..power], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var b)
+                && int.TryParse(t[(power + 2)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) && e <= 40
+                && Math.Pow(b, e) < 1e15 ? (long)Math.Pow(b, e) : null;
+        }
+
+        return long.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     /// <summary>A loop whose trip count the code fixes (a written-out handful, a constant, literal bounds): it adds no level of repetition.</summary>

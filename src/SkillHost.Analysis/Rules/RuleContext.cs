@@ -122,7 +122,10 @@ public sealed class RuleContext
         var repetitions = evidence.Repetitions * occurrences;
         var low = FormatNs(figure.MinNs * repetitions);
         var high = FormatNs(figure.MaxNs * repetitions);
-        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {each} ≈ {(low == high ? low : low + "–" + high)} per call");
+        // A count the code does not state is an assumption, and the sentence says so.
+        var assumed = evidence.AssumedLevels == 0 ? ""
+            : string.Create(CultureInfo.InvariantCulture, $", assuming {FormatCount(Options.PlausibleLoopCount)} for each count the code does not state");
+        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {each} ≈ {(low == high ? low : low + "–" + high)} per call{assumed}");
         return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)
         {
             RankingNs = figure.MidNs * repetitions,
