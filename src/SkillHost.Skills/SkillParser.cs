@@ -60,6 +60,14 @@ public static class SkillParser
     /// <summary>Reads at most <see cref="SkillText.MaxBytes"/> (+1 to notice more) so a 50 MB file is never loaded whole.</summary>
     private static string? ReadFile(string path, string? source, List<Diagnostic> diagnostics, out bool truncated)
     {
+        // A named pipe would wait for a writer for ever and a device never ends: refused before anything is opened.
+        if (Files.RegularFile.Refusal(path) is { } refusal)
+        {
+            truncated = false;
+            diagnostics.Add(new(DiagnosticSeverity.Error, DiagnosticCodes.NotAFile, $"'{path}' is not a regular file: {refusal}", 1, source));
+            return null;
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = stream.Length;
         truncated = length > SkillText.MaxBytes;

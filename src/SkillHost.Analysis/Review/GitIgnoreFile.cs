@@ -21,7 +21,8 @@ public sealed class GitIgnoreFile
     {
         try
         {
-            return File.Exists(file) ? new GitIgnoreFile(directory, File.ReadAllLines(file)) : null;
+            // A `.gitignore` that is a pipe or a device would hang the walk: only a regular file is read.
+            return File.Exists(file) && SkillHost.Skills.Files.RegularFile.Refusal(file) is null ? new GitIgnoreFile(directory, File.ReadAllLines(file)) : null;
         }
         catch (IOException)
         {

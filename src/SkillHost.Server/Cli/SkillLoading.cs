@@ -28,7 +28,14 @@ internal static class SkillLoading
         try
         {
             folder = found.SkillFolder;
-            return SkillParser.ParseFile(found.SkillFile);
+            var document = SkillParser.ParseFile(found.SkillFile);
+            if (document.Diagnostics.FirstOrDefault(d => d.Code == SkillHost.Skills.DiagnosticCodes.NotAFile) is { } notAFile)
+            {
+                output.Error.WriteLine($"error: {notAFile.Message}");
+                return null;
+            }
+
+            return document;
         }
         catch (IOException e)
         {

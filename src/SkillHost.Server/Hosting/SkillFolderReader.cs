@@ -103,6 +103,13 @@ internal static partial class SkillFolderReader
                 continue;
             }
 
+            // Only regular files: a pipe would hang the reader and a device never ends.
+            if (SkillHost.Skills.Files.RegularFile.Refusal(full) is { } refusal)
+            {
+                LogNotAFile(logger, full, refusal);
+                continue;
+            }
+
             var bytes = File.ReadAllBytes(full);
             if (files.Count >= MaxFiles || total + bytes.Length > MaxTotalBytes)
             {
@@ -126,6 +133,9 @@ internal static partial class SkillFolderReader
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not serving {Path}: it is a link leading outside its skill folder")]
     private static partial void LogEscapingLink(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not serving {Path}: {Reason}")]
+    private static partial void LogNotAFile(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not serving {Path}: the skill is over {MaxFiles} files or {MaxBytes} bytes")]
     private static partial void LogOverLimit(ILogger logger, string path, int maxFiles, long maxBytes);

@@ -111,7 +111,8 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
     {
         var roots = await AllowedRoots.ResolveAsync(server, environment.WorkingDirectory, cancellationToken).ConfigureAwait(false);
         var real = roots.Confine(path);
-        if (File.Exists(real) && new FileInfo(real).Length <= MaxQuotedFileBytes)
+        // A device reports a length of 0 and never ends: only a regular file is quoted.
+        if (File.Exists(real) && SkillHost.Skills.Files.RegularFile.Refusal(real) is null && new FileInfo(real).Length <= MaxQuotedFileBytes)
         {
             var code = await File.ReadAllTextAsync(real, cancellationToken).ConfigureAwait(false);
             return $"File `{path}`:\n\n" + Quote(code, null, real, environment with { MaxInlineCodeChars = (int)MaxQuotedFileBytes });

@@ -10,6 +10,7 @@ public static class DiagnosticCodes
     public const string TooLarge = "SKL004";
     public const string NestedTooDeep = "SKL005";
     public const string MarkdownFailed = "SKL006";
+    public const string NotAFile = "SKL007";
 
     // Frontmatter.
     public const string NoFrontmatter = "SKL010";

@@ -62,6 +62,30 @@ public sealed class SpecialFileTests : IDisposable
         Assert.Contains("it is a named pipe (FIFO)", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_a_gitignore_that_is_a_named_pipe_When_a_folder_is_reviewed_Then_the_walk_does_not_wait_on_it()
+    {
+        _cli.Write("src/real.py", "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n");
+        await MakeFifoAsync("src/.gitignore");
+
+        var (exitCode, output, _) = await RunAsync(() => _cli.Run("src", "--format", "text"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("src/real.py", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_skill_whose_SKILL_md_is_a_named_pipe_When_a_review_uses_it_Then_it_is_refused_with_the_reason()
+    {
+        _cli.Write("code.py", "x = 1\n");
+        await MakeFifoAsync("skill/SKILL.md");
+
+        var (exitCode, _, error) = await RunAsync(() => _cli.Run("code.py", "--skill", Path.Combine(_cli.Root, "skill")));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("named pipe", error, StringComparison.Ordinal);
+    }
+
     private async Task<string> MakeFifoAsync(string relative)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "named pipes and statx are Linux here");
