@@ -37,6 +37,11 @@ public abstract class SyntaxNode
     // A List while a builder adds children one by one (Rust); an exact-size array when a builder sets them all at once (Python).
     private IReadOnlyList<SyntaxNode>? _children;
     private SyntaxTree? _tree;
+    // Caches of ancestor walks (see Resolve): the nearest function, the nearest loop or function; the
+    // root stands for "none". Chains of calls and nested brackets make trees thousands of levels deep,
+    // and the rules ask these of nearly every node: each walk would cost the depth.
+    private SyntaxNode? _function;
+    private SyntaxNode? _loopOrFunction;
 
     protected SyntaxNode(TextSpan span) => Span = span;
 
@@ -100,6 +105,57 @@ public abstract class SyntaxNode
         }
 
         return tree;
+    }
+
+    /// <summary>The nearest ancestor that is a <see cref="FunctionNode"/>, else the root (null for the root itself); cached.</summary>
+    internal SyntaxNode? FunctionOrRoot => Parent is null ? null : _function ?? Resolve(loops: false);
+
+    /// <summary>The nearest ancestor that is a <see cref="LoopNode"/> or <see cref="FunctionNode"/>, else the root (null for the root itself); cached.</summary>
+    internal SyntaxNode? LoopOrFunctionOrRoot => Parent is null ? null : _loopOrFunction ?? Resolve(loops: true);
+
+    // Walks up to the first ancestor that answers (it is what is sought, already knows its answer, or is
+    // the root) and gives every node on the way the answer, so each node is walked past once per tree.
+    // Only asked once a tree is built: builders never query, and nodes are not re-parented afterwards.
+    private SyntaxNode Resolve(bool loops)
+    {
+        var node = Parent!;
+        SyntaxNode answer;
+        while (true)
+        {
+            if (node is FunctionNode || loops && node is LoopNode)
+            {
+                answer = node;
+                break;
+            }
+
+            if ((loops ? node._loopOrFunction : node._function) is { } known)
+            {
+                answer = known;
+                break;
+            }
+
+            if (node.Parent is null)
+            {
+                answer = node;
+                break;
+            }
+
+            node = node.Parent;
+        }
+
+        for (var below = this; below != node; below = below.Parent!)
+        {
+            if (loops)
+            {
+                below._loopOrFunction = answer;
+            }
+            else
+            {
+                below._function = answer;
+            }
+        }
+
+        return answer;
     }
 
     public IEnumerable<SyntaxNode> Ancestors()
