@@ -47,21 +47,20 @@ public static class SyntaxQueries
     /// <summary>Inside an async function, async closure or Rust async block (the nearest such boundary decides).</summary>
     public static bool IsInAsyncContext(this SyntaxNode node)
     {
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        var frame = node.ClosureOrFunctionOrRoot;
+        for (; frame is ClosureNode closure; frame = closure.ClosureOrFunctionOrRoot)
         {
-            switch (ancestor)
+            if (closure.IsAsync)
             {
-                case FunctionNode function:
-                    return function.IsAsync;
-                case ClosureNode closure when closure.IsAsync:
-                    return true;
-                default:
-                    break;
+                return true;
             }
         }
 
-        return false;
+        return frame is FunctionNode { IsAsync: true };
     }
+
+    /// <summary>Inside a lambda or closure (within its function): its body runs when it is called, not where it stands.</summary>
+    public static bool IsInClosure(this SyntaxNode node) => node.ClosureOrFunctionOrRoot is ClosureNode;
 
     /// <summary>Nodes of type <typeparamref name="T"/> that run once per iteration of <paramref name="loop"/> (nested loops included).</summary>
     public static IEnumerable<T> PerIteration<T>(this LoopNode loop) where T : SyntaxNode =>
