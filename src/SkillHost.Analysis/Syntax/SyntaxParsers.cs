@@ -16,10 +16,13 @@ public static class SyntaxParsers
     }
 
     /// <summary>Parses as <paramref name="language"/>; <paramref name="forRules"/> keeps what the checklist rules reuse (the Python tokens).</summary>
-    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => language switch
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => Parse(text, language, forRules, CancellationToken.None);
+
+    /// <summary>As <see cref="Parse(SourceText, SourceLanguage, bool)"/>, stopping (<see cref="OperationCanceledException"/>) when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, CancellationToken cancellationToken) => language switch
     {
-        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules),
-        SourceLanguage.Rust => RustParser.Parse(text),
+        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules, cancellationToken),
+        SourceLanguage.Rust => RustParser.Parse(text, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
     };
 
