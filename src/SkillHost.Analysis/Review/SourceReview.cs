@@ -150,7 +150,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         using var budget = FileBudget.Start(options.FileBudget, TimeSpan.Zero, options.CancellationToken);
         try
         {
-            var tree = SyntaxParsers.Parse(text, language.Language, forRules: true, budget.Token);
+            var tree = SyntaxParsers.Parse(text, language.Language, forRules: true, budget);
             tree.Spent = clock.Elapsed;
             return (tree, null);
         }
