@@ -47,12 +47,20 @@ public sealed class HttpCancellationTests
         response.Dispose();
         http.Dispose();
 
+        // The work itself stops within a second of the disconnect (the rule sees its token cancelled)...
         await spinning.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(1), ct);
-        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        var idle = CpuSeconds();
-        await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        var after = CpuSeconds() - idle;
-        Assert.True(after < busy / 2, $"the process used {after:0.00} s of CPU in the second after the client left, {busy:0.00} s in the second before");
+
+        // ...and the process's CPU falls back. Other work in this test process (background JIT, finalisers) can fill a
+        // second now and then, so up to five one-second windows are read: a review still spinning would fill every one.
+        var windows = new List<double>();
+        for (var i = 0; i < 5 && (windows.Count == 0 || windows[^1] >= busy / 2); i++)
+        {
+            var idle = CpuSeconds();
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            windows.Add(CpuSeconds() - idle);
+        }
+
+        Assert.True(windows[^1] < busy / 2, $"CPU per second after the client left: {string.Join(", ", windows.Select(w => w.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} s; before: {busy:0.00} s");
         await app.StopAsync(ct);
     }
 
