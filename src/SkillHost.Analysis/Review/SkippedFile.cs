@@ -20,6 +20,9 @@ public enum SkipReason
 
     /// <summary>A named pipe, socket or device: opening or reading it could block or never end.</summary>
     NotAFile,
+
+    /// <summary>Its analysis (parsing and the rules) took longer than the review's per-file time budget.</summary>
+    OverBudget,
 }
 
 /// <summary>A file (or folder) the review did not analyse, and why; reported, never fatal.</summary>
@@ -33,6 +36,10 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
     /// <summary>"skipped (binary): holds NUL bytes"</summary>
     public string Describe() => $"{ReasonText(Reason)}: {Detail}";
 
+    /// <summary>The detail given for a file whose analysis passed <paramref name="budget"/> while in <paramref name="phase"/> ("parsing", "the rules").</summary>
+    public static string OverBudgetDetail(TimeSpan budget, string phase) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its analysis passed the {budget.TotalSeconds:0.###} s per-file budget during {phase}; nothing of it is reported (raise the budget to review it)");
+
     public static string ReasonText(SkipReason reason) => reason switch
     {
         SkipReason.Unreadable => "unreadable",
@@ -41,6 +48,7 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
         SkipReason.UnsupportedLanguage => "not Python or Rust",
         SkipReason.Empty => "empty",
         SkipReason.NotAFile => "not a regular file",
+        SkipReason.OverBudget => "over the time budget",
         _ => reason.ToString(),
     };
 }

@@ -49,7 +49,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
     public ReviewOutcome Run(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options)
     {
         var (trees, skipped) = Load(paths, workingDirectory, options);
-        return Run(trees, skipped);
+        return Run(trees, skipped, ProjectIndex.Build(trees), options);
     }
 
     /// <summary>Runs the checklist review over trees already loaded (by <see cref="Load"/> or from inline code).</summary>
@@ -57,12 +57,30 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         Run(trees, skipped, ProjectIndex.Build(trees ?? throw new ArgumentNullException(nameof(trees))));
 
     /// <summary>As <see cref="Run(IReadOnlyList{SyntaxTree}, IReadOnlyList{SkippedFile})"/>, with the cross-file index already built over <paramref name="trees"/>.</summary>
-    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, ProjectIndex project)
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, ProjectIndex project) =>
+        Run(trees, skipped, project, SourceReviewOptions.Default);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{SyntaxTree}, IReadOnlyList{SkippedFile}, ProjectIndex)"/>, honouring the options' cancellation and per-file budget: a file over budget moves from the files reviewed to the skipped ones.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing partial is returned.</exception>
+    public ReviewOutcome Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, ProjectIndex project, SourceReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(skipped);
-        var result = review.Run(trees, project);
-        return new ReviewOutcome(result.Findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules, result.Failures);
+        ArgumentNullException.ThrowIfNull(options);
+        var result = review.Run(trees, project, options.FileBudget, options.CancellationToken);
+        if (result.OverBudget.Count == 0)
+        {
+            return new ReviewOutcome(result.Findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules, result.Failures);
+        }
+
+        var over = result.OverBudget.ToHashSet(StringComparer.Ordinal);
+        var detail = SkippedFile.OverBudgetDetail(options.FileBudget!.Value, "the rules");
+        return new ReviewOutcome(
+            result.Findings,
+            [.. trees.Select(t => t.Source.Path!).Where(p => !over.Contains(p))],
+            [.. skipped, .. result.OverBudget.Select(p => new SkippedFile(p, SkipReason.OverBudget, detail))],
+            review.Rules,
+            result.Failures);
     }
 
     /// <summary>
@@ -92,7 +110,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
             var display = DisplayPath(files[i], workingDirectory);
             loaded[i] = options.Refuse?.Invoke(files[i]) is { } refusal
                 ? (null, new SkippedFile(display, SkipReason.Unreadable, refusal))
-                : Load(files[i], display, named.Contains(files[i]));
+                : Load(files[i], display, named.Contains(files[i]), options);
             options.Progress?.Report(new ReviewProgress(Interlocked.Increment(ref done), files.Count));
         });
         options.CancellationToken.ThrowIfCancellationRequested();
@@ -122,8 +140,9 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         return tree;
     }
 
-    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly)
+    private (SyntaxTree?, SkippedFile?) Load(string fullPath, string displayPath, bool namedExplicitly, SourceReviewOptions options)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (text, reason, detail) = SourceFileReader.ReadText(fullPath, displayPath, maxFileBytes);
         if (text is null)
         {
@@ -136,9 +155,22 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         }
 
         var language = LanguageDetector.Detect(fullPath, text);
-        return language.Language == SourceLanguage.Unknown
-            ? (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"))
-            : (WithProjectFacts(SyntaxParsers.Parse(text, language.Language, forRules: true), fullPath), null);
+        if (language.Language == SourceLanguage.Unknown)
+        {
+            return (null, new SkippedFile(displayPath, SkipReason.UnsupportedLanguage, "neither the extension, a shebang nor the content says Python or Rust"));
+        }
+
+        using var budget = FileBudget.Start(options.FileBudget, TimeSpan.Zero, options.CancellationToken);
+        try
+        {
+            var tree = SyntaxParsers.Parse(text, language.Language, forRules: true, budget);
+            tree.Spent = clock.Elapsed;
+            return (WithProjectFacts(tree, fullPath), null);
+        }
+        catch (OperationCanceledException) when (budget.IsSpent)
+        {
+            return (null, new SkippedFile(displayPath, SkipReason.OverBudget, SkippedFile.OverBudgetDetail(options.FileBudget!.Value, "parsing")));
+        }
     }
 }
 
@@ -152,6 +184,16 @@ public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = n
 {
     /// <summary>Told the full paths of the files found, once, before any is read (e.g. to size memory for them).</summary>
     public Action<IReadOnlyList<string>>? Discovered { get; init; }
+
+    /// <summary>
+    /// The most one file's analysis (parse, then rules) may take; a file that passes it is reported as skipped
+    /// (<see cref="SkipReason.OverBudget"/>) and the review goes on. Null: no limit. Callers facing users set one
+    /// (<see cref="DefaultFileBudget"/>), so one pathological file cannot stall a whole review.
+    /// </summary>
+    public TimeSpan? FileBudget { get; init; }
+
+    /// <summary>The budget the CLI and the server give each file unless told otherwise.</summary>
+    public static TimeSpan DefaultFileBudget { get; } = TimeSpan.FromSeconds(5);
 
     public static SourceReviewOptions Default { get; } = new();
 }

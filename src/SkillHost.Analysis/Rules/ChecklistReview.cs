@@ -1,3 +1,4 @@
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules.Python;
 using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
@@ -23,32 +24,38 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
     public IReadOnlyList<Finding> Review(IReadOnlyList<SyntaxTree> trees, ProjectIndex project) => Run(trees, project).Findings;
 
     /// <summary>The findings and the rules that threw (reported, never fatal). Each call has its own result, so concurrent reviews on one instance (an MCP server) never see each other's failures.</summary>
-    public ChecklistResult Run(IReadOnlyList<SyntaxTree> trees, ProjectIndex project)
+    public ChecklistResult Run(IReadOnlyList<SyntaxTree> trees, ProjectIndex project) => Run(trees, project, null, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{SyntaxTree}, ProjectIndex)"/>, stopping when <paramref name="cancellationToken"/> is
+    /// cancelled and giving up on a file whose analysis passes <paramref name="fileBudget"/> (what its parse spent counts):
+    /// its findings are dropped and its path is listed in <see cref="ChecklistResult.OverBudget"/>. The token is checked
+    /// between files, between rules and whenever a rule asks for a file's nodes.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ChecklistResult Run(IReadOnlyList<SyntaxTree> trees, ProjectIndex project, TimeSpan? fileBudget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(project);
         var perFile = new List<Finding>[trees.Count];
         var failures = new System.Collections.Concurrent.ConcurrentBag<RuleFailure>();
-        Parallel.For(0, trees.Count, i =>
+        var overBudget = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, trees.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var findings = new List<Finding>();
-            foreach (var rule in Rules)
+            using var budget = FileBudget.Start(fileBudget, trees[i].Spent, cancellationToken);
+            try
             {
-                if (rule.Descriptor.Language != trees[i].Language)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    rule.Analyze(new RuleContext(rule, trees[i], Skill, project, _options, findings));
-                }
-#pragma warning disable CA1031 // One faulty rule must not cost the user the whole review: record it and go on.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    failures.Add(new RuleFailure(rule.Descriptor.Id, trees[i].Source.Path ?? "<input>", $"{e.GetType().Name}: {e.Message}"));
-                }
+                Analyze(trees[i], project, findings, failures, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.IsSpent)
+            {
+                findings.Clear();
+                overBudget.Add(trees[i].Source.Path ?? "<input>");
+            }
+            catch (OperationCanceledException)
+            {
+                // The review itself was cancelled: Parallel.For reports it once all bodies have stopped.
             }
 
             perFile[i] = findings;
@@ -60,10 +67,41 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
             BindingIndex.Forget(trees[i]);
             _ = trees[i].TakeTokens<object>(); // the parser's tokens, when no rule asked for them
         });
+        cancellationToken.ThrowIfCancellationRequested();
 
         return new ChecklistResult(
             Rank(perFile.SelectMany(f => f)),
-            [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)]);
+            [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)])
+        {
+            OverBudget = [.. overBudget.Order(StringComparer.Ordinal)],
+        };
+    }
+
+    private void Analyze(SyntaxTree tree, ProjectIndex project, List<Finding> findings, System.Collections.Concurrent.ConcurrentBag<RuleFailure> failures, CancellationToken cancellationToken)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.Descriptor.Language != tree.Language)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                rule.Analyze(new RuleContext(rule, tree, Skill, project, _options, findings) { CancellationToken = cancellationToken });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One faulty rule must not cost the user the whole review: record it and go on.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failures.Add(new RuleFailure(rule.Descriptor.Id, tree.Source.Path ?? "<input>", $"{e.GetType().Name}: {e.Message}"));
+            }
+        }
     }
 
     public static IReadOnlyList<Finding> Rank(IEnumerable<Finding> findings) =>
@@ -78,8 +116,12 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
     ];
 }
 
-/// <summary>What one <see cref="ChecklistReview.Run"/> produced: the ranked findings and the rules that threw.</summary>
-public sealed record ChecklistResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleFailure> Failures);
+/// <summary>What one <see cref="ChecklistReview.Run(IReadOnlyList{SyntaxTree}, ProjectIndex)"/> produced: the ranked findings and the rules that threw.</summary>
+public sealed record ChecklistResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleFailure> Failures)
+{
+    /// <summary>The files (as their trees name them) whose analysis passed the per-file budget: none of their findings are in <see cref="Findings"/>.</summary>
+    public IReadOnlyList<string> OverBudget { get; init; } = [];
+}
 
 /// <summary>A rule that threw on a file: which, where, and the exception's message.</summary>
 public sealed record RuleFailure(string RuleId, string Path, string Message)

@@ -114,7 +114,7 @@ public sealed class ProjectIndex
 
         foreach (var call in NodesByType.Of<CallNode>(tree))
         {
-            if (!called.Contains(call.Name) && IsInLoop(call))
+            if (!called.Contains(call.Name) && call.IsInLoop())
             {
                 called.Add(call.Name);
             }
@@ -143,20 +143,6 @@ public sealed class ProjectIndex
         }
 
         return (called, py, working, io, rust);
-    }
-
-    // SyntaxQueries.IsInLoop without the iterator.
-    private static bool IsInLoop(SyntaxNode node)
-    {
-        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
-        {
-            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -30,8 +30,16 @@ public sealed class RuleContext
 
     public string Path => Tree.Source.Path ?? "<input>";
 
+    /// <summary>Cancelled when the review is, or when this file has used its time budget; checked whenever a rule asks for <see cref="Nodes{T}"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>Every node of type <typeparamref name="T"/> in the file, in document order (<see cref="SyntaxTree.All{T}"/>, indexed once per file).</summary>
-    public IReadOnlyList<T> Nodes<T>() where T : SyntaxNode => NodesByType.Of<T>(Tree);
+    /// <exception cref="OperationCanceledException"><see cref="CancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<T> Nodes<T>() where T : SyntaxNode
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        return NodesByType.Of<T>(Tree);
+    }
 
     /// <summary>The source text of a span.</summary>
     public string TextOf(TextSpan span) => Tree.Source.ToString(span);

@@ -37,6 +37,12 @@ public abstract class SyntaxNode
     // A List while a builder adds children one by one (Rust); an exact-size array when a builder sets them all at once (Python).
     private IReadOnlyList<SyntaxNode>? _children;
     private SyntaxTree? _tree;
+    // Caches of ancestor walks (see Resolve), indexed by Frame: the nearest function, loop or function, closure or
+    // function; the root stands for "none". Chains of calls and nested brackets make trees thousands of levels deep, and
+    // the rules ask these of nearly every node: each walk would cost the depth.
+    private SyntaxNode? _function;
+    private SyntaxNode? _loopOrFunction;
+    private SyntaxNode? _closureOrFunction;
 
     protected SyntaxNode(TextSpan span) => Span = span;
 
@@ -100,6 +106,80 @@ public abstract class SyntaxNode
         }
 
         return tree;
+    }
+
+    /// <summary>The nearest ancestor that is a <see cref="FunctionNode"/>, else the root (null for the root itself); cached.</summary>
+    internal SyntaxNode? FunctionOrRoot => Parent is null ? null : _function ?? Resolve(Frame.Function);
+
+    /// <summary>The nearest ancestor that is a <see cref="LoopNode"/> or <see cref="FunctionNode"/>, else the root (null for the root itself); cached.</summary>
+    internal SyntaxNode? LoopOrFunctionOrRoot => Parent is null ? null : _loopOrFunction ?? Resolve(Frame.LoopOrFunction);
+
+    /// <summary>The nearest ancestor that is a <see cref="ClosureNode"/> or <see cref="FunctionNode"/>, else the root (null for the root itself); cached.</summary>
+    internal SyntaxNode? ClosureOrFunctionOrRoot => Parent is null ? null : _closureOrFunction ?? Resolve(Frame.ClosureOrFunction);
+
+    private enum Frame
+    {
+        Function,
+        LoopOrFunction,
+        ClosureOrFunction,
+    }
+
+    private static bool Is(SyntaxNode node, Frame frame) => node is FunctionNode || frame switch
+    {
+        Frame.LoopOrFunction => node is LoopNode,
+        Frame.ClosureOrFunction => node is ClosureNode,
+        _ => false,
+    };
+
+    private ref SyntaxNode? Cache(Frame frame)
+    {
+        switch (frame)
+        {
+            case Frame.LoopOrFunction:
+                return ref _loopOrFunction;
+            case Frame.ClosureOrFunction:
+                return ref _closureOrFunction;
+            default:
+                return ref _function;
+        }
+    }
+
+    // Walks up to the first ancestor that answers (it is a frame sought, already knows its answer, or is the root) and
+    // gives every node on the way the answer, so each node is walked past once per tree and frame. Asked only once a tree
+    // is built: builders never query, and nodes are not re-parented afterwards.
+    private SyntaxNode Resolve(Frame frame)
+    {
+        var node = Parent!;
+        SyntaxNode answer;
+        while (true)
+        {
+            if (Is(node, frame))
+            {
+                answer = node;
+                break;
+            }
+
+            if (node.Cache(frame) is { } known)
+            {
+                answer = known;
+                break;
+            }
+
+            if (node.Parent is null)
+            {
+                answer = node;
+                break;
+            }
+
+            node = node.Parent;
+        }
+
+        for (var below = this; below != node; below = below.Parent!)
+        {
+            below.Cache(frame) = answer;
+        }
+
+        return answer;
     }
 
     public IEnumerable<SyntaxNode> Ancestors()

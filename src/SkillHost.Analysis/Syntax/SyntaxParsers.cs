@@ -1,5 +1,6 @@
 using SkillHost.Analysis.Languages.Python;
 using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Syntax;
@@ -16,10 +17,13 @@ public static class SyntaxParsers
     }
 
     /// <summary>Parses as <paramref name="language"/>; <paramref name="forRules"/> keeps what the checklist rules reuse (the Python tokens).</summary>
-    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => language switch
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => Parse(text, language, forRules, budget: null);
+
+    /// <summary>As <see cref="Parse(SourceText, SourceLanguage, bool)"/>, stopping (<see cref="OperationCanceledException"/>) when the <paramref name="budget"/>'s token is cancelled.</summary>
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget) => language switch
     {
-        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules),
-        SourceLanguage.Rust => RustParser.Parse(text),
+        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules, budget),
+        SourceLanguage.Rust => RustParser.Parse(text, budget),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
     };
 

@@ -4,20 +4,7 @@ namespace SkillHost.Analysis.Syntax;
 public static class SyntaxQueries
 {
     /// <summary>The nearest enclosing function (a closure does not count), or null at module level.</summary>
-    public static FunctionNode? EnclosingFunction(this SyntaxNode node)
-    {
-        // Not FirstAncestor<FunctionNode>: a test against the sealed type is one compare, the generic one a cast helper call,
-        // and the rules ask this of nearly every node they look at.
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            if (ancestor is FunctionNode function)
-            {
-                return function;
-            }
-        }
-
-        return null;
-    }
+    public static FunctionNode? EnclosingFunction(this SyntaxNode node) => node.FunctionOrRoot as FunctionNode;
 
     /// <summary>The nearest enclosing class/struct/enum/trait, or null.</summary>
     public static TypeDeclNode? EnclosingType(this SyntaxNode node) => node.FirstAncestor<TypeDeclNode>();
@@ -40,9 +27,10 @@ public static class SyntaxQueries
     /// </summary>
     internal static LoopNode? NextEnclosingLoop(this SyntaxNode node, SyntaxNode from)
     {
-        for (var ancestor = from.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
+        // Only loops and functions are visited: the calls, brackets and blocks between them are skipped through the cache.
+        for (var ancestor = from.LoopOrFunctionOrRoot; ancestor is LoopNode loop; ancestor = loop.LoopOrFunctionOrRoot)
         {
-            if (ancestor is LoopNode loop && loop.RunsPerIteration(node))
+            if (loop.RunsPerIteration(node))
             {
                 return loop;
             }
@@ -59,21 +47,20 @@ public static class SyntaxQueries
     /// <summary>Inside an async function, async closure or Rust async block (the nearest such boundary decides).</summary>
     public static bool IsInAsyncContext(this SyntaxNode node)
     {
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        var frame = node.ClosureOrFunctionOrRoot;
+        for (; frame is ClosureNode closure; frame = closure.ClosureOrFunctionOrRoot)
         {
-            switch (ancestor)
+            if (closure.IsAsync)
             {
-                case FunctionNode function:
-                    return function.IsAsync;
-                case ClosureNode closure when closure.IsAsync:
-                    return true;
-                default:
-                    break;
+                return true;
             }
         }
 
-        return false;
+        return frame is FunctionNode { IsAsync: true };
     }
+
+    /// <summary>Inside a lambda or closure (within its function): its body runs when it is called, not where it stands.</summary>
+    public static bool IsInClosure(this SyntaxNode node) => node.ClosureOrFunctionOrRoot is ClosureNode;
 
     /// <summary>Nodes of type <typeparamref name="T"/> that run once per iteration of <paramref name="loop"/> (nested loops included).</summary>
     public static IEnumerable<T> PerIteration<T>(this LoopNode loop) where T : SyntaxNode =>

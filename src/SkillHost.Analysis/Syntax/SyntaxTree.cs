@@ -40,6 +40,9 @@ public sealed class SyntaxTree
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>Time already spent on this file (its parse, when a review loaded it): what a per-file budget has left is the rest.</summary>
+    internal TimeSpan Spent { get; set; }
+
     /// <summary>Every node except the root, in document order.</summary>
     public IReadOnlyList<SyntaxNode> Nodes => (_index ??= BuildIndex(Root)).All;
 

@@ -17,15 +17,16 @@ internal static class ClassifyCommand
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Files and folders to classify (.py, .pyi, .rs)." };
         var format = SkillCommand.FormatOption(ReportFormats.Text, ReportFormats.Markdown, ReportFormats.Json);
         var skill = new Option<string>("--skill") { Description = "The skill whose step-1 advice to quote.", DefaultValueFactory = _ => ReviewCommand.BundledSkill };
+        var fileBudget = FileBudgetOption.Create();
         var command = new Command("classify", "Classify code as the skill's step 1 does: test, library, application cold or hot path, per file and function.")
         {
-            paths, format, skill,
+            paths, format, skill, fileBudget,
         };
-        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(skill)!, output, environment ?? ReviewEnvironment.Current()));
+        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(skill)!, output, environment ?? ReviewEnvironment.Current(), FileBudgetOption.ToBudget(r.GetValue(fileBudget))));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string skillPath, CliOutput output, ReviewEnvironment environment)
+    public static int Run(IReadOnlyList<string> paths, string format, string skillPath, CliOutput output, ReviewEnvironment environment, TimeSpan? fileBudget = null)
     {
         if (SourceDiscovery.PathProblem(paths, environment.WorkingDirectory) is { } problem)
         {
@@ -39,7 +40,7 @@ internal static class ClassifyCommand
         }
 
         using var heap = new BatchHeap();
-        var (files, skipped) = new PerformanceWorkflow(skill, environment.Catalogue).ClassifyPaths(paths, environment.WorkingDirectory, new SourceReviewOptions { Discovered = heap.Reserve });
+        var (files, skipped) = new PerformanceWorkflow(skill, environment.Catalogue).ClassifyPaths(paths, environment.WorkingDirectory, new SourceReviewOptions { Discovered = heap.Reserve, FileBudget = fileBudget });
         foreach (var s in skipped)
         {
             output.Error.WriteLine($"warning: skipped {s.Path}: {s.Describe()}");

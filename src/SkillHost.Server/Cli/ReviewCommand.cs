@@ -39,12 +39,13 @@ internal static class ReviewCommand
             Description = "The least confidence a finding needs to be shown: low, medium or high. Low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters (examples, tests, a name matched in a loop elsewhere); they are counted, not listed, unless you ask.",
             DefaultValueFactory = _ => ReviewOptions.Default.MinConfidence,
         };
+        var fileBudget = FileBudgetOption.Create();
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence,
+            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
         };
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -87,7 +88,7 @@ internal static class ReviewCommand
         // A one-shot run keeps nearly all it allocates until the output is written: once the files are found,
         // no collections for the rest of it (see BatchHeap).
         using var heap = new BatchHeap();
-        var options = new SourceReviewOptions { Discovered = heap.Reserve };
+        var options = new SourceReviewOptions { Discovered = heap.Reserve, FileBudget = arguments.FileBudget };
 
         // Without report parts the findings are still worth having (text, JSON, SARIF).
         (ReviewOutcome, PerformanceReport?) Review()
@@ -186,4 +187,7 @@ internal sealed record ReviewArguments(
 {
     /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>).</summary>
     public Confidence MinConfidence { get; init; } = ReviewOptions.Default.MinConfidence;
+
+    /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
+    public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;
 }

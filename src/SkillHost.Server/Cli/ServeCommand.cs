@@ -21,9 +21,10 @@ internal static class ServeCommand
         var token = new Option<string?>("--token") { Description = $"Require 'Authorization: Bearer TOKEN' on every HTTP request (or set {TokenVariable})." };
         var skills = new Option<string[]>("--skills") { Description = "A folder of skills to serve besides the bundled one (any SKILL.md below it, e.g. ~/.claude/skills). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not re-read skills when their files change." };
+        var fileBudget = FileBudgetOption.Create();
         var command = new Command("serve", "Run the MCP server: tools, prompts and skill resources over stdio (default) or HTTP.")
         {
-            http, port, host, token, skills, noWatch,
+            http, port, host, token, skills, noWatch, fileBudget,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new ServeOptions(
@@ -32,7 +33,7 @@ internal static class ServeCommand
                 result.GetValue(host)!,
                 result.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
                 result.GetValue(skills) ?? [],
-                !result.GetValue(noWatch)),
+                !result.GetValue(noWatch)) { FileBudget = FileBudgetOption.ToBudget(result.GetValue(fileBudget)) },
             output,
             cancellationToken));
         return command;
@@ -62,6 +63,9 @@ internal sealed record ServeOptions(bool Http, int Port, string Host, string? To
 {
     /// <summary>8 MiB: room for the largest inline code a tool accepts (2 Mi characters, JSON-escaped), no more.</summary>
     public const long DefaultMaxRequestBytes = 8 * 1024 * 1024;
+
+    /// <summary>How long one file's analysis may take in a tool call (<c>--file-budget</c>); null for no limit.</summary>
+    public TimeSpan? FileBudget { get; init; } = SkillHost.Analysis.Review.SourceReviewOptions.DefaultFileBudget;
 
     /// <summary>A message saying what is wrong with the options, or null.</summary>
     public string? Validate()

@@ -11,5 +11,8 @@ internal sealed record ServerEnvironment(string WorkingDirectory, IReadOnlyList<
     /// <summary>2 Mi characters: far above any file a person reviews by pasting it, far below what would hurt the server.</summary>
     public const int DefaultMaxInlineCodeChars = 2 * 1024 * 1024;
 
+    /// <summary>How long one file's analysis may take in a tool call before it is skipped (<c>serve --file-budget</c>); null for no limit.</summary>
+    public TimeSpan? FileBudget { get; init; } = SkillHost.Analysis.Review.SourceReviewOptions.DefaultFileBudget;
+
     public static ServerEnvironment Current() => new(Environment.CurrentDirectory, RuleCatalog.All, ReviewEnvironment.DefaultTool);
 }

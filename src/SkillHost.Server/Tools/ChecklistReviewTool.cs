@@ -34,9 +34,19 @@ internal sealed class ChecklistReviewTool
     {
         var review = CreateReview(catalog, environment, skill, select, ignore);
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
-        var outcome = input.Inline is { } inline
-            ? review.Run([CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment)], [])
-            : await Task.Run(() => review.Run(input.Paths, input.BaseFolder, input.Options), cancellationToken).ConfigureAwait(false);
+        // Off the request's thread, and with its token and the per-file budget either way: a client that goes away stops the work.
+        var outcome = await Task.Run(
+            () =>
+            {
+                if (input.Inline is not { } inline)
+                {
+                    return review.Run(input.Paths, input.BaseFolder, input.Options);
+                }
+
+                var tree = CodeInput.Parse(inline.Code, inline.Language, inline.Path, environment);
+                return review.Run([tree], [], ProjectIndex.Build([tree]), input.Options);
+            },
+            cancellationToken).ConfigureAwait(false);
         var report = JsonReportRenderer.ToModel(new ReviewReport(outcome, environment.Catalogue, environment.Tool, input.BaseFolder));
         return StructuredResult.Of(new ChecklistReviewResult(report.Tool, report.Version, report.Summary, report.Findings, report.Files, report.Skipped, outcome.RuleFailures));
     }

@@ -32,13 +32,13 @@ internal sealed record ToolInput(SourceInput? Inline, IReadOnlyList<string> Path
 
         if (hasCode)
         {
-            return new ToolInput(CodeInput.Validate(request.Code!, request.Language, request.Filename, environment), [], environment.WorkingDirectory, new SourceReviewOptions(CancellationToken: cancellationToken));
+            return new ToolInput(CodeInput.Validate(request.Code!, request.Language, request.Filename, environment), [], environment.WorkingDirectory, new SourceReviewOptions(CancellationToken: cancellationToken) { FileBudget = environment.FileBudget });
         }
 
         var roots = await AllowedRoots.ResolveAsync(call?.Server, environment.WorkingDirectory, cancellationToken).ConfigureAwait(false);
         var paths = request.Paths!.Select(roots.Confine).ToList();
         var progress = ProgressNotifier.For(call, cancellationToken);
-        return new ToolInput(null, paths, roots.Folders[0], new SourceReviewOptions(progress, roots.Refuse, cancellationToken), progress);
+        return new ToolInput(null, paths, roots.Folders[0], new SourceReviewOptions(progress, roots.Refuse, cancellationToken) { FileBudget = environment.FileBudget }, progress);
     }
 
     public ValueTask DisposeAsync() => Progress?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -24,7 +24,7 @@ internal static class HttpServer
     {
         using var loggers = LoggerFactory.Create(ServerLogging.Configure);
         using var catalog = ServerLogging.CreateCatalog(options, loggers);
-        await using var app = Build(options, catalog, ServerEnvironment.Current());
+        await using var app = Build(options, catalog, ServerEnvironment.Current() with { FileBudget = options.FileBudget });
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

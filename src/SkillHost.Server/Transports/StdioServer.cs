@@ -22,7 +22,7 @@ internal static class StdioServer
         // message gets an error reply instead of the SDK's silent drop, and end of input waits for the answers still due.
         var requests = new InFlightRequests();
         var output = new LineOutput(Console.OpenStandardOutput(), requests);
-        services.AddSkillHostMcp(catalog, ServerEnvironment.Current())
+        services.AddSkillHostMcp(catalog, ServerEnvironment.Current() with { FileBudget = options.FileBudget })
             .WithStreamServerTransport(new JsonRpcLineFilter(Console.OpenStandardInput(), output, requests: requests), output);
         await using var provider = services.BuildServiceProvider();
         try

@@ -2,6 +2,8 @@ using System.Buffers;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
+using SkillHost.Analysis.Review;
+
 namespace SkillHost.Analysis.Languages.Python;
 
 /// <summary>Python source to structural model: <see cref="PythonLexer"/> then <see cref="PythonStructureBuilder"/>; never throws on any input.</summary>
@@ -13,14 +15,20 @@ public static class PythonParser
     /// With <paramref name="keepTokens"/> the tree keeps a copy of the tokens for the checklist rules, which ask
     /// token-level questions and would otherwise lex the file again; a parse that runs no rules does not pay for it.
     /// </summary>
-    public static SyntaxTree Parse(SourceText text, bool keepTokens)
+    public static SyntaxTree Parse(SourceText text, bool keepTokens) => Parse(text, keepTokens, budget: null);
+
+    /// <summary>As <see cref="Parse(SourceText, bool)"/>, checking the <paramref name="budget"/>'s token between phases and every few thousand statements.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled (a review cancelled, or the file's time budget spent).</exception>
+    public static SyntaxTree Parse(SourceText text, bool keepTokens, FileBudget? budget)
     {
+        var cancellationToken = budget?.Token ?? CancellationToken.None;
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
         var tokens = PythonLexer.TokenizePooled(text.Text, diagnostics, out var count);
         try
         {
-            var root = PythonStructureBuilder.Build(text, tokens, count, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            var root = PythonStructureBuilder.Build(text, tokens, count, diagnostics, cancellationToken);
             diagnostics.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             var tree = new SyntaxTree(text, SourceLanguage.Python, root, diagnostics);
             if (keepTokens)

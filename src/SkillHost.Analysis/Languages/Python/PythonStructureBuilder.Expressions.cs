@@ -207,7 +207,10 @@ internal sealed partial class PythonStructureBuilder
                 state.TailStart = -1;
                 state.LastCallClose = -1;
                 lastCall = null;
-                p = After(p, hi);
+
+                // A subscript that never closes runs to the end of the range, like an unclosed call: stepping into it would
+                // read its opening brackets as this chain's trailers, once per chain inside (quadratic on `x[[[[…`).
+                p = _match[p] < 0 ? hi : After(p, hi);
             }
             else
             {
@@ -337,6 +340,14 @@ internal sealed partial class PythonStructureBuilder
         if ((_flags[open] & HasFor) != 0)
         {
             return [new Argument(SpanOf(open + 1, close), null, ExpressionShape.GeneratorExpression)];
+        }
+
+        // A call that never closes runs to the end of its statement, and so does every unclosed call inside it: shaping
+        // each one's arguments would rescan the same tail once per bracket (quadratic on `f(((((…`). Broken code: one
+        // argument of unknown shape.
+        if (_match[open] < 0)
+        {
+            return [new Argument(SpanOf(open + 1, close), null, ExpressionShape.Other)];
         }
 
         var arguments = _scratchArguments;

@@ -20,8 +20,15 @@ internal sealed partial class PythonStructureBuilder
     private void BuildStatements()
     {
         var i = 0;
+        var steps = 0;
         while (i < _n)
         {
+            // Coarse: a statement costs its length (the walks are linear), so every 4096 steps is a few milliseconds at most.
+            if ((++steps & 4095) == 0)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+            }
+
             switch (_tok[i].Kind)
             {
                 case K.Newline:

@@ -25,6 +25,7 @@ internal sealed partial class PythonStructureBuilder
     private readonly PythonToken[] _tok;
     private readonly int _n;
     private readonly List<Diagnostic> _diagnostics;
+    private CancellationToken _cancellation;
 
     /// <summary>For each bracket token, the index of its partner (closers point back), or -1.</summary>
     private readonly int[] _match;
@@ -67,13 +68,14 @@ internal sealed partial class PythonStructureBuilder
         public int End;
     }
 
-    public static ModuleNode Build(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics)
+    public static ModuleNode Build(SourceText source, PythonToken[] tokens, int count, List<Diagnostic> diagnostics, CancellationToken cancellationToken = default)
     {
-        var builder = new PythonStructureBuilder(source, tokens, count, diagnostics);
+        var builder = new PythonStructureBuilder(source, tokens, count, diagnostics) { _cancellation = cancellationToken };
         try
         {
             builder.MatchBrackets();
             builder.BuildStatements();
+            cancellationToken.ThrowIfCancellationRequested();
             return builder.Assemble();
         }
         finally

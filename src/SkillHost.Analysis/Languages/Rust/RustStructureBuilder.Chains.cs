@@ -172,7 +172,7 @@ internal sealed partial class RustStructureBuilder
     {
         while (p < end)
         {
-            _work++;
+            CountWork();
             switch (_tokens[p].Kind)
             {
                 case RustTokenKind.Dot:

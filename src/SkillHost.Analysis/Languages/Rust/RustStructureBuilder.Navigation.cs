@@ -12,7 +12,7 @@ internal sealed partial class RustStructureBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Step(int i, int start, int end)
     {
-        _work++;
+        CountWork();
         var kind = _tokens[i].Kind;
         if (IsOpen(kind))
         {
@@ -96,7 +96,7 @@ internal sealed partial class RustStructureBuilder
         end = Math.Min(end, lt + MaxHeaderSteps);
         for (var i = lt; i < end;)
         {
-            _work++;
+            CountWork();
             switch (_tokens[i].Kind)
             {
                 case RustTokenKind.Lt:
@@ -141,7 +141,7 @@ internal sealed partial class RustStructureBuilder
         var steps = 0;
         for (var i = start; i < end;)
         {
-            _work++;
+            CountWork();
             if (++steps > MaxHeaderSteps)
             {
                 return end;

@@ -33,7 +33,7 @@ internal sealed partial class RustStructureBuilder
         var i = start;
         while (i < end)
         {
-            _work++;
+            CountWork();
             var kind = _tokens[i].Kind;
             if (atStatement)
             {

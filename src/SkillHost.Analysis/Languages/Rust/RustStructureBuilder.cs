@@ -41,6 +41,7 @@ internal sealed partial class RustStructureBuilder
     private int _count;
     private int _nesting;
     private long _work;
+    private CancellationToken _cancellation;
     private bool _nestingReported;
 
     private RustStructureBuilder(SourceText source)
@@ -57,6 +58,20 @@ internal sealed partial class RustStructureBuilder
 
     public static SyntaxTree Build(SourceText source) => Build(source, out _);
 
+    /// <summary>As <see cref="Build(SourceText)"/>, checking <paramref name="cancellationToken"/> every few thousand token visits.</summary>
+    public static SyntaxTree Build(SourceText source, CancellationToken cancellationToken)
+    {
+        var builder = new RustStructureBuilder(source) { _cancellation = cancellationToken };
+        try
+        {
+            return builder.Build();
+        }
+        finally
+        {
+            builder.ReturnBuffers();
+        }
+    }
+
     /// <summary>Builds the tree and reports the work done: token visits, for tests that check time stays linear.</summary>
     public static SyntaxTree Build(SourceText source, out long work)
     {
@@ -69,11 +84,25 @@ internal sealed partial class RustStructureBuilder
         }
         finally
         {
-            ArrayPool<RustToken>.Shared.Return(builder._tokens);
-            if (builder._match.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(builder._match);
-            }
+            builder.ReturnBuffers();
+        }
+    }
+
+    private void ReturnBuffers()
+    {
+        ArrayPool<RustToken>.Shared.Return(_tokens);
+        if (_match.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_match);
+        }
+    }
+
+    // Every 65,536 token visits (well under a millisecond of work) the builder asks whether to stop.
+    private void CountWork()
+    {
+        if ((++_work & 0xFFFF) == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
         }
     }
 

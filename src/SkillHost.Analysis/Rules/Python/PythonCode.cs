@@ -633,18 +633,7 @@ internal static class PythonCode
     }
 
     /// <summary>True when <paramref name="node"/> lies inside a lambda (its body runs when the lambda is called, not here).</summary>
-    public static bool IsInLambda(SyntaxNode node)
-    {
-        for (var ancestor = node.Parent; ancestor is not null and not FunctionNode; ancestor = ancestor.Parent)
-        {
-            if (ancestor is ClosureNode)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsInLambda(SyntaxNode node) => node.IsInClosure();
 
     /// <summary>The bindings of <paramref name="name"/> in the nearest scope that binds it at all.</summary>
     public static List<Binding> NearestBindings(SyntaxNode at, string name)

@@ -37,11 +37,12 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         }
 
         var tokens = RustTokens.Of(context.Tree);
+        var genericImpls = new Dictionary<ImplNode, bool>();
         foreach (var function in context.Nodes<FunctionNode>())
         {
             if (function is not { Visibility: Visibility.Public, HasBody: true, IsAsync: false } || function.Name == "main"
                 || function.Attributes.Any(a => a.Name is "inline" or "cold" or "no_mangle" or "export_name" or "naked" or "track_caller")
-                || IsGeneric(tokens, function) || function.FirstAncestor<ImplNode>() is { } impl && (impl.Trait is not null || IsGenericImpl(context, impl))
+                || IsGeneric(tokens, function) || function.FirstAncestor<ImplNode>() is { } impl && (impl.Trait is not null || IsGenericImpl(context, impl, genericImpls))
                 || function.IsTestCode() || function.Attributes.Any(a => a.Name == "doc" && (a.Arguments ?? "").Contains("hidden", StringComparison.Ordinal)))
             {
                 continue;
@@ -151,9 +152,19 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
         return false;
     }
 
-    private static bool IsGenericImpl(RuleContext context, ImplNode impl) =>
-        impl.SelfType.Contains('<', StringComparison.Ordinal) || context.TextOf(impl.Span).TrimStart().StartsWith("impl<", StringComparison.Ordinal)
-        || impl.Attributes.Count > 0 && context.TextOf(impl.Span).Contains("impl<", StringComparison.Ordinal);
+    // Once per impl block (its methods all ask), and over the text in place: copying a large impl per method was quadratic.
+    private static bool IsGenericImpl(RuleContext context, ImplNode impl, Dictionary<ImplNode, bool> known)
+    {
+        if (!known.TryGetValue(impl, out var generic))
+        {
+            var text = context.Tree.Source.Text.AsSpan(impl.Span.Start, impl.Span.Length);
+            generic = impl.SelfType.Contains('<', StringComparison.Ordinal) || text.TrimStart().StartsWith("impl<", StringComparison.Ordinal)
+                || impl.Attributes.Count > 0 && text.Contains("impl<", StringComparison.Ordinal);
+            known[impl] = generic;
+        }
+
+        return generic;
+    }
 
     // Top-level statements of the body: semicolons directly inside its braces, each block-bodied statement (`if … {}`,
     // `match … {}`, an `else` chain counted once), plus a trailing expression.
