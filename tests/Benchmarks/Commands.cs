@@ -9,6 +9,7 @@ internal static class Commands
         ["corpus"] = CorpusCommand.Run,
         ["review-corpus"] = ReviewCorpusCommand.Run,
         ["review-timings"] = ReviewTimingsCommand.Run,
+        ["fuzz"] = Fuzz.FuzzCommand.Run,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
