@@ -54,10 +54,27 @@ internal static class FuzzCommand
                 var (index, round) = (step % corpus.Count, step / corpus.Count);
                 var (path, original) = corpus[index];
                 var name = Path.GetFileName(path);
-                var baseline = baselines[index] ??= round == 0 ? Baseline(review, work, name, original, options) : null;
-                if (baseline is null)
+                if (round == 0)
                 {
-                    continue; // the unmutated file fails or hangs: the corpus run reports that, not the fuzzer
+                    var (elapsed, problem) = Baseline(review, work, name, original, options);
+                    baselines[index] = elapsed;
+                    if (problem is not null)
+                    {
+                        // The unmutated file fails already: a failure of its own, and nothing to compare mutants with.
+                        hangs += problem.StartsWith("hang", StringComparison.Ordinal) ? 1 : 0;
+                        failures.Add($"{path}: unmutated: {problem}");
+                        Console.WriteLine($"failure {failures[^1]}");
+                    }
+                }
+
+                if (baselines[index] is not { } baseline)
+                {
+                    if (round > 0 && Array.TrueForAll(baselines, b => b is null))
+                    {
+                        break;
+                    }
+
+                    continue;
                 }
 
                 // Not HashCode.Combine: it is randomised per process, and the N-th input must be the same on every run.
@@ -75,14 +92,14 @@ internal static class FuzzCommand
                     var outcome = Attempt(review, work, name, mutant, options.Timeout);
                     // Per byte: a mutant ten times the size may take ten times as long; more than the factor on top is superlinear.
                     var growth = Math.Max(1.0, mutant.Length / (double)Math.Max(1, original.Length));
-                    var limit = TimeSpan.FromMilliseconds(Math.Max(options.SlowFloorMs, options.SlowFactor * growth * baseline.Value.TotalMilliseconds));
+                    var limit = TimeSpan.FromMilliseconds(Math.Max(options.SlowFloorMs, options.SlowFactor * growth * baseline.TotalMilliseconds));
                     if (outcome.Problem is null && outcome.Elapsed > limit)
                     {
                         // Once more before blaming the input: a collection or the JIT may have landed on it.
                         outcome = Attempt(review, work, name, mutant, options.Timeout);
                         if (outcome.Problem is null && outcome.Elapsed > limit)
                         {
-                            outcome = outcome with { Problem = string.Create(CultureInfo.InvariantCulture, $"slow: {outcome.Elapsed.TotalMilliseconds:F0} ms, unmutated {baseline.Value.TotalMilliseconds:F1} ms") };
+                            outcome = outcome with { Problem = string.Create(CultureInfo.InvariantCulture, $"slow: {outcome.Elapsed.TotalMilliseconds:F0} ms, unmutated {baseline.TotalMilliseconds:F1} ms") };
                         }
                     }
 
@@ -119,11 +136,12 @@ internal static class FuzzCommand
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static TimeSpan? Baseline(FullReview review, string work, string name, byte[] original, FuzzOptions options)
+    /// <summary>The unmutated file's review time (the faster of two), or why it cannot be reviewed.</summary>
+    private static (TimeSpan? Elapsed, string? Problem) Baseline(FullReview review, string work, string name, byte[] original, FuzzOptions options)
     {
         var first = Attempt(review, work, name, original, options.Timeout);
         var second = first.Problem is null ? Attempt(review, work, name, original, options.Timeout) : first;
-        return second.Problem is null ? TimeSpan.FromTicks(Math.Min(first.Elapsed.Ticks, second.Elapsed.Ticks)) : null;
+        return second.Problem is null ? (TimeSpan.FromTicks(Math.Min(first.Elapsed.Ticks, second.Elapsed.Ticks)), null) : (null, second.Problem);
     }
 
     private sealed record Outcome(string? Problem, TimeSpan Elapsed, bool Hung = false);
@@ -139,7 +157,7 @@ internal static class FuzzCommand
         {
             if (!task.Wait(timeout))
             {
-                return new Outcome($"hang: no end within {timeout.TotalSeconds:F0} s", clock.Elapsed, Hung: true);
+                return new Outcome(string.Create(CultureInfo.InvariantCulture, $"hang: no end within {timeout.TotalMilliseconds:F0} ms"), clock.Elapsed, Hung: true);
             }
         }
         catch (AggregateException e) when (e.InnerException is { } inner)
