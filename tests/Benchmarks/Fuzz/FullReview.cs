@@ -27,7 +27,7 @@ internal sealed class FullReview
         var folder = Path.GetDirectoryName(file)!;
         var result = _workflow.ReviewPaths([file], folder);
         var report = new ReviewReport(result.Outcome, RuleCatalog.All, Tool, folder, result.Report);
-        foreach (var format in (string[])[ReportFormats.Text, ReportFormats.Markdown, ReportFormats.Json, ReportFormats.Sarif])
+        foreach (var format in (string[])[ReportFormats.Text, ReportFormats.Markdown, ReportFormats.Json, ReportFormats.Sarif, ReportFormats.Diff])
         {
             ReportFormats.Write(format, report, TextWriter.Null);
         }

@@ -43,7 +43,7 @@ public sealed class FuzzRegressionTests
         var path = RepoPaths.Combine("tests", "fuzz", folder, name);
         var result = WorkflowFixture.Workflow.ReviewPaths([path], Path.GetDirectoryName(path)!);
         var report = new ReviewReport(result.Outcome, RuleCatalog.All, Tool, Path.GetDirectoryName(path)!, result.Report);
-        foreach (var format in (string[])[ReportFormats.Text, ReportFormats.Markdown, ReportFormats.Json, ReportFormats.Sarif])
+        foreach (var format in (string[])[ReportFormats.Text, ReportFormats.Markdown, ReportFormats.Json, ReportFormats.Sarif, ReportFormats.Diff])
         {
             ReportFormats.Write(format, report, TextWriter.Null);
         }
