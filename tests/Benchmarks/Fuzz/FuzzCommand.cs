@@ -81,7 +81,7 @@ internal static class FuzzCommand
                 var mutator = new SourceMutator(new Random(unchecked((options.Seed * 1_000_003) + (round * 7_919) + index)));
                 for (var m = 0; m < MutantsPerFile && clock.Elapsed.TotalSeconds < options.Seconds; m++)
                 {
-                    var mutant = mutator.Mutate(original);
+                    var mutant = mutator.Mutate(original, corpus[(index + 1 + m) % corpus.Count].Bytes);
                     inputs++;
                     if (KnownIssues.Match(name, mutant) is { } issue)
                     {

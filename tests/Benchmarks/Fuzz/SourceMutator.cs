@@ -5,7 +5,7 @@ namespace SkillHost.Benchmarks.Fuzz;
 /// <summary>
 /// Deterministic byte-level mutations of a source file, for the fuzzer: range deletions, insertions (random bytes or
 /// fragments that open and close the lexers' states: quotes, brackets, comments, indentation), duplications,
-/// truncations, line shuffles and long repeats of a fragment (deep nesting). The same seed gives the same mutants.
+/// truncations, line shuffles, long repeats of a fragment (deep nesting) and splices from another file. The same seed gives the same mutants.
 /// </summary>
 internal sealed class SourceMutator(Random random)
 {
@@ -24,23 +24,28 @@ internal sealed class SourceMutator(Random random)
         [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x00],
     ];
 
-    /// <summary>One mutant of <paramref name="source"/>: one to four mutations stacked.</summary>
-    public byte[] Mutate(byte[] source)
+    /// <summary>One mutant of <paramref name="source"/>: one to four mutations stacked, one of them maybe a splice from <paramref name="donor"/>.</summary>
+    public byte[] Mutate(byte[] source, byte[] donor)
     {
         var bytes = new List<byte>(source);
         var count = 1 + random.Next(4);
         for (var i = 0; i < count; i++)
         {
-            Apply(bytes);
+            Apply(bytes, donor);
         }
 
         return [.. bytes];
     }
 
-    private void Apply(List<byte> bytes)
+    private void Apply(List<byte> bytes, byte[] donor)
     {
-        switch (random.Next(8))
+        switch (random.Next(9))
         {
+            case 7 when donor.Length > 0:
+                // Another file's code spliced in: Rust inside Python, a class body inside an expression.
+                var (at, take) = Range(donor.Length);
+                bytes.InsertRange(random.Next(bytes.Count + 1), donor.AsSpan(at, take).ToArray());
+                break;
             case 0 when bytes.Count > 0:
                 var (start, length) = Range(bytes.Count);
                 bytes.RemoveRange(start, length);
