@@ -84,6 +84,23 @@ public static class RawFileSystem
     }
 
     /// <summary>
+    /// The target of the link <paramref name="path"/> (a <see cref="FileNameBytes"/> path), as <see cref="FileSystemInfo.LinkTarget"/>
+    /// gives it for other names; null when it is not a link or cannot be read. Whoever confines paths to a folder must
+    /// ask here for such names: .NET cannot see that they are links.
+    /// </summary>
+    public static string? ReadLink(string path)
+    {
+        if (!IsSupported)
+        {
+            return null;
+        }
+
+        var buffer = new byte[4096]; // PATH_MAX
+        var length = (int)ReadLink(FileNameBytes.ToCString(path), buffer, buffer.Length);
+        return length > 0 ? FileNameBytes.Decode(buffer.AsSpan(0, length)) : null;
+    }
+
+    /// <summary>
     /// The real name of <paramref name="fullPath"/> when it was given as .NET decoded it (each invalid byte sequence read
     /// as U+FFFD, as the command line arrives) and does not exist so: the one entry of its folder that decodes to it.
     /// Null when there is none, or more than one (the name is then ambiguous), or nothing to resolve.
@@ -138,6 +155,10 @@ public static class RawFileSystem
     [DllImport("libc", EntryPoint = "closedir", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int CloseDirectory(IntPtr directory);
+
+    [DllImport("libc", EntryPoint = "readlink", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern nint ReadLink(byte[] path, [Out] byte[] buffer, nint size);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
