@@ -36,9 +36,10 @@ internal static class RpcFuzzCommand
         var (sent, replies, restarts) = (0, 0L, 0);
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        var server = Server.Start(dll, work, options.Timeout);
+        Server? server = null;
         try
         {
+            server = Server.Start(dll, work, options.Timeout);
             while (clock.Elapsed.TotalSeconds < options.Seconds && restarts <= MaxRestarts)
             {
                 var (kind, line) = inputs.Next();
@@ -61,7 +62,7 @@ internal static class RpcFuzzCommand
         }
         finally
         {
-            server.Dispose();
+            server?.Dispose();
             Directory.Delete(work, recursive: true);
         }
 
