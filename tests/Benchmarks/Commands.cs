@@ -10,6 +10,8 @@ internal static class Commands
         ["review-corpus"] = ReviewCorpusCommand.Run,
         ["review-timings"] = ReviewTimingsCommand.Run,
         ["scaling"] = ScalingCommand.Run,
+        ["fuzz"] = Fuzz.FuzzCommand.Run,
+        ["rpc-fuzz"] = Fuzz.RpcFuzzCommand.Run,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

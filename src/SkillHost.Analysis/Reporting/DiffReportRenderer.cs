@@ -43,12 +43,12 @@ public static class DiffReportRenderer
         {
             if (fix.Source is not { } source)
             {
-                writer.WriteLine($"# {fix.Path}: not fixed, {fix.Problem}");
+                writer.WriteLine($"# {PrintableText.Escape(fix.Path)}: not fixed, {PrintableText.Line(fix.Problem ?? "")}");
                 continue;
             }
 
             var path = fix.Path.Replace('\\', '/');
-            writer.Write($"--- a/{path}\n+++ b/{path}\n");
+            writer.Write($"--- {GitQuoted("a/" + path)}\n+++ {GitQuoted("b/" + path)}\n");
             WriteHunks(source.Text, fix.Edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
             files++;
             findings += fix.FixedFindings;
@@ -204,5 +204,45 @@ public static class DiffReportRenderer
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// A patch header name as git writes one: as it is when plain, else in double quotes with C escapes (octal for
+    /// every other byte), which <c>git apply</c> reads back, so a name holding a line break cannot end the header.
+    /// </summary>
+    internal static string GitQuoted(string name)
+    {
+        if (!name.Any(c => c is '"' or '\\' || PrintableText.NeedsEscape(c)))
+        {
+            return name;
+        }
+
+        var quoted = new System.Text.StringBuilder("\"");
+        foreach (var rune in name.EnumerateRunes())
+        {
+            _ = rune.Value switch
+            {
+                '"' => quoted.Append("\\\""),
+                '\\' => quoted.Append("\\\\"),
+                '\n' => quoted.Append("\\n"),
+                '\t' => quoted.Append("\\t"),
+                '\r' => quoted.Append("\\r"),
+                _ when rune.IsBmp && PrintableText.NeedsEscape((char)rune.Value) => AppendOctal(quoted, rune),
+                _ => quoted.Append(rune.ToString()),
+            };
+        }
+
+        return quoted.Append('"').ToString();
+    }
+
+    private static System.Text.StringBuilder AppendOctal(System.Text.StringBuilder quoted, System.Text.Rune rune)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+        {
+            quoted.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
+        }
+
+        return quoted;
     }
 }

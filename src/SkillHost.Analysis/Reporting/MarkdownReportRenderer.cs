@@ -1,4 +1,5 @@
 using SkillHost.Analysis.Cost;
+using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Reporting;
 
@@ -14,10 +15,10 @@ public static class MarkdownReportRenderer
         ArgumentNullException.ThrowIfNull(w);
         w.WriteLine("# Performance review");
         w.WriteLine();
-        w.WriteLine($"Reviewed {Plural(report.Files.Count, "file")}: {(report.Files.Count == 0 ? "none" : string.Join(", ", report.Files.Select(f => $"`{f}`")))}.");
+        w.WriteLine($"Reviewed {Plural(report.Files.Count, "file")}: {(report.Files.Count == 0 ? "none" : string.Join(", ", report.Files.Select(InlineCode)))}.");
         foreach (var skipped in report.Skipped)
         {
-            w.WriteLine($"Not reviewed: `{skipped.Path}` ({skipped.Describe()}).");
+            w.WriteLine($"Not reviewed: {InlineCode(skipped.Path)} ({OneLine(skipped.Describe())}).");
         }
 
         var writers = new Action<TextWriter>[]
@@ -72,7 +73,7 @@ public static class MarkdownReportRenderer
 
     private static void Hypothesis(HotPathHypothesis hypothesis, TextWriter w)
     {
-        w.WriteLine(hypothesis.Summary);
+        w.WriteLine(OneLine(hypothesis.Summary));
         if (hypothesis.Estimate is { Lines.Count: > 1 } estimate)
         {
             w.WriteLine();
@@ -80,7 +81,7 @@ public static class MarkdownReportRenderer
             w.WriteLine();
             foreach (var line in estimate.Describe())
             {
-                w.WriteLine($"- {line}");
+                w.WriteLine($"- {OneLine(line)}");
             }
         }
 
@@ -103,7 +104,7 @@ public static class MarkdownReportRenderer
 
         foreach (var issue in issues)
         {
-            w.WriteLine($"{issue.Rank}. **{OneLine(issue.Issue)}** (`{issue.RuleId}` `{issue.Slug}`, `{issue.Path}:{issue.Line}`)");
+            w.WriteLine($"{issue.Rank}. **{OneLine(issue.Issue)}** (`{issue.RuleId}` `{issue.Slug}`, {InlineCode($"{issue.Path}:{issue.Line}")})");
             w.WriteLine($"   - Evidence: {OneLine(issue.Evidence)}");
             if (issue.Estimate is not null)
             {
@@ -123,7 +124,7 @@ public static class MarkdownReportRenderer
             return;
         }
 
-        w.WriteLine($"{sketch.Note} (`{sketch.Path}:{sketch.Line}`)");
+        w.WriteLine($"{OneLine(sketch.Note)} ({InlineCode($"{sketch.Path}:{sketch.Line}")})");
         w.WriteLine();
         w.WriteLine("Before:");
         w.WriteLine();
@@ -161,7 +162,7 @@ public static class MarkdownReportRenderer
         // A fence longer than any backtick run inside the code keeps it intact.
         var fence = new string('`', Math.Max(3, LongestRun(code, '`') + 1));
         w.WriteLine($"{fence}{language}");
-        w.WriteLine(code.ReplaceLineEndings("\n").TrimEnd('\n'));
+        w.WriteLine(PrintableText.Code(code.ReplaceLineEndings("\n").TrimEnd('\n')));
         w.WriteLine(fence);
     }
 
@@ -179,5 +180,15 @@ public static class MarkdownReportRenderer
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{CostText.Count(n)} {noun}s";
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    // Prose and paths quote what the review found: no line break, ESC or bidi control reaches the page as itself.
+    private static string OneLine(string text) => PrintableText.Line(text);
+
+    // A code span of escaped text, its fence longer than any backtick run inside (a file may be named `x`.py).
+    private static string InlineCode(string text)
+    {
+        var escaped = PrintableText.Escape(text);
+        var fence = new string('`', LongestRun(escaped, '`') + 1);
+        var pad = escaped.StartsWith('`') || escaped.EndsWith('`') ? " " : "";
+        return $"{fence}{pad}{escaped}{pad}{fence}";
+    }
 }

@@ -1,10 +1,12 @@
 using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Reporting;
 
 /// <summary>
 /// The human report, ruff-like: one <c>path:line:col: ID [slug] message</c> line per finding, then its
-/// evidence, fix and impact indented below, and a closing summary line.
+/// evidence, fix and impact indented below, and a closing summary line. Paths and messages are printed with
+/// control characters escaped (<see cref="PrintableText"/>), so each finding is exactly one line that tools read.
 /// </summary>
 public static class TextReportRenderer
 {
@@ -41,18 +43,20 @@ public static class TextReportRenderer
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(w);
         var rule = finding.Rule;
-        w.WriteLine($"{finding.Path}:{finding.Start.Line}:{finding.Start.Column}: {rule.Id} [{rule.Slug}] {OneLine(finding.Message)}");
+        w.WriteLine($"{PrintableText.Escape(finding.Path)}:{finding.Start.Line}:{finding.Start.Column}: {rule.Id} [{rule.Slug}] {OneLine(finding.Message)}");
         var facts = finding.Evidence.Facts.Count == 0 ? "no loop or async context found" : string.Join("; ", finding.Evidence.Facts);
         w.WriteLine($"    evidence: {OneLine(facts)} (confidence: {finding.Confidence.ToString().ToLowerInvariant()})");
         w.WriteLine($"    fix: {OneLine(finding.Fix)}");
         w.WriteLine($"    impact: {OneLine(finding.Impact.Text)}");
         if (finding.Edits.Count > 0)
         {
-            w.WriteLine($"    fixable: {string.Join("; ", finding.Edits.Select(e => e.Describe()))} (--format diff writes the patch)");
+            w.WriteLine($"    fixable: {OneLine(string.Join("; ", finding.Edits.Select(e => e.Describe())))} (--format diff writes the patch)");
         }
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    // Paths and messages quote what they found (a file name, a name in the code): a line break or ESC there must not
+    // print a line of its own (a CI problem matcher would read a fake finding) or drive the terminal.
+    private static string OneLine(string text) => PrintableText.Line(text);
 }

@@ -31,7 +31,7 @@ public static class SourceDiscovery
         }
 
         var refused = paths
-            .Select(p => (Path: p, Why: Directory.Exists(Path.GetFullPath(p, workingDirectory)) ? null : RegularFile.Refusal(Path.GetFullPath(p, workingDirectory))))
+            .Select(p => (Path: p, Why: IsFolder(FullPath(p, workingDirectory)) ? null : RegularFile.Refusal(FullPath(p, workingDirectory))))
             .FirstOrDefault(p => p.Why is not null);
         return refused.Why is null ? null : $"'{refused.Path}': {refused.Why}";
     }
@@ -49,7 +49,36 @@ public static class SourceDiscovery
         }
 
         var full = Path.GetFullPath(path, workingDirectory);
-        return Path.Exists(full) || IsLink(full);
+        return Path.Exists(full) || IsLink(full) || RawFileSystem.Resolve(full) is not null;
+    }
+
+    /// <summary>
+    /// The full path a review reads for <paramref name="path"/>: resolved against <paramref name="workingDirectory"/>,
+    /// and, when the name was not UTF-8 (the command line gives U+FFFD for each bad byte), the file's real name in the
+    /// <see cref="FileNameBytes"/> form.
+    /// </summary>
+    public static string FullPath(string path, string workingDirectory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+        return RawFileSystem.Resolve(full) ?? full;
+    }
+
+    // A folder whose name is not UTF-8 exists only for the byte-level listing.
+    private static bool IsFolder(string fullPath)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            return true;
+        }
+
+        try
+        {
+            return FileNameBytes.HasEscapes(fullPath) && RawFileSystem.List(fullPath) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Full paths of the files to review (sorted, without duplicates) and what was skipped while walking.</summary>
@@ -60,8 +89,8 @@ public static class SourceDiscovery
         var unwalkable = new List<(string, string)>();
         foreach (var path in paths)
         {
-            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
-            if (Directory.Exists(full))
+            var full = FullPath(path, workingDirectory);
+            if (IsFolder(full))
             {
                 Walk(full, GitIgnoreChain.ForWalkRoot(full), files, unwalkable);
             }
@@ -89,10 +118,7 @@ public static class SourceDiscovery
         List<Entry> entries;
         try
         {
-            entries = [.. new FileSystemEnumerable<Entry>(
-                directory,
-                (ref FileSystemEntry entry) => new Entry(entry.ToFullPath(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
-                Listing)];
+            entries = List(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -121,6 +147,27 @@ public static class SourceDiscovery
                 files.Add(fullName);
             }
         }
+    }
+
+    private static List<Entry> List(string directory)
+    {
+        if (!FileNameBytes.HasEscapes(directory))
+        {
+            List<Entry> entries = [.. new FileSystemEnumerable<Entry>(
+                directory,
+                (ref FileSystemEntry entry) => new Entry(entry.ToFullPath(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                Listing)];
+
+            // .NET reads each byte sequence of a name that is not UTF-8 as U+FFFD, and that name opens nothing: list such a
+            // folder again by bytes (rare, so the common walk keeps the fast listing).
+            if (!RawFileSystem.IsSupported || !entries.Exists(e => Path.GetFileName(e.FullName).Contains('\uFFFD', StringComparison.Ordinal)))
+            {
+                return entries;
+            }
+        }
+
+        // A link's target kind is not asked: links to folders are not followed anyway, and a link to a file is read like one.
+        return [.. RawFileSystem.List(directory).Select(e => new Entry(Path.Combine(directory, e.Name), e.IsDirectory, e.IsLink))];
     }
 
     private static bool IsLink(string path)

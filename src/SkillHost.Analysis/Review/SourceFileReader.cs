@@ -33,7 +33,10 @@ public static class SourceFileReader
         byte[]? rented = null;
         try
         {
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            // A name that is not UTF-8 (see FileNameBytes) opens only by its bytes.
+            using var stream = FileNameBytes.HasEscapes(fullPath)
+                ? new FileStream(RawFileSystem.OpenRead(fullPath), FileAccess.Read, bufferSize: 1)
+                : new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
             var length = stream.Length;
             if (length > maxBytes || length > Array.MaxLength)
             {

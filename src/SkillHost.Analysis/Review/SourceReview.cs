@@ -1,6 +1,7 @@
 using SkillHost.Analysis.Rules;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
+using SkillHost.Skills.Files;
 
 namespace SkillHost.Analysis.Review;
 
@@ -100,7 +101,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
         options.Discovered?.Invoke(files);
         var named = new HashSet<string>(
-            paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).Where(File.Exists),
+            paths.Select(p => SourceDiscovery.FullPath(p, workingDirectory)).Where(p => !Directory.Exists(p)),
             StringComparer.Ordinal);
         var loaded = new (SyntaxTree? Tree, SkippedFile? Skipped)[files.Count];
         var done = 0;
@@ -127,7 +128,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         ArgumentNullException.ThrowIfNull(fullPath);
         var relative = Path.GetRelativePath(Path.GetFullPath(workingDirectory), fullPath);
         var below = relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-        return (below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
+        return FileNameBytes.Display(below ? relative : fullPath).Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private SyntaxTree? WithProjectFacts(SyntaxTree? tree, string fullPath)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SkillHost.Analysis.Classification;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
+using SkillHost.Analysis.Text;
 
 namespace SkillHost.Server.Cli;
 
@@ -43,7 +44,7 @@ internal static class ClassifyCommand
         var (files, skipped) = new PerformanceWorkflow(skill, environment.Catalogue).ClassifyPaths(paths, environment.WorkingDirectory, new SourceReviewOptions { Discovered = heap.Reserve, FileBudget = fileBudget });
         foreach (var s in skipped)
         {
-            output.Error.WriteLine($"warning: skipped {s.Path}: {s.Describe()}");
+            output.Error.WriteLine($"warning: skipped {PrintableText.Escape(s.Path)}: {PrintableText.Line(s.Describe())}");
         }
 
         if (files.Count == 0)
@@ -70,7 +71,7 @@ internal static class ClassifyCommand
     {
         foreach (var file in files)
         {
-            w.WriteLine(markdown ? $"## `{file.Path}`: {file.File.ClassName} ({Confidence(file.File)})" : $"{file.Path}: {file.File.ClassName} ({Confidence(file.File)})");
+            w.WriteLine(markdown ? $"## `{PrintableText.Escape(file.Path)}`: {file.File.ClassName} ({Confidence(file.File)})" : $"{PrintableText.Escape(file.Path)}: {file.File.ClassName} ({Confidence(file.File)})");
             var indent = markdown ? string.Empty : "    ";
             if (markdown)
             {

@@ -3,6 +3,7 @@ using System.Text;
 using SkillHost.Analysis.Reporting;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Text;
 
 namespace SkillHost.Server.Cli;
 
@@ -57,7 +58,7 @@ internal static class ReviewCommand
         var pathProblem = SourceDiscovery.PathProblem(arguments.Paths, environment.WorkingDirectory);
         if (selection is null || pathProblem is not null)
         {
-            output.Error.WriteLine($"error: {selectionError ?? pathProblem}");
+            output.Error.WriteLine($"error: {PrintableText.Escape(selectionError ?? pathProblem ?? "")}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -116,12 +117,12 @@ internal static class ReviewCommand
 
         foreach (var skipped in outcome.Skipped)
         {
-            output.Error.WriteLine($"warning: skipped {skipped.Path}: {skipped.Describe()}");
+            output.Error.WriteLine($"warning: skipped {PrintableText.Escape(skipped.Path)}: {PrintableText.Line(skipped.Describe())}");
         }
 
         foreach (var failure in outcome.RuleFailures)
         {
-            output.Error.WriteLine($"warning: {failure.Describe()} Please report this with the file, or leave the rule out with --ignore {failure.RuleId}.");
+            output.Error.WriteLine($"warning: {PrintableText.Line(failure.Describe())} Please report this with the file, or leave the rule out with --ignore {failure.RuleId}.");
         }
 
         if (outcome.Files.Count == 0 && outcome.Skipped.Count > 0)
@@ -159,7 +160,7 @@ internal static class ReviewCommand
         {
             if (MechanicalFixes.Write(fix) is { } problem)
             {
-                output.Error.WriteLine($"warning: {fix.Path}: not fixed, {problem}");
+                output.Error.WriteLine($"warning: {PrintableText.Escape(fix.Path)}: not fixed, {PrintableText.Line(problem)}");
                 continue;
             }
 

@@ -1,3 +1,5 @@
+using SkillHost.Skills.Files;
+
 namespace SkillHost.Server.Hosting;
 
 /// <summary>
@@ -82,7 +84,9 @@ internal static class PathConfinement
     {
         try
         {
-            return new FileInfo(path).LinkTarget;
+            // A name that is not UTF-8 (see FileNameBytes) is not seen as a link by .NET: ask by its bytes, or a link so
+            // named would lead out of the roots unnoticed.
+            return FileNameBytes.HasEscapes(path) ? RawFileSystem.ReadLink(path) : new FileInfo(path).LinkTarget;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

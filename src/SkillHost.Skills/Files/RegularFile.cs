@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace SkillHost.Skills.Files;
 
@@ -31,7 +30,7 @@ public static class RegularFile
         int result;
         try
         {
-            result = Statx(AtCurrentFolder, [.. Encoding.UTF8.GetBytes(path), 0], 0, TypeAndMode, buffer);
+            result = Statx(AtCurrentFolder, FileNameBytes.ToCString(path), 0, TypeAndMode, buffer);
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {

@@ -55,5 +55,11 @@ internal sealed class ReviewCliHarness : IDisposable
         Write("src/clean.py", "x = 1\n");
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
 }

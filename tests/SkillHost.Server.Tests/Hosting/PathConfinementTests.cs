@@ -38,6 +38,33 @@ public sealed class PathConfinementTests : IDisposable
         Assert.Contains("symbolic links", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Given_a_link_whose_name_is_not_utf8_Then_the_real_path_follows_it_out_of_the_folder()
+    {
+        Assert.SkipUnless(SkillHost.Skills.Files.RawFileSystem.IsSupported, "names as bytes need Linux");
+        var outside = PathConfinement.RealPath(Directory.CreateTempSubdirectory("skillhost-outside-").FullName);
+        try
+        {
+            // .NET sees neither the name nor the link (it reads the byte 0xFF as U+FFFD): the shell makes both.
+            Shell($"ln -s '{outside}' \"$(printf 'esc\\377')\"");
+            var link = Path.Combine(_root, "esc" + (char)0xDCFF);
+
+            Assert.Equal(Path.Combine(outside, "secret.py"), PathConfinement.RealPath(Path.Combine(link, "secret.py")));
+        }
+        finally
+        {
+            Shell("rm -f \"$(printf 'esc\\377')\"");
+            Directory.Delete(outside);
+        }
+    }
+
+    private void Shell(string command)
+    {
+        using var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", command]) { WorkingDirectory = _root })!;
+        shell.WaitForExit();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
     [Theory]
     [InlineData("/srv/app", "/srv/app", true)]
     [InlineData("/srv/app/src/x.py", "/srv/app", true)]
