@@ -17,6 +17,7 @@ internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int max
     /// <summary>The longest message accepted: far above any real request, low enough that one runaway line cannot exhaust memory.</summary>
     public const int DefaultMaxLineBytes = 64 * 1024 * 1024;
 
+    private readonly int _initialSize = Math.Min(64 * 1024, maxLineBytes);
     private byte[] _buffer = new byte[Math.Min(64 * 1024, maxLineBytes)];
     private int _start;     // first byte not yet handed on or dropped
     private int _end;       // end of the bytes read from input
@@ -24,6 +25,9 @@ internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int max
     private int _readyEnd;  // an accepted line is being handed on: _start.._readyEnd
     private bool _discarding; // inside an over-long line: drop everything up to its line break
     private bool _inputEnded;
+
+    /// <summary>The size of the read buffer now (it grows for a long line and shrinks back after it).</summary>
+    internal int BufferSize => _buffer.Length;
 
     public override bool CanRead => true;
 
@@ -122,9 +126,22 @@ internal sealed class JsonRpcLineFilter(Stream input, LineOutput output, int max
     {
         if (_start > 0)
         {
-            // Keep the unfinished line at the front; everything before it is handed on or dropped.
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
+            // Keep the unfinished line at the front; everything before it is handed on or dropped. A buffer grown for one
+            // huge line is given back once what is left fits the usual size again, so one 60 MB line does not keep the
+            // server at that size for good.
+            var remaining = _end - _start;
+            if (_buffer.Length > _initialSize && remaining <= _initialSize / 2 && !_discarding)
+            {
+                var smaller = new byte[_initialSize];
+                _buffer.AsSpan(_start, remaining).CopyTo(smaller);
+                _buffer = smaller;
+            }
+            else
+            {
+                _buffer.AsSpan(_start, remaining).CopyTo(_buffer);
+            }
+
+            _end = remaining;
             _readyEnd = 0;
             _start = 0;
         }

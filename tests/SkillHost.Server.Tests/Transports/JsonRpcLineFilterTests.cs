@@ -59,6 +59,27 @@ public sealed class JsonRpcLineFilterTests
         Assert.Empty(replies);
     }
 
+    [Fact]
+    public async Task Given_one_huge_line_When_it_has_been_handed_on_Then_the_buffer_shrinks_back_to_its_usual_size()
+    {
+        var huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + new string('x', 4 * 1024 * 1024) + "\"}}\n";
+        var input = huge + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n";
+        using var filter = new JsonRpcLineFilter(new TrickleStream(Encoding.UTF8.GetBytes(input), 64 * 1024), new LineOutput(new MemoryStream()));
+        var buffer = new byte[64 * 1024];
+        var passed = 0L;
+        var largest = 0;
+        int read;
+        while ((read = await filter.ReadAsync(buffer, TestContext.Current.CancellationToken)) > 0)
+        {
+            passed += read;
+            largest = Math.Max(largest, filter.BufferSize);
+        }
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(input), passed);
+        Assert.True(largest >= 4 * 1024 * 1024, $"the buffer grew to {largest} bytes for the long line");
+        Assert.True(filter.BufferSize <= 64 * 1024, $"the buffer is still {filter.BufferSize} bytes after the long line");
+    }
+
     private static void AssertError(JsonElement reply, int code, int? id)
     {
         Assert.Equal("2.0", reply.GetProperty("jsonrpc").GetString());
