@@ -10,6 +10,29 @@ public sealed class PythonParserTests
 
     private static string TextOf(SyntaxTree tree, TextSpan? span) => span is { } s ? tree.Source.ToString(s) : "<none>";
 
+    public sealed class UnclosedComprehensions
+    {
+        [Theory]
+        [InlineData(10)]
+        [InlineData(200)]
+        public void Given_n_nested_comprehensions_never_closed_When_parsed_Then_each_for_clause_is_one_loop(int n)
+        {
+            // Found by the fuzzer (tests/fuzz): each enclosing comprehension also took the clauses inside it, n(n+1)/2 loops.
+            // The first `for` is a statement header that never reaches its colon; the n - 1 after it are comprehension clauses.
+            var tree = Parse(string.Concat(Enumerable.Repeat("for x in v.iter() {\n", n)) + "x = f(1)\n");
+
+            Assert.Equal(n - 1, tree.All<LoopNode>().Count());
+        }
+
+        [Fact]
+        public void Given_closed_nested_comprehensions_When_parsed_Then_each_keeps_its_own_clauses()
+        {
+            var tree = Parse("y = [a for a in [b for b in xs if b] for c in ys]\n");
+
+            Assert.Equal(["a", "c", "b"], tree.All<LoopNode>().Select(l => l.Target!).ToArray());
+        }
+    }
+
     public sealed class Calls
     {
         [Fact]

@@ -12,12 +12,26 @@ internal sealed partial class PythonStructureBuilder
     {
         var close = ContentEnd(open, hi);
         var span = SpanOf(open, close < hi ? close + 1 : hi);
-        var j = open + 1;
-        while (j < close)
+        // Only the `for` clauses at this comprehension's own level: with brackets that are never closed, a nested group
+        // cannot be skipped as a whole, and taking its clauses too gave n(n+1)/2 loops for n nested comprehensions.
+        var depth = 0;
+        for (var j = open + 1; j < close; j++)
         {
-            if (_tok[j].Kind != K.ForKeyword)
+            var token = _tok[j].Kind;
+            if (IsOpener(token))
             {
-                j = Next(j, close);
+                depth++;
+                continue;
+            }
+
+            if (IsCloser(token))
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            if (token != K.ForKeyword || depth > 0)
+            {
                 continue;
             }
 
@@ -42,7 +56,6 @@ internal sealed partial class PythonStructureBuilder
                 Target = inIndex > j + 1 ? TextOf(j + 1, inIndex) : null,
                 IterableSpan = iterableEnd > inIndex + 1 ? SpanOf(inIndex + 1, iterableEnd) : null,
             });
-            j = Math.Max(iterableEnd, j + 1);
         }
     }
 
