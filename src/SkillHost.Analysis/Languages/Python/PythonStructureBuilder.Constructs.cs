@@ -56,6 +56,15 @@ internal sealed partial class PythonStructureBuilder
                 Target = inIndex > j + 1 ? TextOf(j + 1, inIndex) : null,
                 IterableSpan = iterableEnd > inIndex + 1 ? SpanOf(inIndex + 1, iterableEnd) : null,
             });
+
+            // Go on after the clause's iterable (each token is passed once: `for for for …` stays linear), keeping the depth.
+            var next = Math.Max(iterableEnd, j + 1);
+            for (var k = j + 1; k < next; k++)
+            {
+                depth = IsOpener(_tok[k].Kind) ? depth + 1 : IsCloser(_tok[k].Kind) ? Math.Max(0, depth - 1) : depth;
+            }
+
+            j = next - 1;
         }
     }
 
