@@ -51,8 +51,9 @@ public sealed class RuleContext
     /// </summary>
     /// <param name="occurrences">How many priced operations one execution of the node performs (2 for two clones).</param>
     /// <param name="cost">What one execution costs when it is not the rule's own cost-table row (a network call among file reads, a sleep of known length).</param>
+    /// <param name="occurrencesAssumed">True when <paramref name="occurrences"/> is the plausible count (a list's length the code does not state), not a number the code gives.</param>
     /// <param name="edits">A mechanical fix, when the rule knows one that keeps behaviour: applied together, they are the fix.</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null)
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
@@ -64,7 +65,7 @@ public sealed class RuleContext
             evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };
         }
 
-        var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences);
+        var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences, occurrencesAssumed);
         _findings.Add(new Finding(
             descriptor,
             Path,
@@ -104,7 +105,7 @@ public sealed class RuleContext
         return result;
     }
 
-    private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences)
+    private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences, bool occurrencesAssumed)
     {
         CostFigure figure;
         string source, each;
@@ -131,7 +132,7 @@ public sealed class RuleContext
         var low = FormatNs(figure.MinNs * repetitions);
         var high = FormatNs(figure.MaxNs * repetitions);
         // A count the code does not state is an assumption, and the sentence says so.
-        var assumed = evidence.AssumedLevels == 0 ? ""
+        var assumed = evidence.AssumedLevels == 0 && !occurrencesAssumed ? ""
             : string.Create(CultureInfo.InvariantCulture, $", assuming {FormatCount(Options.PlausibleLoopCount)} for each count the code does not state");
         var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {each} ≈ {(low == high ? low : low + "–" + high)} per call{assumed}");
         return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)

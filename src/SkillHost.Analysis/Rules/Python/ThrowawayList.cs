@@ -197,7 +197,8 @@ public sealed class ThrowawayList : Rule
             fix + ".",
             Confidence.High,
             "Streaming keeps memory O(1) instead of O(file size) and yields the first result before the file has been read to the end.",
-            occurrences: n);
+            occurrences: n,
+                occurrencesAssumed: true);
     }
 
     private static void CheckLoopOverComprehension(RuleContext context, LoopNode loop, int n)
@@ -226,7 +227,8 @@ public sealed class ThrowawayList : Rule
             $"Iterate a generator expression instead — parentheses for brackets: `for {loop.Target} in ({PythonCode.Shorten(text[1..^1], 50)}):`.",
             Confidence.Medium,
             "A generator computes each element as the loop asks for it; no list of N elements is built.",
-            occurrences: n);
+            occurrences: n,
+                occurrencesAssumed: true);
     }
 
     /// <summary>

@@ -72,6 +72,7 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
                 "One allocation of the final size instead of about log2(N) reallocations, each copying everything pushed so far.",
                 value,
                 occurrences: (int)Math.Max(1, Math.Round(Math.Log2(context.Options.PlausibleLoopCount))),
+                occurrencesAssumed: true,
                 edits: WithCapacity(context, let, function, value, initial, type, length));
         }
     }
