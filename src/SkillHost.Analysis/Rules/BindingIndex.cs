@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Syntax;
 
 namespace SkillHost.Analysis.Rules;
@@ -11,13 +10,12 @@ namespace SkillHost.Analysis.Rules;
 /// </summary>
 internal sealed class BindingIndex
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, BindingIndex> Cache = [];
     private static readonly char[] TargetSeparators = [',', '(', ')', '[', ']', ' ', '&'];
 
     // Key: the scope's FunctionNode, or the tree's root for module level.
     private readonly Dictionary<SyntaxNode, Dictionary<string, List<Binding>>> _scopes = new(ReferenceEqualityComparer.Instance);
 
-    private BindingIndex(SyntaxTree tree)
+    internal BindingIndex(SyntaxTree tree)
     {
         var names = new List<string>(4);
         foreach (var node in tree.Nodes)
@@ -98,10 +96,7 @@ internal sealed class BindingIndex
         }
     }
 
-    /// <summary>Drops the index of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
-    internal static void Forget(SyntaxTree tree) => Cache.Remove(tree);
-
-    public static BindingIndex For(SyntaxTree tree) => Cache.GetValue(tree, static t => new BindingIndex(t));
+    public static BindingIndex For(SyntaxTree tree) => tree.Model.Bindings;
 
     /// <summary>Exactly what <c>at.FindBindings(name)</c> yields, in the same order.</summary>
     public static List<Binding> Find(SyntaxNode at, string name)

@@ -60,12 +60,9 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
 
             perFile[i] = findings;
 
-            // The caches the rules share for this file are dead weight now: dropped here they die young,
+            // The file's model (tokens, bindings, facts) is dead weight now: let go here it dies young,
             // instead of surviving (and being copied by) every collection until the whole review ends.
-            PythonCode.Forget(trees[i]);
-            RustTokens.Forget(trees[i]);
-            BindingIndex.Forget(trees[i]);
-            _ = trees[i].TakeTokens<object>(); // the parser's tokens, when no rule asked for them
+            trees[i].ReleaseModel();
         });
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -22,6 +22,9 @@ public sealed class RuleContext
 
     public SyntaxTree Tree { get; }
 
+    /// <summary>The file's model (the parser's tokens, bindings, per-file facts): one per file, shared by every rule that reviews it.</summary>
+    public FileModel Model => Tree.Model;
+
     public SkillKnowledge Skill { get; }
 
     public ProjectIndex Project { get; }

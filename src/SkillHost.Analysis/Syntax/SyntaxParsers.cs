@@ -16,14 +16,14 @@ public static class SyntaxParsers
         return info.Language == SourceLanguage.Unknown ? null : Parse(text, info.Language);
     }
 
-    /// <summary>Parses as <paramref name="language"/>; <paramref name="forRules"/> keeps what the checklist rules reuse (the Python tokens).</summary>
+    /// <summary>Parses as <paramref name="language"/>; <paramref name="forRules"/> keeps what the checklist rules reuse (the parser's tokens).</summary>
     public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => Parse(text, language, forRules, budget: null);
 
     /// <summary>As <see cref="Parse(SourceText, SourceLanguage, bool)"/>, stopping (<see cref="OperationCanceledException"/>) when the <paramref name="budget"/>'s token is cancelled.</summary>
     public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget) => language switch
     {
         SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules, budget),
-        SourceLanguage.Rust => RustParser.Parse(text, budget),
+        SourceLanguage.Rust => RustParser.Parse(text, keepTokens: forRules, budget),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
     };
 

@@ -14,6 +14,9 @@ public sealed class SyntaxTree
     // The parser's tokens, handed to the rules (see KeepTokens); null once taken or when the parser kept none.
     private object? _tokens;
 
+    // What the rules know about this file beyond the tree (see Model); null until first asked and after ReleaseModel.
+    private Rules.FileModel? _model;
+
     public SyntaxTree(SourceText source, SourceLanguage language, ModuleNode root, IReadOnlyList<Diagnostic> diagnostics, bool isPyO3 = false)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -57,6 +60,16 @@ public sealed class SyntaxTree
 
     /// <summary>The tokens kept by the parser, if they are a <typeparamref name="T"/>; the tree lets go of them.</summary>
     internal T? TakeTokens<T>() where T : class => Interlocked.Exchange(ref _tokens, null) as T;
+
+    /// <summary>The file's rule-level model (tokens, bindings, per-file facts), built on first use and kept until <see cref="ReleaseModel"/>.</summary>
+    public Rules.FileModel Model => _model ?? (Interlocked.CompareExchange(ref _model, new Rules.FileModel(this), null) ?? _model!);
+
+    /// <summary>Lets go of the model and of the parser's tokens once the file's review is done (asking again builds them anew).</summary>
+    internal void ReleaseModel()
+    {
+        _model = null;
+        _tokens = null;
+    }
 
     public IEnumerable<T> All<T>() where T : SyntaxNode
     {

@@ -1,6 +1,8 @@
 using SkillHost.Analysis.Languages.Python;
+using SkillHost.Analysis.Languages.Rust;
 using SkillHost.Analysis.Rules;
 using SkillHost.Analysis.Rules.Python;
+using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Tests.Python;
 using SkillHost.Analysis.Tests.Rust;
@@ -91,7 +93,7 @@ public sealed class SharedFileIndexTests
             var shared = PythonCode.Tokens(tree).Tokens.ToArray();
 
             Assert.Equal(PythonLexer.Tokenize(text, includeTrivia: false).Tokens.ToArray(), shared);
-            PythonCode.Forget(tree);
+            tree.ReleaseModel();
         }
 
         [Fact]
@@ -107,17 +109,44 @@ public sealed class SharedFileIndexTests
         }
 
         [Fact]
+        public void Given_a_rust_parse_for_the_rules_When_the_rules_ask_for_tokens_Then_they_get_the_parsers_own_tokens_equal_to_a_fresh_lex_without_comments()
+        {
+            var text = SourceText.From("// note\nfn f(xs: &[u8]) -> usize { /* c */ xs.iter().map(|x| *x as usize).sum() }\n#[inline] fn g() {}\n");
+
+            var forRules = SyntaxParsers.Parse(text, SourceLanguage.Rust, forRules: true);
+            var plain = SyntaxParsers.Parse(text, SourceLanguage.Rust);
+
+            Assert.Equal(RustLexer.Tokenize(text, out _).Where(t => !t.IsTrivia).ToArray(), forRules.TakeTokens<RustToken[]>());
+            Assert.Null(plain.TakeTokens<RustToken[]>());
+        }
+
+        [Fact]
+        public void Given_a_file_model_When_asked_twice_and_after_release_Then_the_same_model_is_shared_until_released_and_rebuilt_equal_after()
+        {
+            var tree = SyntaxParsers.Parse(SourceText.From("fn f(v: &mut Vec<u8>) { for i in 0..4 { v.push(i); } }\n"), SourceLanguage.Rust, forRules: true);
+
+            var first = tree.Model;
+            var tokens = RustTokens.Of(tree);
+            Assert.Same(first, tree.Model);
+            Assert.Same(tokens, RustTokens.Of(tree));
+            tree.ReleaseModel();
+
+            Assert.NotSame(first, tree.Model);
+            Assert.Equal(Enumerable.Range(0, tokens.Count).Select(i => tokens[i]), Enumerable.Range(0, RustTokens.Of(tree).Count).Select(i => RustTokens.Of(tree)[i]));
+        }
+
+        [Fact]
         public void Given_a_tree_whose_tokens_were_taken_When_the_rules_ask_again_Then_the_file_is_lexed_anew_with_the_same_result()
         {
             var tree = PythonParser.Parse(SourceText.From("for x in xs:\n    if x in seen:\n        pass\n"), keepTokens: true);
             var first = PythonCode.Tokens(tree).Tokens.ToArray();
-            PythonCode.Forget(tree);
+            tree.ReleaseModel();
 
             var second = PythonCode.Tokens(tree).Tokens.ToArray();
 
             Assert.NotEmpty(first);
             Assert.Equal(first, second);
-            PythonCode.Forget(tree);
+            tree.ReleaseModel();
         }
     }
 }

@@ -12,9 +12,15 @@ public static class RustParser
 
     /// <summary>As <see cref="Parse(SourceText)"/>, checking the <paramref name="budget"/>'s token every few thousand token visits.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (a review cancelled, or the file's time budget spent).</exception>
-    public static SyntaxTree Parse(SourceText text, FileBudget? budget)
+    public static SyntaxTree Parse(SourceText text, FileBudget? budget) => Parse(text, keepTokens: false, budget);
+
+    /// <summary>
+    /// As <see cref="Parse(SourceText, FileBudget?)"/>; with <paramref name="keepTokens"/> the tree keeps the parser's
+    /// tokens (comments dropped) for the checklist rules, which would otherwise lex the file a second time.
+    /// </summary>
+    public static SyntaxTree Parse(SourceText text, bool keepTokens, FileBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return RustStructureBuilder.Build(text, budget?.Token ?? CancellationToken.None);
+        return RustStructureBuilder.Build(text, keepTokens, budget?.Token ?? CancellationToken.None);
     }
 }

@@ -59,12 +59,21 @@ internal sealed partial class RustStructureBuilder
     public static SyntaxTree Build(SourceText source) => Build(source, out _);
 
     /// <summary>As <see cref="Build(SourceText)"/>, checking <paramref name="cancellationToken"/> every few thousand token visits.</summary>
-    public static SyntaxTree Build(SourceText source, CancellationToken cancellationToken)
+    public static SyntaxTree Build(SourceText source, CancellationToken cancellationToken) => Build(source, keepTokens: false, cancellationToken);
+
+    /// <summary>As <see cref="Build(SourceText, CancellationToken)"/>; with <paramref name="keepTokens"/> the tree keeps a copy of the tokens (see <see cref="SyntaxTree.TakeTokens{T}"/>).</summary>
+    public static SyntaxTree Build(SourceText source, bool keepTokens, CancellationToken cancellationToken)
     {
         var builder = new RustStructureBuilder(source) { _cancellation = cancellationToken };
         try
         {
-            return builder.Build();
+            var tree = builder.Build();
+            if (keepTokens)
+            {
+                tree.KeepTokens(builder._tokens.AsSpan(0, builder._count).ToArray());
+            }
+
+            return tree;
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Languages.Python;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -13,18 +12,14 @@ namespace SkillHost.Analysis.Rules.Python;
 internal static class PythonCode
 {
     // The rules take the parser's tokens (tokenising again only for a tree the parser built without them),
-    // and answer the per-file and per-loop questions every rule asks (test file? fixed-size loop?) once too.
-    private static readonly ConditionalWeakTable<SyntaxTree, FileFacts> FactsCache = [];
-
-    private static FileFacts Facts(SyntaxTree tree) => FactsCache.GetValue(tree, static t => new FileFacts(t));
+    // and answer the per-file and per-loop questions every rule asks (test file? fixed-size loop?) once too:
+    // the answers live in the file's own model (FileModel), never in a cache of this class.
+    private static FileFacts Facts(SyntaxTree tree) => tree.Model.Python;
 
     public static PythonTokenList Tokens(SyntaxTree tree) => Facts(tree).Tokens;
 
-    /// <summary>Drops the tokens and facts of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
-    internal static void Forget(SyntaxTree tree) => FactsCache.Remove(tree);
-
     /// <summary>What the rules ask of a whole file, computed when it is first asked and never changed after (so shared across threads safely).</summary>
-    private sealed class FileFacts
+    internal sealed class FileFacts
     {
         public FileFacts(SyntaxTree tree)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SkillHost.Analysis.Languages.Rust;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -12,20 +11,16 @@ namespace SkillHost.Analysis.Rules.Rust;
 /// </summary>
 internal sealed class RustTokens
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, RustTokens> Cache = [];
-
-    /// <summary>Drops the tokens of a file whose review is done (see <see cref="ChecklistReview"/>).</summary>
-    internal static void Forget(SyntaxTree tree) => Cache.Remove(tree);
-
     private readonly RustToken[] _tokens;
     private readonly int[] _match;
     private readonly int[] _enclosingOpen;
     private readonly string _text;
 
-    private RustTokens(SourceText source)
+    // The parser's own tokens when it kept them for the rules (comments are never among them), else a fresh lex.
+    internal RustTokens(SyntaxTree tree)
     {
-        _text = source.Text;
-        _tokens = [.. RustLexer.Tokenize(source, out _).Where(t => !t.IsTrivia)];
+        _text = tree.Source.Text;
+        _tokens = tree.TakeTokens<RustToken[]>() ?? [.. RustLexer.Tokenize(tree.Source, out _).Where(t => !t.IsTrivia)];
         _match = new int[_tokens.Length];
         _enclosingOpen = new int[_tokens.Length];
         var stack = new Stack<int>();
@@ -55,7 +50,7 @@ internal sealed class RustTokens
         }
     }
 
-    public static RustTokens Of(SyntaxTree tree) => Cache.GetValue(tree, t => new RustTokens(t.Source));
+    public static RustTokens Of(SyntaxTree tree) => tree.Model.RustTokens;
 
     public int Count => _tokens.Length;
 
