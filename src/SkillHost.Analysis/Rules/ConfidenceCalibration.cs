@@ -9,7 +9,15 @@ namespace SkillHost.Analysis.Rules;
 public static class ConfidenceCalibration
 {
     /// <summary>The final confidence, and the facts that explain a demotion (added to the finding's evidence).</summary>
-    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role)
+    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role) =>
+        Calibrate(rule, confidence, evidence, role, errorType: null);
+
+    /// <summary>
+    /// As <see cref="Calibrate(RuleDescriptor, Confidence, HotPathEvidence, SourceRole)"/>, for code that is a method of the error
+    /// type <paramref name="errorType"/> (see <see cref="ErrorTypeOf"/>), or null: building or rendering an error runs when
+    /// something failed, not per item of the success path.
+    /// </summary>
+    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role, string? errorType)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -30,6 +38,40 @@ public static class ConfidenceCalibration
             reasons.Add("every loop around it has a trip count the code fixes (a constant or a written-out handful): demoted to low confidence");
         }
 
+        if (rule.NeedsRepetition && errorType is not null)
+        {
+            reasons.Add($"in a method of the error type `{errorType}`: it runs when something has failed, not per item of the success path: demoted to low confidence");
+        }
+
         return (reasons.Count > 0 ? Confidence.Low : confidence, reasons);
+    }
+
+    /// <summary>
+    /// The error type whose method (or trait implementation, such as <c>Display</c>) holds <paramref name="node"/>: the nearest
+    /// enclosing Rust <c>impl</c> or Python class whose type is named <c>…Error</c> or <c>…Exception</c>; null elsewhere.
+    /// </summary>
+    public static string? ErrorTypeOf(Syntax.SyntaxNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        foreach (var ancestor in node.Ancestors())
+        {
+            var name = ancestor switch
+            {
+                Syntax.ImplNode impl => impl.SelfType,
+                Syntax.TypeDeclNode type => type.Name,
+                _ => null,
+            };
+            if (name is null)
+            {
+                continue;
+            }
+
+            var generic = name.IndexOf('<', StringComparison.Ordinal);
+            var bare = (generic < 0 ? name : name[..generic]).Trim();
+            bare = bare[(bare.LastIndexOf(':') + 1)..];
+            return bare.EndsWith("Error", StringComparison.Ordinal) || bare.EndsWith("Exception", StringComparison.Ordinal) ? bare : null;
+        }
+
+        return null;
     }
 }

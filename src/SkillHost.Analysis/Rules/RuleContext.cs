@@ -62,7 +62,7 @@ public sealed class RuleContext
         var at = span ?? node.Span;
         var evidence = HotPathAnalysis.Evidence(node, Project, Options);
         var descriptor = _rule.Descriptor;
-        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(descriptor, confidence, evidence, SourceRoles.Of(Tree.Source.Path));
+        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(descriptor, confidence, evidence, SourceRoles.Of(Tree.Source.Path), ConfidenceCalibration.ErrorTypeOf(node));
         if (demotions.Count > 0)
         {
             evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };
@@ -173,8 +173,9 @@ public sealed record OperationCost(string? Operation, double? KnownNs, string? K
 /// <summary>Knobs of a review.</summary>
 /// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
 /// <param name="MinConfidence">The least confidence a finding needs to be shown by a workflow review (the CLI's and the MCP tools'); lower ones are
-/// counted as hidden. Low (everything) by default for now; `--min-confidence medium` is the view calibrated on real code (calibration/README.md)./param>
-public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Low)
+/// counted as hidden. Medium by default: the view calibrated on real code (calibration/README.md), where low-confidence findings were
+/// right patterns on code with no evidence that it repeats on a path that matters; `--min-confidence low` (MCP: <c>minConfidence</c>) lists them.</param>
+public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Medium)
 {
     public static ReviewOptions Default { get; } = new();
 }

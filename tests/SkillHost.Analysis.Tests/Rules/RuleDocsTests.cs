@@ -53,7 +53,9 @@ public sealed class RuleDocsTests
 
     public sealed class Examples
     {
-        private static readonly Lazy<PerformanceWorkflow> Workflow = new(() => new PerformanceWorkflow(RuleFixture.Skill.Skill));
+        // Every confidence: a rule's example shows the pattern alone, with no caller to say it repeats (a one-function snippet of
+        // a small public fn, say), so some are low and a default review hides them; the doc is about what the rule recognises.
+        private static readonly Lazy<PerformanceWorkflow> Workflow = new(() => new PerformanceWorkflow(RuleFixture.Skill.Skill, RuleCatalog.All, ReviewOptions.Default with { MinConfidence = Confidence.Low }));
 
         private static IReadOnlyList<Finding> Review(RuleDescriptor rule, string code) =>
             Workflow.Value.Review([new SourceInput(code, rule.Id + rule.FileExtension)]).Outcome.Findings;

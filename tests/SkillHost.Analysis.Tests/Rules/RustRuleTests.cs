@@ -238,6 +238,30 @@ public sealed class RustRuleTests
             Assert.Contains(called.Evidence.Facts, f => f.Contains("matched by name", StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData("PydanticCustomError", "impl PydanticCustomError {\n    pub fn format_message(&self, ctx: &[(String, u32)]) -> String {\n        let mut out = String::new();\n        for (k, v) in ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        out\n    }\n}\n")]
+        [InlineData("ParseError", "impl std::fmt::Display for ParseError {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        let mut out = String::new();\n        for (k, v) in &self.ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        f.write_str(&out)\n    }\n}\n")]
+        public void Given_a_string_built_per_item_in_a_method_of_an_error_type_When_reviewed_Then_it_is_low_and_says_it_is_the_error_path(string type, string code)
+        {
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "src/errors.rs"));
+
+            // Calibration (calibration/verdicts.tsv, pydantic-core value_exception.rs): rendering an error runs when something
+            // failed, not per item of the success path.
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains($"error type `{type}`", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_the_same_loop_in_a_method_of_an_ordinary_type_When_reviewed_Then_it_is_not_demoted_as_an_error_path()
+        {
+            const string code = "impl Report {\n    pub fn render(&self, ctx: &[(String, u32)]) -> String {\n        let mut out = String::new();\n        for (k, v) in ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        out\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "src/report.rs"));
+
+            Assert.DoesNotContain(finding.Evidence.Facts, f => f.Contains("error type", StringComparison.Ordinal));
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+        }
+
         [Fact]
         public void Given_a_small_function_named_like_a_standard_method_When_some_loop_calls_that_method_Then_it_is_not_per_item()
         {

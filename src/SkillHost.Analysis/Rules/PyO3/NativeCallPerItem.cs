@@ -172,7 +172,7 @@ public sealed partial class NativeCallPerItem : Rule
 
         if (module is not null && module.Split('.').Any(IsNativeModuleName))
         {
-            return new Target(name, module, null, Confidence.Low, $"`{name}` comes from `{module}`, which by its name is a native (Rust) extension; no Rust source is in the review to confirm it");
+            return new Target(name, module, null, Confidence.Medium, $"`{name}` comes from `{module}`, which by its name is a native (Rust) extension; no Rust source is in the review to confirm it");
         }
 
         return null;
