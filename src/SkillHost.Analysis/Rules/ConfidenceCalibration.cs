@@ -33,6 +33,12 @@ public static class ConfidenceCalibration
         {
             reasons.Add("the only sign that it repeats is a call by the same name inside a loop elsewhere, not resolved to this function: demoted to low confidence");
         }
+        else if (rule.SavesOncePerCall && evidence is { LoopDepth: 0, PerItemFunction: false })
+        {
+            // Calibration: every such finding on real code (ripgrep's matcher and printer builds) was a collection built
+            // once per call of code that runs a handful of times; the saving is a few reallocations per call.
+            reasons.Add("the collection is built once per call of its function, and nothing in view shows that function runs often (no loop around it, no caller per item): the few reallocations it saves do not add up: demoted to low confidence");
+        }
         else if (rule.NeedsRepetition && evidence is { LoopDepth: > 0, RepeatingLevels: 0 })
         {
             reasons.Add("every loop around it has a trip count the code fixes (a constant or a written-out handful): demoted to low confidence");

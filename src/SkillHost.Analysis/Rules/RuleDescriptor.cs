@@ -22,6 +22,8 @@ public enum RuleGroup
 /// <param name="CostOperation">The operation of a skill cost-table row that prices one occurrence ("dict lookup", "PyO3 GIL acquire/release"), or null.</param>
 /// <param name="TechniqueSection">A technique section of the skill the rule cites besides its checklist item, or null.</param>
 /// <param name="NeedsRepetition">False for rules whose cost does not come from code that repeats (blocking the event loop, padding): their confidence does not depend on evidence of repetition.</param>
+/// <param name="SavesOncePerCall">True for rules whose saving comes once per call of the enclosing function (pre-sizing a collection built once
+/// per call saves about log2(N) reallocations): with no loop or per-item caller around the flagged code, nothing shows the saving adds up.</param>
 public sealed record RuleDescriptor(
     string Id,
     string Slug,
@@ -33,7 +35,8 @@ public sealed record RuleDescriptor(
     string UseInstead,
     string? CostOperation = null,
     string? TechniqueSection = null,
-    bool NeedsRepetition = true)
+    bool NeedsRepetition = true,
+    bool SavesOncePerCall = false)
 {
     /// <summary>The checklist group, read from the slug ("pyo3/gil-per-item" → <see cref="RuleGroup.PyO3"/>) so it is stated once.</summary>
     public RuleGroup Group => GroupOf(Slug);

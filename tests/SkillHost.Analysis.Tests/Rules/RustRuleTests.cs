@@ -252,6 +252,29 @@ public sealed class RustRuleTests
         }
 
         [Fact]
+        public void Given_a_vec_built_once_per_call_with_nothing_showing_the_call_repeats_When_reviewed_Then_missing_capacity_is_low()
+        {
+            const string code = "fn literals(patterns: &[String]) -> Vec<Hir> {\n    let mut alts = vec![];\n    for p in patterns.iter() {\n        alts.push(Hir::literal(p.as_bytes()));\n    }\n    alts\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS002")], code, "src/config.rs"));
+
+            // Calibration (calibration/verdicts.tsv, ripgrep config.rs and literal.rs): a matcher built once per search.
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("built once per call", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_a_vec_built_anew_for_every_item_of_an_outer_loop_When_reviewed_Then_missing_capacity_keeps_its_confidence()
+        {
+            const string code = "fn rows(xs: &[u32], gains: &[u32]) -> usize {\n    let mut total = 0;\n    for g in gains {\n        let mut out = Vec::new();\n        for x in xs {\n            out.push(x * g);\n        }\n        total += out.len();\n    }\n    total\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS002")], code, "src/rows.rs"));
+
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+            Assert.DoesNotContain(finding.Evidence.Facts, f => f.Contains("built once per call", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Given_the_same_loop_in_a_method_of_an_ordinary_type_When_reviewed_Then_it_is_not_demoted_as_an_error_path()
         {
             const string code = "impl Report {\n    pub fn render(&self, ctx: &[(String, u32)]) -> String {\n        let mut out = String::new();\n        for (k, v) in ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        out\n    }\n}\n";

@@ -21,7 +21,8 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
         WhyBad: "A Vec grown from empty reallocates and copies its contents each time it doubles: about log2(N) allocations and N extra element copies that one `with_capacity` would avoid.",
         Example: "fn scale(readings: &[f64], gain: f64) -> Vec<f64> {\n    let mut out = Vec::new();\n    for r in readings {\n        out.push(r * gain);\n    }\n    out\n}",
         UseInstead: "fn scale(readings: &[f64], gain: f64) -> Vec<f64> {\n    let mut out = Vec::with_capacity(readings.len());\n    for r in readings {\n        out.push(r * gain);\n    }\n    out\n    // or: readings.iter().map(|r| r * gain).collect()\n}",
-        CostOperation: "Small String allocation");
+        CostOperation: "Small String allocation",
+        SavesOncePerCall: true);
 
     public override RuleDescriptor Descriptor => Info;
 
