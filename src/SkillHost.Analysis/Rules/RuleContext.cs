@@ -56,13 +56,16 @@ public sealed class RuleContext
     /// <param name="cost">What one execution costs when it is not the rule's own cost-table row (a network call among file reads, a sleep of known length).</param>
     /// <param name="occurrencesAssumed">True when <paramref name="occurrences"/> is the plausible count (a list's length the code does not state), not a number the code gives.</param>
     /// <param name="edits">A mechanical fix, when the rule knows one that keeps behaviour: applied together, they are the fix.</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false)
+    /// <param name="costGrowsWithData">True when one execution's cost grows with the data it handles (a whole collection copied), so the
+    /// finding matters without evidence that the code repeats: the rule's <see cref="RuleDescriptor.NeedsRepetition"/> does not apply to it.</param>
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false, bool costGrowsWithData = false)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
         var evidence = HotPathAnalysis.Evidence(node, Project, Options);
         var descriptor = _rule.Descriptor;
-        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(descriptor, confidence, evidence, SourceRoles.Of(Tree.Source.Path), ConfidenceCalibration.ErrorTypeOf(node));
+        var calibrateAs = costGrowsWithData ? descriptor with { NeedsRepetition = false } : descriptor;
+        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(calibrateAs, confidence, evidence, SourceRoles.Of(Tree.Source.Path), ConfidenceCalibration.ErrorTypeOf(node));
         if (demotions.Count > 0)
         {
             evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };

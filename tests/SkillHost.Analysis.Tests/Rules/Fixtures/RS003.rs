@@ -76,3 +76,34 @@ fn mutated_through_method(list: &mut List) {
     list.rotate();
     println!("{first}");
 }
+
+// watchfiles src/lib.rs: the batch is copied for Python, then the original is cleared.
+fn hand_over(changes: &Mutex<HashSet<(u8, String)>>, py: Python<'_>) -> PyResult<PyObject> {
+    let mut locked_changes = changes.lock().unwrap();
+    let py_changes = locked_changes.to_owned().into_pyobject(py)?; // expect: RS003
+    locked_changes.clear();
+    Ok(py_changes)
+}
+
+fn drain_copy(buffer: &mut Vec<String>) -> Vec<String> {
+    let out = buffer.clone(); // expect: RS003
+    buffer.clear();
+    out
+}
+
+// OK: the original is read between the copy and the clear.
+fn copy_then_read_then_clear(buffer: &mut Vec<String>) -> usize {
+    let out = buffer.to_vec();
+    let n = buffer.len();
+    buffer.clear();
+    n + out.len()
+}
+
+// OK: cleared in another block (only on one branch).
+fn copy_then_maybe_clear(buffer: &mut Vec<String>, reset: bool) -> Vec<String> {
+    let out = buffer.clone();
+    if reset {
+        buffer.clear();
+    }
+    out
+}
