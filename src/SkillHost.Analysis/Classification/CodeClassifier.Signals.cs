@@ -68,10 +68,14 @@ public sealed partial class CodeClassifier
             yield return (new($"takes the extractor `{extractor.Type}`: a web handler runs once per request", line), false);
         }
 
-        if (project.IsCalledInLoop(function.Name))
+        // Only a call resolved to this function is evidence (CallTargets); a loop that calls some function of the same name is not.
+        if (project.LoopCallerOf(function) is { } caller)
         {
-            var what = function.HasAttribute("pyfunction") ? "a `#[pyfunction]` that Python calls from a loop, so it runs (and crosses the boundary) per item" : "called from a loop in the reviewed code, so it runs per item";
-            yield return (new($"`{function.Name}` is {what}", line), true);
+            yield return (new($"`{function.Name}` is called from a loop at {ProjectIndex.Place(caller)}, so it runs per item", line), true);
+        }
+        else if (function.HasAttribute("pyfunction") && project.IsCalledInLoop(function.Name) && project.PyFunction(function.Name) == function)
+        {
+            yield return (new($"`{function.Name}` is a `#[pyfunction]` that Python calls from a loop, so it runs (and crosses the boundary) per item", line), true);
         }
 
         if (Spawned(function, signals) is { } spawn)

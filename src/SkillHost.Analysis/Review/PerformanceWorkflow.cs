@@ -81,7 +81,7 @@ public sealed class PerformanceWorkflow
     public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
     {
         var (trees, skipped) = Parse(inputs);
-        return Run(trees, skipped, maxIssues);
+        return Run(trees, skipped, maxIssues, pointedAt: true);
     }
 
     /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
@@ -92,7 +92,7 @@ public sealed class PerformanceWorkflow
     public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
     {
         var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory, options);
-        return Run(trees, skipped, maxIssues, options);
+        return Run(trees, skipped, maxIssues, SourceReview.NamesFilesOnly(paths, workingDirectory), options);
     }
 
     /// <summary>Step 1 alone, for inline code: each input's class and its functions' classes.</summary>
@@ -121,12 +121,12 @@ public sealed class PerformanceWorkflow
     /// <exception cref="ArgumentException">The report is empty or too large.</exception>
     public NormalizedReport FormatReport(string report) => Normalizer.Normalize(report);
 
-    private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues, SourceReviewOptions? options = null)
+    private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues, bool pointedAt, SourceReviewOptions? options = null)
     {
         var builder = _builder ?? throw new InvalidOperationException(ReportProblem);
         // One cross-file index serves both the rules and the classifier.
         var project = ProjectIndex.Build(trees);
-        var outcome = new SourceReview(_review).Run(trees, skipped, project, options ?? SourceReviewOptions.Default).AtLeast(_options.MinConfidence);
+        var outcome = new SourceReview(_review).Run(trees, skipped, project, options ?? SourceReviewOptions.Default).AtLeast(_options.MinConfidenceFor(pointedAt));
         // A file over its time budget is reported as skipped, not classified.
         var reviewed = outcome.Skipped.Count == skipped.Count ? trees : [.. trees.Where(t => outcome.Files.Contains(t.Source.Path!))];
         var classifications = Classifier.Classify(reviewed, project);

@@ -39,6 +39,16 @@ public sealed record ReviewOutcome(IReadOnlyList<Finding> Findings, IReadOnlyLis
 /// </summary>
 public sealed class SourceReview(ChecklistReview review, long maxFileBytes = SourceFileReader.DefaultMaxBytes)
 {
+    /// <summary>
+    /// True when every path names a file (none is a folder to walk): code the user pointed at one file at a time, which a review
+    /// shows in full (see <see cref="Rules.ReviewOptions.MinConfidenceFor"/>).
+    /// </summary>
+    public static bool NamesFilesOnly(IReadOnlyList<string> paths, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return paths.Count > 0 && paths.All(p => !Directory.Exists(Path.Combine(workingDirectory, p)));
+    }
+
     // Cargo.toml facts, read once per folder for this review.
     private readonly Projects.CargoManifests _cargo = new();
 

@@ -29,11 +29,11 @@ public static class ConfidenceCalibration
 
         // "Called from a loop" is matched by name across the reviewed code, not resolved to this function: a name is not
         // evidence that this code repeats. Rules whose cost does not come from repetition (blocking in async, padding) keep theirs.
-        if (rule.NeedsRepetition && evidence is { LoopDepth: 0, PerItemFunction: true })
+        if (rule.NeedsRepetition && evidence is { LoopDepth: 0, PerItemFunction: true, PerItemResolved: false })
         {
             reasons.Add("the only sign that it repeats is a call by the same name inside a loop elsewhere, not resolved to this function: demoted to low confidence");
         }
-        else if (rule.SavesOncePerCall && evidence is { LoopDepth: 0, PerItemFunction: false })
+        else if (rule.SavesOncePerCall && evidence is { LoopDepth: 0, PerItemResolved: false })
         {
             // Calibration: every such finding on real code (ripgrep's matcher and printer builds) was a collection built
             // once per call of code that runs a handful of times; the saving is a few reallocations per call.

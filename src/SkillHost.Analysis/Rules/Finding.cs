@@ -23,6 +23,9 @@ public sealed record HotPathEvidence(int LoopDepth, bool InAsyncContext, bool Pe
 
     /// <summary>Levels whose count <see cref="Repetitions"/> assumes (the code does not state it), at most two.</summary>
     public int AssumedLevels { get; init; }
+
+    /// <summary>True when <see cref="PerItemFunction"/> rests on a call resolved to this very function (not a name matched in a loop elsewhere).</summary>
+    public bool PerItemResolved { get; init; }
 }
 
 /// <summary>The expected impact: prose plus, where the skill prices the operation, the figure it cites.</summary>

@@ -46,8 +46,16 @@ public static class HotPathAnalysis
         }
 
         var function = node.EnclosingFunction();
-        var perItem = function is not null && project.IsCalledInLoop(function.Name);
-        if (perItem)
+        var caller = function is null ? null : project.LoopCallerOf(function);
+        var perItem = caller is not null || function is not null && project.IsCalledInLoop(function.Name);
+        if (caller is { } at)
+        {
+            // Resolved to this very function (an import, `self`, the type): an unknown count per call, like a loop level.
+            facts.Add($"`{function!.Name}` is called from a loop at {ProjectIndex.Place(at)} (resolved to this function), so it runs per item");
+            unknownLevels++;
+            repeating++;
+        }
+        else if (perItem)
         {
             // A name is not evidence that this function is the one called (calibration/verdicts.tsv): the fact is kept for the
             // reader, but the estimate does not multiply by a count assumed for a call it could not resolve (pydantic-core
@@ -59,7 +67,7 @@ public static class HotPathAnalysis
         // Each level the code does not count multiplies by the plausible count, up to two levels (the quadratic case): a
         // third nested level over the same guess would claim 10^12 passes, which no estimate should.
         var repetitions = stated * Math.Pow(options.PlausibleLoopCount, Math.Min(unknownLevels, MaxRepeatingLevels));
-        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions) { RepeatingLevels = repeating, AssumedLevels = Math.Min(unknownLevels, MaxRepeatingLevels) };
+        return new HotPathEvidence(loops.Count, inAsync, perItem, facts, repetitions) { RepeatingLevels = repeating, AssumedLevels = Math.Min(unknownLevels, MaxRepeatingLevels), PerItemResolved = caller is not null };
     }
 
     // A loop of at most this many passes is a handful: it adds no level of repetition (the evidence a finding needs).

@@ -18,6 +18,10 @@ public sealed class ProjectIndex
     private readonly HashSet<string> _rustOutOfLine = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rustLeaves = new(StringComparer.Ordinal);
 
+    // Resolved calls made inside loops (CallTargets keys) with the first such call's place; free Rust fns defined more than once are ambiguous.
+    private readonly Dictionary<string, CallNode> _loopCallers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguousRustFns = new(StringComparer.Ordinal);
+
     public static ProjectIndex Build(IEnumerable<SyntaxTree> trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
@@ -26,8 +30,36 @@ public sealed class ProjectIndex
         // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
         // so the first #[pyfunction] of a name still wins.
         var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string> Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
-        Parallel.For(0, list.Count, i => perTree[i] = Gather(list[i]));
+        var modules = list.Where(t => t.Language == SourceLanguage.Python).Select(t => CallTargets.ModulePath(t.Source.Path)).ToHashSet(StringComparer.Ordinal);
+        var resolved = new List<(string Key, CallNode Call)>[list.Count];
+        Parallel.For(0, list.Count, i =>
+        {
+            perTree[i] = Gather(list[i]);
+            resolved[i] = ResolvedLoopCalls(list[i], modules);
+        });
         var index = new ProjectIndex();
+        var freeFns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tree in list.Where(t => t.Language == SourceLanguage.Rust))
+        {
+            foreach (var function in NodesByType.Of<FunctionNode>(tree))
+            {
+                var key = CallTargets.KeyOf(function);
+                if (key.StartsWith("rs:fn:", StringComparison.Ordinal))
+                {
+                    freeFns[key] = freeFns.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        index._ambiguousRustFns.UnionWith(freeFns.Where(p => p.Value > 1).Select(p => p.Key));
+        foreach (var calls in resolved)
+        {
+            foreach (var (key, call) in calls)
+            {
+                index._loopCallers.TryAdd(key, call);
+            }
+        }
+
         foreach (var (called, py, working, io, rust) in perTree)
         {
             index._io.UnionWith(io);
@@ -91,6 +123,39 @@ public sealed class ProjectIndex
     /// <summary>True when a call to this Rust function leaves no call behind once inlined: `#[inline]`, generic, or a leaf (see <see cref="FindRustLeaves"/>).</summary>
     public bool VanishesWhenInlined(string functionName) =>
         IsInlinedRust(functionName) || _rustLeaves.Contains(functionName) || InlinedStdMethods.Contains(functionName);
+
+    // Calls inside loops that resolve to a definition (CallTargets), in document order.
+    private static List<(string Key, CallNode Call)> ResolvedLoopCalls(SyntaxTree tree, IReadOnlySet<string> modules)
+    {
+        var found = new List<(string, CallNode)>();
+        foreach (var call in NodesByType.Of<CallNode>(tree))
+        {
+            if (call.IsInLoop() && CallTargets.Resolve(call, modules) is { } key)
+            {
+                found.Add((key, call));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Where the reviewed code calls <paramref name="function"/> itself from inside a loop — the call resolved to this
+    /// definition through imports, <c>self</c> or the type (see <see cref="CallTargets"/>), not matched by name — or null.
+    /// </summary>
+    public CallNode? LoopCallerOf(FunctionNode function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var key = CallTargets.KeyOf(function);
+        return !_ambiguousRustFns.Contains(key) && _loopCallers.TryGetValue(key, out var call) ? call : null;
+    }
+
+    /// <summary>Where a call stands, for a reader: <c>path:line</c>.</summary>
+    public static string Place(SyntaxNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return $"{node.Tree.Source.Path ?? "<input>"}:{node.Start.Line}";
+    }
 
     private sealed record RustFunctionFacts(string Name, bool Inlined, List<string>? SmallCalls);
 

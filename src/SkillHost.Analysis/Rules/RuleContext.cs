@@ -176,9 +176,16 @@ public sealed record OperationCost(string? Operation, double? KnownNs, string? K
 /// <summary>Knobs of a review.</summary>
 /// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
 /// <param name="MinConfidence">The least confidence a finding needs to be shown by a workflow review (the CLI's and the MCP tools'); lower ones are
-/// counted as hidden. Medium by default: the view calibrated on real code (calibration/README.md), where low-confidence findings were
-/// right patterns on code with no evidence that it repeats on a path that matters; `--min-confidence low` (MCP: <c>minConfidence</c>) lists them.</param>
-public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence MinConfidence = Confidence.Medium)
+/// counted as hidden. Null (the default) decides by scope (<see cref="MinConfidenceFor"/>): code the user pointed at (snippets, files named
+/// one by one) shows every finding; a folder or repository shows medium and high, the view calibrated on real code (calibration/README.md),
+/// where low-confidence findings were right patterns on code with no evidence that it repeats on a path that matters.</param>
+public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence? MinConfidence = null)
 {
     public static ReviewOptions Default { get; } = new();
+
+    /// <summary>
+    /// The least confidence shown: <see cref="MinConfidence"/> when set; otherwise low for code the user pointed at (inline snippets,
+    /// files named one by one: the user's attention says it matters) and medium when a folder was walked.
+    /// </summary>
+    public Confidence MinConfidenceFor(bool pointedAt) => MinConfidence ?? (pointedAt ? Confidence.Low : Confidence.Medium);
 }

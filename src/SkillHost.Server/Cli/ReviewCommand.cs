@@ -35,10 +35,9 @@ internal static class ReviewCommand
                 r.AddError("--max-issues must be between 1 and 100.");
             }
         });
-        var minConfidence = new Option<Confidence>("--min-confidence")
+        var minConfidence = new Option<Confidence?>("--min-confidence")
         {
-            Description = "The least confidence a finding needs to be shown: low, medium or high. Low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters (examples, tests, a name matched in a loop elsewhere); they are counted, not listed, unless you ask.",
-            DefaultValueFactory = _ => ReviewOptions.Default.MinConfidence,
+            Description = "The least confidence a finding needs to be shown: low, medium or high. Default: medium when a folder is reviewed, low when every path names a file. Low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters (examples, tests, a name matched in a loop elsewhere); they are counted, not listed, unless you ask.",
         };
         var fileBudget = FileBudgetOption.Create();
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
@@ -100,7 +99,9 @@ internal static class ReviewCommand
                 return (result.Outcome, result.Report);
             }
 
-            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options).AtLeast(arguments.MinConfidence), null);
+            var least = ReviewOptions.Default with { MinConfidence = arguments.MinConfidence };
+            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options)
+                .AtLeast(least.MinConfidenceFor(SourceReview.NamesFilesOnly(arguments.Paths, environment.WorkingDirectory))), null);
         }
 
         var (outcome, performance) = Review();
@@ -186,8 +187,8 @@ internal sealed record ReviewArguments(
     int MaxIssues = PerformanceReportBuilder.DefaultMaxIssues,
     bool Fix = false)
 {
-    /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>).</summary>
-    public Confidence MinConfidence { get; init; } = ReviewOptions.Default.MinConfidence;
+    /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>); null decides by scope (see <see cref="ReviewOptions.MinConfidenceFor"/>).</summary>
+    public Confidence? MinConfidence { get; init; }
 
     /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
     public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;

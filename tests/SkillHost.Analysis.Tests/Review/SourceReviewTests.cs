@@ -118,7 +118,22 @@ public sealed class SourceReviewTests : IDisposable
 
         Assert.Equal(("lib.py", 2, 12), (finding.Path, finding.Start.Line, finding.Start.Column));
         Assert.True(finding.Evidence.PerItemFunction);
-        // Matched by name, not resolved through the import: demoted until calls are resolved (calibration/verdicts.tsv).
+        // Resolved through `from lib import helper` to lib.py's own def: evidence, so not demoted.
+        Assert.True(finding.Evidence.PerItemResolved);
+        Assert.NotEqual(Confidence.Low, finding.Confidence);
+        Assert.Contains(finding.Evidence.Facts, f => f.Contains("called from a loop at main.py:3 (resolved", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Given_a_loop_that_calls_a_method_of_the_same_name_on_some_other_value_When_reviewed_Then_the_function_is_not_per_item_evidence()
+    {
+        _temp.Write("lib.py", "def helper(x):\n    return slow(x)\n");
+        _temp.Write("main.py", "def run(rows, other):\n    for row in rows:\n        other.helper(row)\n");
+
+        var finding = Assert.Single(Review(".").Findings, f => f.Path == "lib.py");
+
+        // `other.helper(…)` says nothing about lib.py's `helper`: matched by name only, so low.
+        Assert.False(finding.Evidence.PerItemResolved);
         Assert.Equal(Confidence.Low, finding.Confidence);
     }
 

@@ -149,7 +149,32 @@ public sealed class PyO3RuleTests
             var finding = Assert.Single(RuleFixture.Run([RuleById("PYO001")], Helper, "helper.rs", (Caller, "caller.rs")));
 
             Assert.True(finding.Evidence.PerItemFunction);
-            // Matched by name, not resolved: demoted (safetensors' get_tensor was "called from a loop" by an unrelated name).
+            // `notify(…)` resolves to the one free `fn notify` of the reviewed code: evidence, so not demoted.
+            Assert.True(finding.Evidence.PerItemResolved);
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+        }
+
+        [Theory]
+        [InlineData("fn all(&self, names: &[String]) -> PyResult<()> { Python::attach(|py| { for n in names { self.get(n)?; } Ok(()) }) }")]
+        [InlineData("fn all(&self, py: Python<'_>, names: &[String]) -> PyResult<()> { for n in names { self.get(n)?; } Ok(()) }")]
+        public void Given_attach_in_a_helper_When_the_loop_that_calls_it_already_holds_the_gil_Then_it_is_silent(string caller)
+        {
+            // safetensors get_tensors -> get_tensor (calibration/verdicts.tsv): a nested attach only bumps a thread-local count.
+            var code = "struct Open;\nimpl Open {\n    fn get(&self, name: &str) -> PyResult<()> { Python::attach(|py| touch(py, name)) }\n    " + caller + "\n}\n";
+
+            Assert.Empty(RuleFixture.Run([RuleById("PYO001")], code, "lib.rs"));
+        }
+
+        [Fact]
+        public void Given_with_gil_in_a_method_When_only_a_same_named_method_of_another_value_is_called_in_a_loop_Then_it_stays_low()
+        {
+            // The issue's `Builder::size` / `Other::size` case: a method on a value of unknown type is not this method.
+            const string Helper = "struct Sink;\nimpl Sink {\n    fn notify(&self, cb: &Py<PyAny>, v: u64) { Python::with_gil(|py| cb.call1(py, (v,)).ok()); }\n}\n";
+            const string Caller = "fn run(other: &Other, vs: &[u64]) { for v in vs { other.notify(*v); Other::notify(*v); } }";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleById("PYO001")], Helper, "helper.rs", (Caller, "caller.rs")));
+
+            Assert.False(finding.Evidence.PerItemResolved);
             Assert.Equal(Confidence.Low, finding.Confidence);
         }
 

@@ -153,9 +153,10 @@ public sealed class PythonRuleTests
 
             var finding = Assert.Single(together);
             Assert.True(finding.Evidence.PerItemFunction);
-            // The caller is matched by name, not resolved through the import: such evidence is demoted until calls are resolved.
-            Assert.Equal(Confidence.Low, finding.Confidence);
-            Assert.Contains(finding.Evidence.Facts, f => f.Contains("matched by name", StringComparison.Ordinal));
+            // The caller is resolved through `from events import decode_event` to this def: evidence, not a name match.
+            Assert.True(finding.Evidence.PerItemResolved);
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("called from a loop at consumer.py:5 (resolved", StringComparison.Ordinal));
             Assert.Contains("JSON parse with stdlib json", finding.Impact.CostSource, StringComparison.Ordinal);
             Assert.Empty(alone);
         }

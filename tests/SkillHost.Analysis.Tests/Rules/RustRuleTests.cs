@@ -230,12 +230,11 @@ public sealed class RustRuleTests
             var alone = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs"));
             var called = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs", (caller, "app/src/render.rs")));
 
-            // The caller's loop is found by the name `luminance`, not resolved to this crate's function: both stay low
-            // (on real code such name matches were wrong: calibration/verdicts.tsv), and the evidence says how it was found.
+            // `imaging::luminance(…)` resolves to the one free `fn luminance` of the reviewed code: the call per pixel is evidence.
             Assert.Equal(Confidence.Low, alone.Confidence);
-            Assert.Equal(Confidence.Low, called.Confidence);
-            Assert.True(called.Evidence.PerItemFunction);
-            Assert.Contains(called.Evidence.Facts, f => f.Contains("matched by name", StringComparison.Ordinal));
+            Assert.NotEqual(Confidence.Low, called.Confidence);
+            Assert.True(called.Evidence.PerItemResolved);
+            Assert.Contains(called.Evidence.Facts, f => f.Contains("called from a loop at app/src/render.rs:3 (resolved", StringComparison.Ordinal));
         }
 
         [Theory]

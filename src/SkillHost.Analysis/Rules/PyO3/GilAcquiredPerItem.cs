@@ -69,7 +69,8 @@ public sealed class GilAcquiredPerItem : Rule
                 continue;
             }
 
-            if (call.EnclosingFunction() is { } function && !PyO3Api.IsExposedToPython(function) && context.Project.IsCalledInLoop(function.Name))
+            if (call.EnclosingFunction() is { } function && !PyO3Api.IsExposedToPython(function) && context.Project.IsCalledInLoop(function.Name)
+                && !(context.Project.LoopCallerOf(function) is { } caller && HoldsTheGil(caller)))
             {
                 context.Report(
                     call,
@@ -85,6 +86,12 @@ public sealed class GilAcquiredPerItem : Rule
     // `while let Ok(m) = rx.recv()`: the worker waits for each message without the GIL, as it should;
     // draining what is queued under one attach is the remaining improvement.
     private static bool BlocksBetweenItems(LoopNode loop, CallNode acquire) => RustCode.WaitsEachPass(loop, acquire);
+
+    // The loop that calls the helper already holds the GIL (it runs inside an attach, or in a function handed `py`): each
+    // attach inside the helper only bumps a thread-local count (safetensors get_tensors -> get_tensor, calibration/verdicts.tsv).
+    private static bool HoldsTheGil(CallNode caller) =>
+        InsideAnotherAcquire(caller)
+        || caller.EnclosingFunction() is { } function && function.Parameters.Any(p => p.Type is { } t && t.Replace(" ", "", StringComparison.Ordinal).StartsWith("Python<", StringComparison.Ordinal));
 
     // A nested attach while the GIL is already held is cheap; the outer one is what to move.
     private static bool InsideAnotherAcquire(CallNode call) =>
