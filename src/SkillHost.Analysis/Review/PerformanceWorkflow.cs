@@ -175,21 +175,15 @@ public sealed class PerformanceWorkflow
 
     private static SourceLanguage Language(SourceInput input, string code)
     {
-        switch (input.Language?.Trim().ToLowerInvariant())
-        {
-            case "python" or "py":
-                return SourceLanguage.Python;
-            case "rust" or "rs":
-                return SourceLanguage.Rust;
-            default:
-                // Detection reads at most the first few kilobytes of the content.
-                return code.Length > SourceInput.MaxChars ? SourceLanguage.Unknown : LanguageDetector.Detect(input.Path, SourceText.From(code, input.Path)).Language;
-        }
+        // Detection reads at most the first few kilobytes of the content.
+        return Languages.LanguageSupport.ForAlias(input.Language)?.Language
+            ?? (code.Length > SourceInput.MaxChars ? SourceLanguage.Unknown : LanguageDetector.Detect(input.Path, SourceText.From(code, input.Path)).Language);
     }
 
     private static string UniqueName(string? path, SourceLanguage language, int index, HashSet<string> names)
     {
-        var extension = language == SourceLanguage.Rust ? ".rs" : ".py";
+        // Unknown content keeps the Python extension it always had in names like "input1.py" (it is skipped anyway).
+        var extension = (language == SourceLanguage.Unknown ? Languages.LanguageSupport.Python : Languages.LanguageSupport.For(language)).DefaultExtension;
         var name = string.IsNullOrWhiteSpace(path) ? $"input{index + 1}{extension}" : path.Replace('\\', '/');
         var unique = name;
         for (var n = 2; !names.Add(unique); n++)

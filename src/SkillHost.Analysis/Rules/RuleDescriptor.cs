@@ -42,7 +42,7 @@ public sealed record RuleDescriptor(
     public RuleGroup Group => GroupOf(Slug);
 
     /// <summary>The extension of the files the rule inspects (".py" or ".rs"): a rule's fixture and example snippets are named <c>{Id}{FileExtension}</c>.</summary>
-    public string FileExtension => Language == SourceLanguage.Python ? ".py" : ".rs";
+    public string FileExtension => Languages.LanguageSupport.For(Language).DefaultExtension;
 
     private static RuleGroup GroupOf(string slug)
     {

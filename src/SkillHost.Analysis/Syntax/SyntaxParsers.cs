@@ -1,3 +1,4 @@
+using SkillHost.Analysis.Languages;
 using SkillHost.Analysis.Languages.Python;
 using SkillHost.Analysis.Languages.Rust;
 using SkillHost.Analysis.Review;
@@ -20,13 +21,8 @@ public static class SyntaxParsers
     public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => Parse(text, language, forRules, budget: null);
 
     /// <summary>As <see cref="Parse(SourceText, SourceLanguage, bool)"/>, stopping (<see cref="OperationCanceledException"/>) when the <paramref name="budget"/>'s token is cancelled.</summary>
-    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget) => language switch
-    {
-        SourceLanguage.Python => PythonParser.Parse(text, keepTokens: forRules, budget),
-        SourceLanguage.Rust => RustParser.Parse(text, keepTokens: forRules, budget),
-        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "only Python and Rust are supported"),
-    };
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget) =>
+        LanguageSupport.For(language).Parse(text, forRules, budget);
 
-    public static bool IsSupportedExtension(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".py" or ".pyi" or ".pyw" or ".rs";
+    public static bool IsSupportedExtension(string path) => LanguageSupport.ForPath(path) is not null;
 }

@@ -7,12 +7,7 @@ public static class LanguageDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var extension = path is null ? "" : System.IO.Path.GetExtension(path).ToLowerInvariant();
-        var language = extension switch
-        {
-            ".py" or ".pyi" or ".pyw" => SourceLanguage.Python,
-            ".rs" => SourceLanguage.Rust,
-            _ => SourceLanguage.Unknown,
-        };
+        var language = Languages.LanguageSupport.ForPath(path)?.Language ?? SourceLanguage.Unknown;
         var reason = $"extension {extension}";
 
         if (language == SourceLanguage.Unknown)

@@ -6,13 +6,11 @@ internal static class MimeTypes
     public const string Markdown = "text/markdown";
     public const string Json = "application/json";
 
-    public static string ForPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    public static string ForPath(string path) => SkillHost.Analysis.Languages.LanguageSupport.ForPath(path)?.MimeType ?? Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".md" or ".markdown" => Markdown,
         ".json" => Json,
         ".yaml" or ".yml" => "application/yaml",
-        ".py" or ".pyi" => "text/x-python",
-        ".rs" => "text/x-rust",
         ".sh" => "text/x-shellscript",
         ".txt" or "" => "text/plain",
         ".toml" => "application/toml",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelContextProtocol;
+using SkillHost.Analysis.Languages;
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
@@ -38,12 +39,9 @@ internal static class CodeInput
 
         var path = string.IsNullOrWhiteSpace(filename) ? null : filename.Trim();
         var detected = ParseLanguage(language) ?? LanguageDetector.Detect(path, SourceText.From(code, path)).Language;
-        return detected switch
-        {
-            SourceLanguage.Python => new SourceInput(code, path, "python"),
-            SourceLanguage.Rust => new SourceInput(code, path, "rust"),
-            _ => throw new McpException($"Cannot tell whether this code is Python or Rust. {LanguageHint}"),
-        };
+        return detected == SourceLanguage.Unknown
+            ? throw new McpException($"Cannot tell whether this code is Python or Rust. {LanguageHint}")
+            : new SourceInput(code, path, LanguageSupport.For(detected).Name);
     }
 
     /// <summary>Validates and parses inline code into one tree.</summary>
@@ -55,11 +53,6 @@ internal static class CodeInput
 
     /// <summary>Null when <paramref name="language"/> is empty; an <see cref="McpException"/> when it names something else.</summary>
     public static SourceLanguage? ParseLanguage(string? language) =>
-        language?.Trim().ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "python" or "py" or "python3" or "pyi" => SourceLanguage.Python,
-            "rust" or "rs" => SourceLanguage.Rust,
-            _ => throw new McpException($"Unsupported language '{language}'. {LanguageHint}"),
-        };
+        string.IsNullOrWhiteSpace(language) ? null
+            : LanguageSupport.ForAlias(language)?.Language ?? throw new McpException($"Unsupported language '{language}'. {LanguageHint}");
 }
