@@ -41,12 +41,14 @@ internal static class ReviewCommand
             DefaultValueFactory = _ => ReviewOptions.Default.MinConfidence,
         };
         var fileBudget = FileBudgetOption.Create();
+        var team = new ReviewTeamOptions();
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
             paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
         };
+        team.AddTo(command);
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -73,6 +75,11 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (ReviewPolicy.Create(arguments, environment, output) is not { } policy)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence });
         if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
         {
@@ -89,21 +96,37 @@ internal static class ReviewCommand
         // A one-shot run keeps nearly all it allocates until the output is written: once the files are found,
         // no collections for the rest of it (see BatchHeap).
         using var heap = new BatchHeap();
-        var options = new SourceReviewOptions { Discovered = heap.Reserve, FileBudget = arguments.FileBudget };
+        var options = new SourceReviewOptions
+        {
+            Discovered = heap.Reserve, FileBudget = arguments.FileBudget,
+            Filters = policy.Filters, Exclude = policy.Excludes, ForceExclude = arguments.Team.ForceExclude,
+        };
+        var maxIssues = policy.MaxIssues(arguments.MaxIssues);
 
         // Without report parts the findings are still worth having (text, JSON, SARIF).
         (ReviewOutcome, PerformanceReport?) Review()
         {
             if (workflow.CanReport)
             {
-                var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, arguments.MaxIssues);
+                var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, maxIssues);
                 return (result.Outcome, result.Report);
             }
 
             return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options).AtLeast(arguments.MinConfidence), null);
         }
 
-        var (outcome, performance) = Review();
+        ReviewOutcome outcome;
+        PerformanceReport? performance;
+        try
+        {
+            (outcome, performance) = Review();
+        }
+        catch (Analysis.Configuration.ProjectConfigException e)
+        {
+            // A config below the first path, met while walking.
+            output.Error.WriteLine($"error: {PrintableText.Escape(e.Message)}");
+            return ExitCodes.UsageOrIo;
+        }
 
         // The report describes the code as it is after the fixes: reviewed again when a file changed. The first review
         // is garbage by then: its no-collection region ends, and the second review's region starts with a collection
@@ -145,7 +168,12 @@ internal static class ReviewCommand
             ReportFormats.Write(arguments.Format, reviewReport, rendered);
         }
 
-        return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
+        if (!policy.Finish(outcome, output, out var unusedSuppressions) | !report.Close())
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        return (outcome.Findings.Count > 0 || unusedSuppressions) && !arguments.Team.ExitZero ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
     /// <summary>
@@ -188,6 +216,9 @@ internal sealed record ReviewArguments(
 {
     /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>).</summary>
     public Confidence MinConfidence { get; init; } = ReviewOptions.Default.MinConfidence;
+
+    /// <summary>Project config, suppressions, baseline, changed lines, exit code for CI (see <see cref="ReviewTeamArguments"/>).</summary>
+    public ReviewTeamArguments Team { get; init; } = ReviewTeamArguments.None;
 
     /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
     public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;
