@@ -108,8 +108,8 @@ public sealed class GitHubActionTests : IDisposable
         await AssertValidSarif(Path.Combine(_repo.Root, "skillhost.sarif"));
     }
 
-    private static IEnumerable<JsonElement> Results(string sarif) =>
-        JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray();
+    private static List<JsonElement> Results(string sarif) =>
+        [.. JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()];
 
     private async Task<(int ExitCode, string Output, string Outputs, string Sarif)> RunReviewStep(string diffBase)
     {
