@@ -39,13 +39,15 @@ public sealed partial class ChangedLines
             throw new InvalidOperationException($"--diff takes a git ref (a branch, tag or commit such as HEAD or origin/main), not '{gitRef}'");
         }
 
-        var (topStatus, top, topError) = Git(workingDirectory, "rev-parse", "--show-toplevel");
+        // --show-cdup ("../../") rather than --show-toplevel: the top as the working folder names it, links and all, so
+        // git's paths resolve to the same full paths the review gives its files.
+        var (topStatus, top, topError) = Git(workingDirectory, "rev-parse", "--show-cdup");
         if (topStatus != 0)
         {
             throw new InvalidOperationException($"--diff needs a git repository, and {workingDirectory} is not inside one ({topError.Trim()})");
         }
 
-        var root = top.Trim();
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(workingDirectory, top.Trim())));
         var (diffStatus, diff, diffError) = Git(root, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", gitRef, "--");
         if (diffStatus != 0)
         {

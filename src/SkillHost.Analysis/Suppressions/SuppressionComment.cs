@@ -38,7 +38,14 @@ public sealed record SuppressionComment(
     public bool Covers(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return TargetLine >= 0 && (Scope == SuppressionScope.File || finding.Start.Line == TargetLine)
+        // A comment ending a statement that spans lines covers a finding that starts or ends on its line.
+        var onLine = Scope switch
+        {
+            SuppressionScope.File => true,
+            SuppressionScope.Line => finding.Start.Line == TargetLine || finding.End.Line == TargetLine,
+            _ => finding.Start.Line == TargetLine,
+        };
+        return TargetLine >= 0 && onLine
             && (Selectors.Count == 0 || Selectors.Any(s => RuleSelection.Matches(finding.Rule, s)));
     }
 

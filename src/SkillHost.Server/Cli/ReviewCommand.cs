@@ -10,7 +10,9 @@ namespace SkillHost.Server.Cli;
 /// <summary>
 /// <c>skillhost review PATH... [--format markdown|text|json|sarif|diff] [--fix] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
 /// the skill's workflow over files and folders: the five-part report (markdown, the default) or the findings
-/// (text, json, sarif; json and sarif carry the report too), or the findings' mechanical fixes as one patch (diff).
+/// (text, json, sarif; json and sarif carry the report too; github, gitlab and junit for CI), or the findings' mechanical
+/// fixes as one patch (diff). Project config, suppression comments, a baseline and --diff REF narrow what is reported
+/// (see <see cref="ReviewPolicy"/>).
 /// With <c>--fix</c> the fixes are made in the files and the report is of the code as it is then.
 /// Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
 /// </summary>
