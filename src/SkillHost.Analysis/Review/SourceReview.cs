@@ -69,7 +69,9 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         ArgumentNullException.ThrowIfNull(skipped);
         ArgumentNullException.ThrowIfNull(options);
         var result = review.Run(trees, project, options.FileBudget, options.CancellationToken);
-        result = result with { Findings = FindingFilter.ApplyAll(options.Filters, result.Findings, trees) };
+        // Suppression comments are part of the code: honoured by every caller (CLI, MCP tools), once.
+        var filters = options.Filters.Any(f => f is Suppressions.SuppressionFilter) ? options.Filters : [new Suppressions.SuppressionFilter(), .. options.Filters];
+        result = result with { Findings = FindingFilter.ApplyAll(filters, result.Findings, trees) };
         if (result.OverBudget.Count == 0)
         {
             return new ReviewOutcome(result.Findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules, result.Failures);
@@ -197,7 +199,11 @@ public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = n
     /// <summary>The budget the CLI and the server give each file unless told otherwise.</summary>
     public static TimeSpan DefaultFileBudget { get; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Run over the findings before the confidence cut and the report, in order (suppressions, project config, baseline, changed lines).</summary>
+    /// <summary>
+    /// Run over the findings before the confidence cut and the report, in order (suppressions, project config, baseline,
+    /// changed lines). Suppression comments are honoured even when no <see cref="Suppressions.SuppressionFilter"/> is
+    /// given; give one to learn what it silenced.
+    /// </summary>
     public IReadOnlyList<FindingFilter> Filters { get; init; } = [];
 
     /// <summary>

@@ -44,7 +44,7 @@ internal static class ReviewCommand
         };
         var fileBudget = FileBudgetOption.Create();
         var team = new ReviewTeamOptions();
-        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif; github, gitlab, junit for CI), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
             paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
         };

@@ -35,13 +35,13 @@ internal sealed record ReviewTeamArguments
 /// <summary>The options behind <see cref="ReviewTeamArguments"/>, added to the <c>review</c> verb.</summary>
 internal sealed class ReviewTeamOptions
 {
-    private readonly Option<string?> _config = new("--config") { Description = "Use this config file (a skillhost.toml, or a pyproject.toml with [tool.skillhost]) for every file instead of looking for one near each file." };
+    private readonly Option<string?> _config = new("--config") { HelpName = "FILE", Description = "Use this config file (a skillhost.toml, or a pyproject.toml with [tool.skillhost]) for every file instead of looking for one near each file." };
     private readonly Option<bool> _isolated = new("--isolated") { Description = "Ignore every config file (pyproject.toml [tool.skillhost], skillhost.toml, .skillhost.toml)." };
     private readonly Option<bool> _unused = new("--report-unused-ignores") { Description = "List the skillhost: ignore comments that silenced nothing (on stderr; exit 1 when there are any)." };
     private readonly Option<bool> _forceExclude = new("--force-exclude") { Description = "Apply the config's exclude globs to files named on the command line too (as pre-commit passes them)." };
-    private readonly Option<string?> _baseline = new("--baseline") { Description = "Report only findings this baseline file (from --write-baseline) does not hold; the summary lists the ones fixed since." };
-    private readonly Option<string?> _writeBaseline = new("--write-baseline") { Description = "Record today's findings in this file (fingerprints that survive moved lines), for --baseline later." };
-    private readonly Option<string?> _diff = new("--diff") { Description = "Review the whole project but report only findings on lines added or changed since this git ref (e.g. HEAD, origin/main), untracked files included." };
+    private readonly Option<string?> _baseline = new("--baseline") { HelpName = "FILE", Description = "Report only findings this baseline file (from --write-baseline) does not hold; the summary lists the ones fixed since." };
+    private readonly Option<string?> _writeBaseline = new("--write-baseline") { HelpName = "FILE", Description = "Record today's findings in this file (fingerprints that survive moved lines), for --baseline later." };
+    private readonly Option<string?> _diff = new("--diff") { HelpName = "REF", Description = "Review the whole project but report only findings on lines added or changed since this git ref (e.g. HEAD, origin/main), untracked files included." };
     private readonly Option<bool> _exitZero = new("--exit-zero") { Description = "Exit 0 even when there are findings (usage and I/O errors still exit 2)." };
 
     public void AddTo(Command command)
