@@ -19,6 +19,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     || { echo "could not install chromium (apt-get needs root); install Debian's chromium package and run again" >&2; exit 2; }
 fi
 
+# The repository's pre-commit hooks are run by the real pre-commit on a temporary repository: Debian's package.
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "== installing pre-commit (apt-get) for the hook tests" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) >/dev/null \
+    || { echo "could not install pre-commit (apt-get needs root); install Debian's pre-commit package and run again" >&2; exit 2; }
+fi
+
 # Local dotnet tools the tests drive (.config/dotnet-tools.json: pwsh runs installer/install.ps1).
 echo "== restoring local dotnet tools" >&2
 dotnet tool restore >&2 || { echo "dotnet tool restore failed" >&2; exit 2; }

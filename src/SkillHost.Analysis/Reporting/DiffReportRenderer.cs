@@ -19,7 +19,17 @@ public static class DiffReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         var fixable = report.Outcome.Findings.Where(f => f.Edits.Count > 0).ToList();
-        var (files, fixedFindings) = WriteFiles(MechanicalFixes.Plan(fixable, report.WorkingDirectory, insideWorkingFolderOnly: true), writer);
+        var plans = MechanicalFixes.Plan(fixable, report.WorkingDirectory, insideWorkingFolderOnly: false);
+
+        // A file named explicitly may lie outside the working folder: the patch is then relative to the nearest folder
+        // holding both, named first, so it still applies (and reads) as a plain patch there.
+        var root = PatchRoot(report.WorkingDirectory, plans);
+        if (root is not null)
+        {
+            writer.WriteLine($"# paths below are relative to {PrintableText.Line(root)}: apply the patch there");
+        }
+
+        var (files, fixedFindings) = WriteFiles(plans, writer, root is null ? null : fix => Path.GetRelativePath(root, fix.FullPath));
         if (fixable.Count == 0)
         {
             writer.WriteLine($"# no finding of the {report.Outcome.Findings.Count} has a mechanical fix; the others need judgement (see --format text)");
@@ -30,11 +40,36 @@ public static class DiffReportRenderer
         }
     }
 
+    // Null when every file lies below the working folder (paths as the review names them); else the deepest folder
+    // holding the working folder and every file to patch.
+    private static string? PatchRoot(string workingDirectory, IReadOnlyList<FileFix> plans)
+    {
+        if (!plans.Any(p => p.Source is not null && Path.IsPathRooted(p.Path)))
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(workingDirectory);
+        foreach (var plan in plans.Where(p => p.Source is not null))
+        {
+            while (Path.GetRelativePath(root, plan.FullPath) is var relative && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
+            {
+                root = Path.GetDirectoryName(root) ?? root;
+                if (Path.GetPathRoot(root) == root)
+                {
+                    break;
+                }
+            }
+        }
+
+        return root;
+    }
+
     /// <summary>
     /// The planned fixes as unified diff sections, file by file; a file whose plan has a problem is named in a <c>#</c>
     /// line instead. Returns how many files the diff changes and how many findings it fixes whole.
     /// </summary>
-    public static (int Files, int Findings) WriteFiles(IEnumerable<FileFix> fixes, TextWriter writer)
+    public static (int Files, int Findings) WriteFiles(IEnumerable<FileFix> fixes, TextWriter writer, Func<FileFix, string>? patchPath = null)
     {
         ArgumentNullException.ThrowIfNull(fixes);
         ArgumentNullException.ThrowIfNull(writer);
@@ -47,7 +82,7 @@ public static class DiffReportRenderer
                 continue;
             }
 
-            var path = fix.Path.Replace('\\', '/');
+            var path = (patchPath?.Invoke(fix) ?? fix.Path).Replace('\\', '/');
             writer.Write($"--- {GitQuoted("a/" + path)}\n+++ {GitQuoted("b/" + path)}\n");
             WriteHunks(source.Text, fix.Edits, source.Encoding == SourceEncoding.Utf8WithBom, writer);
             files++;

@@ -22,9 +22,12 @@ public static class ReportFormats
     public const string Json = "json";
     public const string Sarif = "sarif";
     public const string Diff = "diff";
+    public const string GitHub = "github";
+    public const string GitLab = "gitlab";
+    public const string JUnit = "junit";
 
     /// <summary>Every format, the default (the five-part report) first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Markdown, Text, Json, Sarif, Diff];
+    public static IReadOnlyList<string> All { get; } = [Markdown, Text, Json, Sarif, Diff, GitHub, GitLab, JUnit];
 
     public static void Write(string format, ReviewReport report, TextWriter writer)
     {
@@ -44,6 +47,15 @@ public static class ReportFormats
                 break;
             case Diff:
                 DiffReportRenderer.Write(report, writer);
+                break;
+            case GitHub:
+                GitHubAnnotationsRenderer.Write(report, writer);
+                break;
+            case GitLab:
+                GitLabCodeQualityRenderer.Write(report, writer);
+                break;
+            case JUnit:
+                JUnitReportRenderer.Write(report, writer);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, $"use one of {string.Join(", ", All)}");

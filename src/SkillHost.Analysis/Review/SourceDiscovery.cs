@@ -82,7 +82,14 @@ public static class SourceDiscovery
     }
 
     /// <summary>Full paths of the files to review (sorted, without duplicates) and what was skipped while walking.</summary>
-    public static (IReadOnlyList<string> Files, IReadOnlyList<(string Path, string Detail)> Unwalkable) Discover(IEnumerable<string> paths, string workingDirectory)
+    public static (IReadOnlyList<string> Files, IReadOnlyList<(string Path, string Detail)> Unwalkable) Discover(IEnumerable<string> paths, string workingDirectory) =>
+        Discover(paths, workingDirectory, exclude: null, forceExclude: false);
+
+    /// <summary>
+    /// As <see cref="Discover(IEnumerable{string}, string)"/>, leaving out what <paramref name="exclude"/> says (full path,
+    /// is-a-folder) while walking, and from the files named explicitly too when <paramref name="forceExclude"/>.
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<(string Path, string Detail)> Unwalkable) Discover(IEnumerable<string> paths, string workingDirectory, Func<string, bool, bool>? exclude, bool forceExclude)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -92,9 +99,9 @@ public static class SourceDiscovery
             var full = FullPath(path, workingDirectory);
             if (IsFolder(full))
             {
-                Walk(full, GitIgnoreChain.ForWalkRoot(full), files, unwalkable);
+                Walk(full, GitIgnoreChain.ForWalkRoot(full), exclude, files, unwalkable);
             }
-            else
+            else if (!(forceExclude && exclude is not null && exclude(full, false)))
             {
                 // A file named explicitly (or a dangling link): the reader decides whether it can be reviewed.
                 files.Add(full);
@@ -112,7 +119,7 @@ public static class SourceDiscovery
 
     private readonly record struct Entry(string FullName, bool IsDirectory, bool IsLink);
 
-    private static void Walk(string directory, GitIgnoreChain ignores, SortedSet<string> files, List<(string, string)> unwalkable)
+    private static void Walk(string directory, GitIgnoreChain ignores, Func<string, bool, bool>? exclude, SortedSet<string> files, List<(string, string)> unwalkable)
     {
         ignores = ignores.With(GitIgnoreFile.TryLoad(Path.Combine(directory, ".gitignore"), directory));
         List<Entry> entries;
@@ -133,14 +140,14 @@ public static class SourceDiscovery
                 continue;
             }
 
-            if (ignores.IsIgnored(fullName, isDirectory))
+            if (ignores.IsIgnored(fullName, isDirectory) || (exclude is not null && exclude(fullName, isDirectory)))
             {
                 continue;
             }
 
             if (isDirectory)
             {
-                Walk(fullName, ignores, files, unwalkable);
+                Walk(fullName, ignores, exclude, files, unwalkable);
             }
             else if (SyntaxParsers.IsSupportedExtension(Path.GetFileName(fullName)))
             {

@@ -79,6 +79,9 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         ArgumentNullException.ThrowIfNull(skipped);
         ArgumentNullException.ThrowIfNull(options);
         var result = review.Run(trees, project, options.FileBudget, options.CancellationToken);
+        // Suppression comments are part of the code: honoured by every caller (CLI, MCP tools), once.
+        var filters = options.Filters.Any(f => f is Suppressions.SuppressionFilter) ? options.Filters : [new Suppressions.SuppressionFilter(), .. options.Filters];
+        result = result with { Findings = FindingFilter.ApplyAll(filters, result.Findings, trees) };
         if (result.OverBudget.Count == 0)
         {
             return new ReviewOutcome(result.Findings, [.. trees.Select(t => t.Source.Path!)], skipped, review.Rules, result.Failures);
@@ -108,7 +111,7 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(workingDirectory);
         ArgumentNullException.ThrowIfNull(options);
-        var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory);
+        var (files, unwalkable) = SourceDiscovery.Discover(paths, workingDirectory, options.Exclude, options.ForceExclude);
         options.Discovered?.Invoke(files);
         var named = new HashSet<string>(
             paths.Select(p => SourceDiscovery.FullPath(p, workingDirectory)).Where(p => !Directory.Exists(p)),
@@ -205,6 +208,22 @@ public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = n
 
     /// <summary>The budget the CLI and the server give each file unless told otherwise.</summary>
     public static TimeSpan DefaultFileBudget { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Run over the findings before the confidence cut and the report, in order (suppressions, project config, baseline,
+    /// changed lines). Suppression comments are honoured even when no <see cref="Suppressions.SuppressionFilter"/> is
+    /// given; give one to learn what it silenced.
+    /// </summary>
+    public IReadOnlyList<FindingFilter> Filters { get; init; } = [];
+
+    /// <summary>
+    /// Whether a file or folder met while walking (full path, is-a-folder) is left out, beside .gitignore and the built-in
+    /// folders (the project config's <c>exclude</c>); null for none.
+    /// </summary>
+    public Func<string, bool, bool>? Exclude { get; init; }
+
+    /// <summary>Apply <see cref="Exclude"/> to files named explicitly too (pre-commit passes every changed file by name).</summary>
+    public bool ForceExclude { get; init; }
 
     public static SourceReviewOptions Default { get; } = new();
 }

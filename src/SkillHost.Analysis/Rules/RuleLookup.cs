@@ -25,35 +25,10 @@ public static class RuleLookup
         ArgumentNullException.ThrowIfNull(query);
         var wanted = query.Trim().ToUpperInvariant();
         return [.. rules
-            .Select(r => (Rule: r, Distance: new[] { r.Descriptor.Id, r.Descriptor.Name, r.Descriptor.Slug }.Min(k => Distance(wanted, k.ToUpperInvariant()))))
+            .Select(r => (Rule: r, Distance: new[] { r.Descriptor.Id, r.Descriptor.Name, r.Descriptor.Slug }.Min(k => Text.EditDistance.Levenshtein(wanted, k.ToUpperInvariant()))))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Rule.Descriptor.Id, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Rule)];
-    }
-
-    // Levenshtein distance over two rows; ids and names are short.
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

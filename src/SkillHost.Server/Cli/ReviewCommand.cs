@@ -10,7 +10,9 @@ namespace SkillHost.Server.Cli;
 /// <summary>
 /// <c>skillhost review PATH... [--format markdown|text|json|sarif|diff] [--fix] [--select X]... [--ignore X]... [--skill PATH] [--output FILE] [--max-issues N]</c>:
 /// the skill's workflow over files and folders: the five-part report (markdown, the default) or the findings
-/// (text, json, sarif; json and sarif carry the report too), or the findings' mechanical fixes as one patch (diff).
+/// (text, json, sarif; json and sarif carry the report too; github, gitlab and junit for CI), or the findings' mechanical
+/// fixes as one patch (diff). Project config, suppression comments, a baseline and --diff REF narrow what is reported
+/// (see <see cref="ReviewPolicy"/>).
 /// With <c>--fix</c> the fixes are made in the files and the report is of the code as it is then.
 /// Exit 0 = no findings, 1 = findings, 2 = usage or I/O error (as ruff).
 /// </summary>
@@ -40,12 +42,14 @@ internal static class ReviewCommand
             Description = "The least confidence a finding needs to be shown: low, medium or high. Default: medium when a folder is reviewed, low when every path names a file. Low-confidence findings are right patterns on code with no evidence that it repeats on a path that matters (examples, tests, a name matched in a loop elsewhere); they are counted, not listed, unless you ask.",
         };
         var fileBudget = FileBudgetOption.Create();
-        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
+        var team = new ReviewTeamOptions();
+        var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif; github, gitlab, junit for CI), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
             paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
         };
+        team.AddTo(command);
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -72,6 +76,11 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (ReviewPolicy.Create(arguments, environment, output) is not { } policy)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence });
         if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
         {
@@ -88,14 +97,19 @@ internal static class ReviewCommand
         // A one-shot run keeps nearly all it allocates until the output is written: once the files are found,
         // no collections for the rest of it (see BatchHeap).
         using var heap = new BatchHeap();
-        var options = new SourceReviewOptions { Discovered = heap.Reserve, FileBudget = arguments.FileBudget };
+        var options = new SourceReviewOptions
+        {
+            Discovered = heap.Reserve, FileBudget = arguments.FileBudget,
+            Filters = policy.Filters, Exclude = policy.Excludes, ForceExclude = arguments.Team.ForceExclude,
+        };
+        var maxIssues = policy.MaxIssues(arguments.MaxIssues);
 
         // Without report parts the findings are still worth having (text, JSON, SARIF).
         (ReviewOutcome, PerformanceReport?) Review()
         {
             if (workflow.CanReport)
             {
-                var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, arguments.MaxIssues);
+                var result = workflow.ReviewPaths(arguments.Paths, environment.WorkingDirectory, options, maxIssues);
                 return (result.Outcome, result.Report);
             }
 
@@ -104,7 +118,18 @@ internal static class ReviewCommand
                 .AtLeast(least.MinConfidenceFor(SourceReview.NamesFilesOnly(arguments.Paths, environment.WorkingDirectory))), null);
         }
 
-        var (outcome, performance) = Review();
+        ReviewOutcome outcome;
+        PerformanceReport? performance;
+        try
+        {
+            (outcome, performance) = Review();
+        }
+        catch (Analysis.Configuration.ProjectConfigException e)
+        {
+            // A config below the first path, met while walking.
+            output.Error.WriteLine($"error: {PrintableText.Escape(e.Message)}");
+            return ExitCodes.UsageOrIo;
+        }
 
         // The report describes the code as it is after the fixes: reviewed again when a file changed. The first review
         // is garbage by then: its no-collection region ends, and the second review's region starts with a collection
@@ -146,7 +171,12 @@ internal static class ReviewCommand
             ReportFormats.Write(arguments.Format, reviewReport, rendered);
         }
 
-        return report.Close() ? (outcome.Findings.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok) : ExitCodes.UsageOrIo;
+        if (!policy.Finish(outcome, output, out var unusedSuppressions) | !report.Close())
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        return (outcome.Findings.Count > 0 || unusedSuppressions) && !arguments.Team.ExitZero ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
     /// <summary>
@@ -189,6 +219,9 @@ internal sealed record ReviewArguments(
 {
     /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>); null decides by scope (see <see cref="ReviewOptions.MinConfidenceFor"/>).</summary>
     public Confidence? MinConfidence { get; init; }
+
+    /// <summary>Project config, suppressions, baseline, changed lines, exit code for CI (see <see cref="ReviewTeamArguments"/>).</summary>
+    public ReviewTeamArguments Team { get; init; } = ReviewTeamArguments.None;
 
     /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
     public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;

@@ -30,12 +30,12 @@ internal static class SkillHostCli
     {
         var cli = new CliOutput(output, error);
         var result = Build(cli, installerHost).Parse(args);
-        if (result.Errors.Count > 0)
+        if (UnknownOptions.UsageErrors(result) is { Count: > 0 } usageErrors)
         {
             // System.CommandLine would exit 1 on a usage error; 1 means "the skill has problems" here, so report and use 2.
-            foreach (var parseError in result.Errors)
+            foreach (var message in usageErrors)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {message}");
             }
 
             error.WriteLine("Run 'skillhost --help' (or 'skillhost skill <verb> --help') for usage.");

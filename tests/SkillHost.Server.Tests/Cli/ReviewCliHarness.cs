@@ -23,11 +23,11 @@ internal sealed class ReviewCliHarness : IDisposable
         using var error = new StringWriter();
         var root = new RootCommand { ReviewCommand.Create(new CliOutput(output, error), Environment) };
         var result = root.Parse(["review", .. args]);
-        if (result.Errors.Count > 0)
+        if (UnknownOptions.UsageErrors(result) is { Count: > 0 } usageErrors)
         {
-            foreach (var parseError in result.Errors)
+            foreach (var message in usageErrors)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {message}");
             }
 
             return (ExitCodes.UsageOrIo, output.ToString(), error.ToString());

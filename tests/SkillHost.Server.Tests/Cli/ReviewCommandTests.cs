@@ -454,7 +454,7 @@ public static class ReviewCommandTests
         }
 
         [Fact]
-        public void Given_a_fixable_file_outside_the_working_folder_When_reviewed_with_the_diff_format_Then_it_is_named_not_patched()
+        public void Given_a_fixable_file_outside_the_working_folder_When_reviewed_with_the_diff_format_Then_it_is_patched_relative_to_a_folder_holding_both()
         {
             var file = Path.Combine(_cli.Temp, "poll.py");
             File.WriteAllText(file, "import time\n\n\nasync def poll(ids):\n    for i in ids:\n        time.sleep(0.1)\n");
@@ -463,8 +463,12 @@ public static class ReviewCommandTests
 
             Assert.Equal(1, exitCode);
             Assert.Empty(error);
-            Assert.Contains("not fixed, it lies outside the working folder", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("@@", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("not fixed", output, StringComparison.Ordinal);
+            var root = output.Split('\n')[0];
+            Assert.StartsWith("# paths below are relative to ", root, StringComparison.Ordinal);
+            var folder = root["# paths below are relative to ".Length..root.LastIndexOf(':')];
+            Assert.Contains($"+++ b/{Path.GetRelativePath(folder, file).Replace('\\', '/')}", output, StringComparison.Ordinal);
+            Assert.Contains("+        await asyncio.sleep(0.1)", output, StringComparison.Ordinal);
         }
 
         [Theory]

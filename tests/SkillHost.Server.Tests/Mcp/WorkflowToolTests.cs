@@ -99,6 +99,22 @@ public sealed class WorkflowToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_suppression_comment_in_inline_code_When_review_code_Then_its_rule_is_silenced_on_that_line_only()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var suppressed = HotPython.Replace("out.append(json.dumps(other))", "out.append(json.dumps(other))  # skillhost: ignore[python/stdlib-json] -- tiny rows", StringComparison.Ordinal);
+
+        var plain = (await server.Client.CallAsync("review_code", new() { ["code"] = HotPython, ["filename"] = "handlers.py" })).Structured();
+        var quiet = (await server.Client.CallAsync("review_code", new() { ["code"] = suppressed, ["filename"] = "handlers.py" })).Structured();
+
+        static string[] Slugs(System.Text.Json.JsonElement result) =>
+            [.. result.GetProperty("report").GetProperty("topIssues").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!)];
+        Assert.Contains("python/stdlib-json", Slugs(plain));
+        Assert.DoesNotContain("python/stdlib-json", Slugs(quiet));
+        Assert.Equal(Slugs(plain).Where(s => s != "python/stdlib-json"), Slugs(quiet));
+    }
+
+    [Fact]
     public async Task Given_a_rule_that_throws_When_review_code_Then_the_text_warns_and_the_data_names_the_rule_and_the_report_keeps_the_other_findings()
     {
         await using var server = await InProcessServer.StartAsync(Environment with { Catalogue = [.. Environment.Catalogue, new ThrowingRule()] });
