@@ -10,6 +10,7 @@ internal static class Commands
         ["review-corpus"] = ReviewCorpusCommand.Run,
         ["review-timings"] = ReviewTimingsCommand.Run,
         ["scaling"] = ScalingCommand.Run,
+        ["model-memory"] = ModelMemoryCommand.Run,
         ["fuzz"] = Fuzz.FuzzCommand.Run,
         ["rpc-fuzz"] = Fuzz.RpcFuzzCommand.Run,
     };
