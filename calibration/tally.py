@@ -37,15 +37,17 @@ def load_verdicts():
 
 def load_reviews(folder):
     found = {}
+    repos = []
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".json"):
             continue
         repo = name[: -len(".json")].replace("+", "/", 1)
+        repos.append(repo)
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             review = json.load(f)
         for x in review["findings"]:
             found[(repo, x["path"], str(x["startLine"]), x["ruleId"])] = x["confidence"]
-    return found
+    return found, repos
 
 
 def main(argv):
@@ -53,11 +55,10 @@ def main(argv):
         print(__doc__)
         return 2
     folder, update = argv[1], "--update" in argv[2:]
-    found = load_reviews(folder)
+    found, repos = load_reviews(folder)
     rows = load_verdicts()
     verdicts = {tuple(c[:4]): c for _, c in rows if c is not None}
 
-    repos = sorted({k[0] for k in found})
     by_repo = {r: collections.Counter() for r in repos}
     by_rule = collections.defaultdict(collections.Counter)
     unjudged = []
