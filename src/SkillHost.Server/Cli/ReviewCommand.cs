@@ -41,12 +41,25 @@ internal static class ReviewCommand
             DefaultValueFactory = _ => ReviewOptions.Default.MinConfidence,
         };
         var fileBudget = FileBudgetOption.Create();
+        var assumeN = new Option<double>("--assume-n")
+        {
+            Description = "The scenario count for each loop or collection whose size the code does not state (default 1,000). Estimates that use it say so (\"if `rows` has 1,000 items: …\"); counts the code states are used as written.",
+            DefaultValueFactory = _ => ReviewOptions.DefaultAssumeN,
+        };
+        assumeN.Validators.Add(r =>
+        {
+            if (ReviewOptions.AssumeNProblem(r.GetValueOrDefault<double>()) is { } problem)
+            {
+                r.AddError("--" + problem);
+            }
+        });
+        var verbose = new Option<bool>("--verbose") { Description = "In the report, classify every file (step 1), not only those holding a listed issue." };
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
+            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget, assumeN, verbose,
         };
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), AssumeN = r.GetValue(assumeN), Verbose = r.GetValue(verbose) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -73,7 +86,7 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence });
+        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence, AssumeN = arguments.AssumeN, Verbose = arguments.Verbose });
         if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
         {
             output.Error.WriteLine($"error: {workflow.ReportProblem} Use --format text, json or sarif for the findings alone.");
@@ -100,7 +113,7 @@ internal static class ReviewCommand
                 return (result.Outcome, result.Report);
             }
 
-            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options).AtLeast(arguments.MinConfidence), null);
+            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules, workflow.Options)).Run(arguments.Paths, environment.WorkingDirectory, options).AtLeast(arguments.MinConfidence), null);
         }
 
         var (outcome, performance) = Review();
@@ -188,6 +201,12 @@ internal sealed record ReviewArguments(
 {
     /// <summary>The least confidence a shown finding has (<c>--min-confidence</c>).</summary>
     public Confidence MinConfidence { get; init; } = ReviewOptions.Default.MinConfidence;
+
+    /// <summary>The scenario count for sizes the code does not state (<c>--assume-n</c>).</summary>
+    public double AssumeN { get; init; } = ReviewOptions.DefaultAssumeN;
+
+    /// <summary>Classify every file in the report (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
 
     /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
     public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;
