@@ -9,6 +9,9 @@ namespace SkillHost.Analysis.Reporting;
 /// </summary>
 public static class MarkdownReportRenderer
 {
+    // Issues ranked past this are written in two lines (issue, then estimate and fix): the report stays a two-minute read.
+    private const int FullIssues = 5;
+
     // A review of a whole repository may skip hundreds of files; the report names a few.
     private const int MaxSkippedListed = 5;
 
@@ -93,7 +96,7 @@ public static class MarkdownReportRenderer
         if (hypothesis.Evidence.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("Classification (step 1) of the files holding the issues below (`--verbose` or `skillhost classify` for every file):");
+            w.WriteLine("Classification (step 1) of the files holding the leading issues below (`--verbose` or `skillhost classify` for every file):");
             w.WriteLine();
             Bullets(hypothesis.Evidence, w);
         }
@@ -111,6 +114,13 @@ public static class MarkdownReportRenderer
         foreach (var issue in issues)
         {
             w.WriteLine($"{issue.Rank}. **{OneLine(issue.Issue)}** (`{issue.RuleId}` `{issue.Slug}`, {InlineCode($"{issue.Path}:{issue.Line}")})");
+            if (issue.Rank > FullIssues)
+            {
+                // Past the first few, an issue keeps its estimate and fix; its evidence is in the findings formats.
+                w.WriteLine($"   - {(issue.Estimate is null ? string.Empty : $"Estimate: {OneLine(Cost.EstimateText.PerCall(issue.Estimate))} per call. ")}Fix: {OneLine(issue.Fix)}");
+                continue;
+            }
+
             w.WriteLine($"   - Evidence: {OneLine(issue.Evidence)}");
             if (issue.EstimateText is not null)
             {
@@ -152,9 +162,10 @@ public static class MarkdownReportRenderer
 
     private static void Plan(MeasurementPlan plan, TextWriter w)
     {
-        foreach (var step in plan.Steps)
+        // One line per tool, its targets after it.
+        foreach (var tool in plan.Steps.GroupBy(s => (s.Tool, s.Language, s.Why)))
         {
-            w.WriteLine($"- `{step.Tool}` ({step.Language}; {OneLine(step.Why)}): {OneLine(step.Target)}");
+            w.WriteLine($"- `{tool.Key.Tool}` ({tool.Key.Language}; {OneLine(tool.Key.Why)}): {string.Join("; ", tool.Select(s => OneLine(s.Target)))}");
         }
 
         w.WriteLine($"- Success: {OneLine(plan.SuccessCriterion)}");

@@ -209,9 +209,11 @@ public sealed partial class PerformanceReportBuilder
             }
         }
 
-        foreach (var issue in issues.Where(i => i.Confidence == "low"))
+        var low = issues.Where(i => i.Confidence == "low").ToList();
+        if (low.Count > 0)
         {
-            items.Add($"Issue {issue.Rank} (`{issue.RuleId}`) rests on low-confidence evidence: confirm it with the measurement plan before changing the code.");
+            var which = low.Count == 1 ? $"Issue {low[0].Rank} (`{low[0].RuleId}`) rests" : $"Issues {string.Join(", ", low.Select(i => i.Rank))} rest";
+            items.Add($"{which} on low-confidence evidence: confirm {(low.Count == 1 ? "it" : "them")} with the measurement plan before changing the code.");
         }
 
         foreach (var issue in issues.Where(i => i.CodeClass == CodeClassification.Name(CodeClass.Library)).Take(1))

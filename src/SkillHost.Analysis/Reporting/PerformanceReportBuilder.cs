@@ -14,6 +14,9 @@ namespace SkillHost.Analysis.Reporting;
 /// <param name="assumeN">The scenario count the estimates assume where the code does not say (<see cref="ReviewOptions.AssumeN"/>), stated in the report.</param>
 public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEstimator estimator, double assumeN = ReviewOptions.DefaultAssumeN)
 {
+    /// <summary>The report classifies (step 1) the files holding this many leading issues, unless verbose.</summary>
+    public const int ClassifiedIssues = 5;
+
     /// <summary>At most this many issues are listed: the rest are counted (the text, JSON and SARIF formats list every finding).</summary>
     public const int DefaultMaxIssues = 10;
 
@@ -44,9 +47,10 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         var all = Group(findings, byPath).ToList();
         var groups = all.Take(Math.Max(1, maxIssues)).ToList();
         var issues = groups.Select((g, i) => ToIssue(i + 1, g, byPath)).ToList();
+        // Step 1 for the files of the leading issues (every file with --verbose): the facts a reader checks first.
         var classified = verbose
             ? classifications
-            : [.. classifications.Where(c => issues.Any(i => i.Path == c.Path))];
+            : [.. classifications.Where(c => issues.Take(ClassifiedIssues).Any(i => i.Path == c.Path))];
         var assumed = issues.Any(i => i.Estimate?.Passes.Source == PassSource.Assumed);
         return new PerformanceReport(
             Guide.ReportParts,
@@ -61,7 +65,7 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         {
             AssumeN = AssumeN,
             Assumption = assumed
-                ? $"Where the code does not state how many items a loop walks, the estimates assume {CostText.Count(AssumeN)} (`--assume-n`, `assumeN`), one scenario value per unknown count; a figure resting on it says \"if …\", and is no measurement."
+                ? $"where the code does not say how many items a loop walks, estimates assume {CostText.Count(AssumeN)} (`--assume-n`); a figure resting on that says \"if …\"."
                 : null,
             IssueCount = all.Count,
             FindingCount = all.Sum(g => g.Findings.Count),
@@ -152,10 +156,9 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         var shown = others.Count <= MaxLinesListed ? string.Join(", ", others) : $"{string.Join(", ", others.Take(MaxLinesListed))}, …";
         var issue = count == 1 ? first.Message : $"{first.Message} (and {count - 1} more like it in `{group.Function?.Name}`, {(count == 2 ? "line" : "lines")} {shown})";
         var facts = first.Evidence.Facts.Count == 0 ? "no loop or async context around it" : string.Join("; ", first.Evidence.Facts);
-        var where = group.Function is { } fn && fn.Name != FunctionClassification.ModuleLevel ? $"in `{fn.Name}`, " : string.Empty;
         var estimate = Cost.EstimateText.Combine([.. group.Findings.Select(f => f.Impact.Estimate).OfType<FindingEstimate>()]);
         // The class's own evidence is in the step-1 classification of the hypothesis: here, the class alone.
-        var evidence = $"{facts}; {where}{group.Class.ClassName} code; confidence {first.Confidence.ToString().ToLowerInvariant()}";
+        var evidence = $"{facts}; confidence {first.Confidence.ToString().ToLowerInvariant()}";
         return new ReportIssue(
             rank,
             issue,

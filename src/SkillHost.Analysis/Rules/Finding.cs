@@ -42,6 +42,9 @@ public enum LevelKind
 
     /// <summary>The code does not say: the review's scenario value.</summary>
     Assumed,
+
+    /// <summary>The enclosing function is called from a loop elsewhere (matched by name): a fact for ranking, no count to multiply.</summary>
+    Caller,
 }
 
 /// <summary>One loop (or per-item caller) around a finding.</summary>

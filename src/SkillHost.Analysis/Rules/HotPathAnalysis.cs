@@ -67,8 +67,8 @@ public static class HotPathAnalysis
         {
             facts.Add($"`{function!.Name}` is called from a loop elsewhere (matched by name), so it may run per item");
             repeating++;
-            levels.Insert(0, new RepetitionLevel($"calls of `{function.Name}` from a loop", function.Start.Line, options.AssumeN, LevelKind.Assumed,
-                $"`{function.Name}` is called {Count(options.AssumeN)} times"));
+            // A caller matched by name is no count: the estimate stays per call of this function, and says so.
+            levels.Insert(0, new RepetitionLevel($"calls of `{function.Name}` from a loop elsewhere (matched by name)", function.Start.Line, 1, LevelKind.Caller, null));
         }
 
         var passes = Passes(levels, 1, null);
@@ -105,6 +105,9 @@ public static class HotPathAnalysis
                     break;
                 case LevelKind.Fixed:
                     basis.Add($"{level.Description} (line {level.Line}): a fixed handful the code writes out, not multiplied");
+                    break;
+                case LevelKind.Caller:
+                    basis.Add($"{level.Description} (line {level.Line}): how often is not in view, so the estimate is per call of it");
                     break;
                 default:
                     if (assumedFactor * level.Count <= MaxAssumedPasses)
