@@ -149,11 +149,11 @@ public static class MarkdownReportRenderer
 
         w.WriteLine($"{OneLine(sketch.Note)} ({InlineCode($"{sketch.Path}:{sketch.Line}")})");
         w.WriteLine();
-        w.WriteLine("The flagged lines:");
+        w.WriteLine("Before (the flagged lines):");
         w.WriteLine();
         Code(sketch.Language, sketch.Before, w);
         w.WriteLine();
-        w.WriteLine(sketch.AfterIsFix ? "With the fix applied:"
+        w.WriteLine(sketch.AfterIsFix ? "After (the fix applied to them):"
             : sketch.AfterSource is not null ? $"The skill's pattern (from {sketch.AfterSource}), not a rewrite of these lines: apply its shape to them."
             : "What to change (the skill shows no code for this item):");
         w.WriteLine();
