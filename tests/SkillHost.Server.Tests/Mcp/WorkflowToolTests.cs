@@ -230,4 +230,33 @@ public sealed class WorkflowToolTests : IDisposable
         Assert.Equal("assumed", estimate.GetProperty("passes").GetProperty("source").GetString());
         Assert.Equal("`rows` has 250 items", estimate.GetProperty("passes").GetProperty("assumptions")[0].GetString());
     }
+
+    [Fact]
+    public async Task Given_every_section_of_the_bundled_skill_When_read_Then_each_result_stays_within_50000_characters()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+        var sections = SkillSections.All(server.Catalog.Require(null).Document);
+
+        var cut = 0;
+        foreach (var section in sections)
+        {
+            var result = await server.Client.CallAsync("get_skill_section", new() { ["section"] = section.SlugPath });
+            var size = result.Text().Length + result.Structured().GetRawText().Length;
+            Assert.True(size <= 50_000, $"{section.SlugPath}: {size:N0} characters");
+            cut += result.Structured().GetProperty("cut").GetBoolean() ? 1 : 0;
+        }
+
+        Assert.True(cut > 0, "no section of the skill is long enough to need cutting: this test no longer checks the cut");
+    }
+
+    [Fact]
+    public async Task Given_more_operations_than_fit_one_result_When_estimated_Then_an_error_says_how_many_to_send()
+    {
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var result = await server.Client.CallAsync("estimate_cost", new() { ["operations"] = Enumerable.Repeat("dict lookup=10", 2_000).ToArray() });
+
+        Assert.True(result.IsError);
+        Assert.Contains("at most about 50 at a time", result.Text(), StringComparison.Ordinal);
+    }
 }
