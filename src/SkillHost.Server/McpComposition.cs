@@ -21,13 +21,15 @@ internal static class McpComposition
     {
         services.AddSingleton(catalog);
         services.AddSingleton(environment);
+        var reviews = new ReviewStore();
+        services.AddSingleton(reviews);
 
         var resources = new McpServerResourceCollection();
         var prompts = new McpServerPrimitiveCollection<McpServerPrompt>();
         var performanceReview = new PerformanceReviewPrompt(catalog, environment);
         void Sync()
         {
-            SkillResources.Sync(resources, catalog.Skills);
+            SkillResources.Sync(resources, catalog.Skills, ReviewReportResource.For(reviews));
             SkillPrompt.Sync(prompts, performanceReview, catalog.Skills);
         }
 

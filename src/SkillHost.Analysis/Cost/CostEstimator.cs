@@ -67,27 +67,6 @@ public sealed class CostEstimator
         return new CostEstimate(lines, total, dominant, share, concurrency, overlapped);
     }
 
-    /// <summary>
-    /// The estimate a finding implies: its rule's cost-table operation × the repetitions its hot-path
-    /// evidence suggests (loop depth × plausible N, × N again for a per-item function). Null when the rule prices nothing.
-    /// </summary>
-    public static OperationCount? ForFinding(Finding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Impact.PerOccurrence is not { } figure || figure.MidNs <= 0)
-        {
-            return null;
-        }
-
-        var count = Math.Min(Math.Round(finding.Impact.RankingNs / figure.MidNs), OperationCount.MaxCount);
-        var label = $"{finding.Rule.Slug} at {finding.Path}:{finding.Start.Line}";
-
-        // A row of the cost tables is re-read from the skill; a duration the code states travels as a given cost.
-        return finding.Impact.CostOperation is { } operation
-            ? new OperationCount(operation, count, Label: label)
-            : new OperationCount(finding.Impact.CostSource ?? finding.Rule.Slug, count, new DurationRange(figure.MinNs, figure.MaxNs), label);
-    }
-
     /// <summary>The lines of a skill template (all but its "Total" line) as operations with their own costs, to re-estimate it.</summary>
     public static IReadOnlyList<OperationCount> FromTemplate(EstimationTemplate template)
     {

@@ -37,6 +37,7 @@ public sealed record JsonFinding(
     JsonEvidence Evidence,
     string Fix,
     string Impact,
+    Rules.FindingEstimate? Estimate,
     string? CostSource,
     double RankingNs,
     string Confidence,

@@ -157,6 +157,7 @@ public static class JsonReportRenderer
         new JsonEvidence(f.Evidence.Facts, f.Evidence.LoopDepth, f.Evidence.InAsyncContext, f.Evidence.PerItemFunction, Finite(f.Evidence.Repetitions)),
         f.Fix,
         f.Impact.Text,
+        f.Impact.Estimate,
         f.Impact.CostSource,
         Finite(f.Impact.RankingNs),
         ConfidenceText(f.Confidence),

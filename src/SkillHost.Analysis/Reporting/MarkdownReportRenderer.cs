@@ -9,22 +9,41 @@ namespace SkillHost.Analysis.Reporting;
 /// </summary>
 public static class MarkdownReportRenderer
 {
+    // Issues ranked past this are written in two lines (issue, then estimate and fix): the report stays a two-minute read.
+    private const int FullIssues = 5;
+
+    // A review of a whole repository may skip hundreds of files; the report names a few.
+    private const int MaxSkippedListed = 5;
+
     public static void Write(PerformanceReport report, TextWriter w)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(w);
         w.WriteLine("# Performance review");
         w.WriteLine();
-        w.WriteLine($"Reviewed {Plural(report.Files.Count, "file")}: {(report.Files.Count == 0 ? "none" : string.Join(", ", report.Files.Select(InlineCode)))}.");
-        foreach (var skipped in report.Skipped)
+        // Counts, not lists: the files and every finding are in the text, JSON and SARIF formats.
+        var files = report.Files.Count == 1 ? $"1 file ({InlineCode(report.Files[0])})" : Plural(report.Files.Count, "file");
+        w.WriteLine($"Reviewed {files}: {Plural(report.FindingCount, "finding")} in {Plural(report.IssueCount, "issue")} (a rule's findings in one function are one issue).");
+        foreach (var skipped in report.Skipped.Take(MaxSkippedListed))
         {
             w.WriteLine($"Not reviewed: {InlineCode(skipped.Path)} ({OneLine(skipped.Describe())}).");
+        }
+
+        if (report.Skipped.Count > MaxSkippedListed)
+        {
+            w.WriteLine($"Not reviewed: {CostText.Count(report.Skipped.Count - MaxSkippedListed)} more files (`--format text` lists them).");
+        }
+
+        if (report.Assumption is not null)
+        {
+            w.WriteLine();
+            w.WriteLine($"Assumption: {OneLine(report.Assumption)}");
         }
 
         var writers = new Action<TextWriter>[]
         {
             o => Hypothesis(report.HotPathHypothesis, o),
-            o => Issues(report.TopIssues, o),
+            o => Issues(report, o),
             o => Sketch(report.PatchSketch, o),
             o => Bullets(report.TradeoffsAndRisks, o),
             o => Plan(report.MeasurementPlan, o),
@@ -54,7 +73,7 @@ public static class MarkdownReportRenderer
         switch (index)
         {
             case 0: Hypothesis(report.HotPathHypothesis, w); break;
-            case 1: Issues(report.TopIssues, w); break;
+            case 1: Issues(report, w); break;
             case 2: Sketch(report.PatchSketch, w); break;
             case 3: Bullets(report.TradeoffsAndRisks, w); break;
             case 4: Plan(report.MeasurementPlan, w); break;
@@ -74,28 +93,18 @@ public static class MarkdownReportRenderer
     private static void Hypothesis(HotPathHypothesis hypothesis, TextWriter w)
     {
         w.WriteLine(OneLine(hypothesis.Summary));
-        if (hypothesis.Estimate is { Lines.Count: > 1 } estimate)
-        {
-            w.WriteLine();
-            w.WriteLine("Estimate (from the skill's cost tables, not measured):");
-            w.WriteLine();
-            foreach (var line in estimate.Describe())
-            {
-                w.WriteLine($"- {OneLine(line)}");
-            }
-        }
-
         if (hypothesis.Evidence.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("Classification (step 1):");
+            w.WriteLine("Classification (step 1) of the files holding the leading issues below (`--verbose` or `skillhost classify` for every file):");
             w.WriteLine();
             Bullets(hypothesis.Evidence, w);
         }
     }
 
-    private static void Issues(IReadOnlyList<ReportIssue> issues, TextWriter w)
+    private static void Issues(PerformanceReport report, TextWriter w)
     {
+        var issues = report.TopIssues;
         if (issues.Count == 0)
         {
             w.WriteLine("No issue found by the checklist rules.");
@@ -105,14 +114,28 @@ public static class MarkdownReportRenderer
         foreach (var issue in issues)
         {
             w.WriteLine($"{issue.Rank}. **{OneLine(issue.Issue)}** (`{issue.RuleId}` `{issue.Slug}`, {InlineCode($"{issue.Path}:{issue.Line}")})");
-            w.WriteLine($"   - Evidence: {OneLine(issue.Evidence)}");
-            if (issue.Estimate is not null)
+            if (issue.Rank > FullIssues)
             {
-                w.WriteLine($"   - Estimate: {OneLine(issue.Estimate)}");
+                // Past the first few, an issue keeps its estimate and fix; its evidence is in the findings formats.
+                w.WriteLine($"   - {(issue.Estimate is null ? string.Empty : $"Estimate: {OneLine(Cost.EstimateText.PerCall(issue.Estimate))} per call. ")}Fix: {OneLine(issue.Fix)}");
+                continue;
+            }
+
+            w.WriteLine($"   - Evidence: {OneLine(issue.Evidence)}");
+            if (issue.EstimateText is not null)
+            {
+                w.WriteLine($"   - Estimate: {OneLine(issue.EstimateText)}");
             }
 
             w.WriteLine($"   - Fix: {OneLine(issue.Fix)}");
             w.WriteLine($"   - Expected impact: {OneLine(issue.ExpectedImpact)}");
+        }
+
+        if (report.IssueCount > issues.Count)
+        {
+            var more = report.IssueCount - issues.Count;
+            w.WriteLine();
+            w.WriteLine($"And {CostText.Count(more)} more {(more == 1 ? "issue" : "issues")}: `--format text` lists every finding (`--max-issues N` ranks more here).");
         }
     }
 
@@ -126,20 +149,23 @@ public static class MarkdownReportRenderer
 
         w.WriteLine($"{OneLine(sketch.Note)} ({InlineCode($"{sketch.Path}:{sketch.Line}")})");
         w.WriteLine();
-        w.WriteLine("Before:");
+        w.WriteLine("Before (the flagged lines):");
         w.WriteLine();
         Code(sketch.Language, sketch.Before, w);
         w.WriteLine();
-        w.WriteLine(sketch.AfterSource is null ? "After:" : $"After (the shape from {sketch.AfterSource}; adapt the names):");
+        w.WriteLine(sketch.AfterIsFix ? "After (the fix applied to them):"
+            : sketch.AfterSource is not null ? $"The skill's pattern (from {sketch.AfterSource}), not a rewrite of these lines: apply its shape to them."
+            : "What to change (the skill shows no code for this item):");
         w.WriteLine();
         Code(sketch.AfterLanguage, sketch.After, w);
     }
 
     private static void Plan(MeasurementPlan plan, TextWriter w)
     {
-        foreach (var step in plan.Steps)
+        // One line per tool, its targets after it.
+        foreach (var tool in plan.Steps.GroupBy(s => (s.Tool, s.Language, s.Why)))
         {
-            w.WriteLine($"- `{step.Tool}` ({step.Language}; {OneLine(step.Why)}): {OneLine(step.Target)}");
+            w.WriteLine($"- `{tool.Key.Tool}` ({tool.Key.Language}; {OneLine(tool.Key.Why)}): {string.Join("; ", tool.Select(s => OneLine(s.Target)))}");
         }
 
         w.WriteLine($"- Success: {OneLine(plan.SuccessCriterion)}");

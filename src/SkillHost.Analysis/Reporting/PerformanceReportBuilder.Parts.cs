@@ -25,26 +25,43 @@ public sealed partial class PerformanceReportBuilder
 
     private const int MaxSketchLines = 25;
 
-    private static HotPathHypothesis Hypothesis(List<ReportIssue> issues, List<IssueGroup> groups, CostEstimate? estimate, IReadOnlyList<FileClassification> classifications, double loopCount)
+    private static HotPathHypothesis Hypothesis(List<ReportIssue> issues, List<IssueGroup> groups, IReadOnlyList<FileClassification> classified, bool verbose)
     {
         var evidence = new List<string>();
-        foreach (var file in classifications)
+        foreach (var file in classified)
         {
-            var hot = file.HotFunctions.Take(3).Select(f => $"`{f.Name}` ({f.Classification.Evidence[0].Fact})").ToList();
-            evidence.Add($"`{file.Path}`: {file.File.ClassName} code ({(file.File.Evidence.Count > 0 ? file.File.Evidence[0].Fact : "no evidence")})"
-                + (hot.Count > 0 ? $"; hot: {string.Join("; ", hot)}" : string.Empty));
+            // The functions that hold a listed issue (all hot functions with --verbose): the step-1 facts behind the ranking.
+            var functions = verbose
+                ? file.HotFunctions.Take(3).ToList()
+                : [.. file.Functions.Where(f => issues.Any(i => i.Path == file.Path && i.Function == f.Name && f.Name != FunctionClassification.ModuleLevel)).DistinctBy(f => f.Name).Take(5)];
+            var fileFact = file.File.Evidence.Count > 0 ? file.File.Evidence[0].Fact : "no evidence";
+            // A function whose class and evidence are the file's adds only its name.
+            var listed = functions.Select(f => f.Classification.Class == file.File.Class && (f.Classification.Evidence.Count == 0 || fileFact.Contains(f.Classification.Evidence[0].Fact, StringComparison.Ordinal))
+                ? $"`{f.Name}`"
+                : $"`{f.Name}` {f.Classification.ClassName} ({(f.Classification.Evidence.Count > 0 ? f.Classification.Evidence[0].Fact : "no evidence")})").ToList();
+            evidence.Add($"`{file.Path}`: {file.File.ClassName} code ({fileFact})"
+                + (listed.Count > 0 ? $"; {string.Join("; ", listed)}" : string.Empty));
         }
 
         if (issues.Count == 0)
         {
-            var files = classifications.Count == 1 ? "the file" : $"the {classifications.Count} files";
             return new HotPathHypothesis(
-                $"No checklist item fired in {files}, so static analysis names no dominant cost. Either the cost is spread thin (a flat profile) or it lies outside the code under review: profile before changing anything.",
+                "No checklist item fired in the code reviewed, so static analysis names no dominant cost. Either the cost is spread thin (a flat profile) or it lies outside the code under review: profile before changing anything.",
                 evidence,
                 null);
         }
 
-        var top = issues[0];
+        // Only hot and library code may make the hypothesis: start-up, scripts, tests and code beside the product rank below it.
+        var hot = issues.Zip(groups).Where(x => Priority(x.Second.Class.Class) == 0).Select(x => x.First).ToList();
+        if (hot.Count == 0)
+        {
+            return new HotPathHypothesis(
+                $"No finding lies in hot or library code: the {(issues.Count == 1 ? "issue below is" : $"{issues.Count} issues below are")} in {string.Join(", ", issues.Select(i => i.CodeClass).Distinct(StringComparer.Ordinal))} code, where the skill asks for correct, clear code and asymptotic fixes only. Static analysis names no hot path here: profile the operation that is slow.",
+                evidence,
+                null);
+        }
+
+        var top = hot[0];
         var location = top.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}` ({top.Path}:{top.Line})" : $"{top.Path}:{top.Line}";
         var summary = new StringBuilder($"The cost most likely concentrates in {location}, {top.CodeClass} code: {top.Issue.TrimEnd()}");
         if (!top.Issue.TrimEnd().EndsWith('.'))
@@ -52,19 +69,23 @@ public sealed partial class PerformanceReportBuilder
             summary.Append('.');
         }
 
-        if (top.Estimate is not null)
+        if (top.EstimateText is not null)
         {
-            summary.Append($" Estimated cost: {top.Estimate}.");
+            summary.Append($" Estimated: {top.EstimateText}.");
         }
 
-        if (groups.Count > 1 && estimate is { Lines.Count: > 1 } all && groups[0].Findings.Sum(f => f.Impact.RankingNs) is var first and > 0)
+        // One share, computed once, from the same figures the issues print: the listed priced issues of hot and library code.
+        var priced = hot.Where(i => i.Estimate is not null).ToList();
+        if (priced.Count > 1 && top.Estimate is { } first)
         {
-            var share = first / all.Lines.Sum(l => l.Total.MidpointNs);
-            summary.Append($" The priced issues listed below add up to about {CostText.Total(all.Total)} (each per call of its own function); this one is {Math.Round(share * 100):0}% of that.");
+            var sum = priced.Sum(i => i.Estimate!.Scenario.MidNs);
+            var share = sum > 0 ? first.Scenario.MidNs / sum : 0;
+            var scenario = priced.Any(i => i.Estimate!.Total is null) ? " under the stated assumption" : string.Empty;
+            summary.Append($" Of the {priced.Count} priced issues in hot and library code listed below (each per call of its own function){scenario}, this one is {Math.Round(share * 100):0}%.");
         }
 
-        summary.Append($" These figures are estimates from the skill's cost tables, assuming {CostText.Count(loopCount)} iterations per loop level where the code does not say, not measurements.");
-        return new HotPathHypothesis(summary.ToString(), evidence, estimate);
+        summary.Append(" These figures are estimates from the skill's cost tables, not measurements.");
+        return new HotPathHypothesis(summary.ToString(), evidence, top.Estimate);
     }
 
     private PatchSketch Sketch(IssueGroup group, IReadOnlyDictionary<string, SourceText> sources)
@@ -81,7 +102,10 @@ public sealed partial class PerformanceReportBuilder
             var elsewhere = outside.Count == 0 ? string.Empty : $" Also: {string.Join("; ", outside)}.";
             var pattern = block is null ? string.Empty : $" The skill's pattern: {origin}.";
             return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, changed,
-                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --fix` makes it, `--format diff` writes it as a patch): {Sentence(finding.Fix)}{elsewhere}{pattern}", null, language);
+                $"The mechanical fix for `{slug}` at line {finding.Start.Line} (`skillhost review --fix` makes it, `--format diff` writes it as a patch): {Sentence(finding.Fix)}{elsewhere}{pattern}", null, language)
+            {
+                AfterIsFix = true,
+            };
         }
 
         if (block is not null)
@@ -133,20 +157,23 @@ public sealed partial class PerformanceReportBuilder
         return string.Join('\n', lines).Trim('\n');
     }
 
+    // The flagged lines themselves, a line of context either side; the group's other findings when they fall within the window.
     private static (int From, int To) ExcerptLines(SourceText source, IssueGroup group)
     {
-        int from, to;
-        if (group.Function is { } fn && fn.Name != FunctionClassification.ModuleLevel && fn.EndLine - fn.Line < MaxSketchLines)
+        var first = group.First;
+        var from = Math.Max(1, first.Start.Line - 1);
+        var to = Math.Min(source.LineCount, Math.Max(first.End.Line, first.Start.Line) + 1);
+        foreach (var other in group.Findings.Skip(1))
         {
-            (from, to) = (fn.Line, fn.EndLine);
-        }
-        else
-        {
-            from = Math.Max(1, group.Findings.Min(f => f.Start.Line) - 3);
-            to = Math.Min(source.LineCount, Math.Max(group.Findings.Max(f => f.End.Line) + 3, from));
-            to = Math.Min(to, from + MaxSketchLines);
+            var start = Math.Max(1, other.Start.Line - 1);
+            var end = Math.Min(source.LineCount, other.End.Line + 1);
+            if (Math.Min(start, from) >= Math.Max(end, to) - MaxSketchLines)
+            {
+                (from, to) = (Math.Min(start, from), Math.Max(end, to));
+            }
         }
 
+        to = Math.Min(to, from + MaxSketchLines);
         return (from, Math.Max(from, Math.Min(to, source.LineCount)));
     }
 
@@ -182,9 +209,11 @@ public sealed partial class PerformanceReportBuilder
             }
         }
 
-        foreach (var issue in issues.Where(i => i.Confidence == "low"))
+        var low = issues.Where(i => i.Confidence == "low").ToList();
+        if (low.Count > 0)
         {
-            items.Add($"Issue {issue.Rank} (`{issue.RuleId}`) rests on low-confidence evidence: confirm it with the measurement plan before changing the code.");
+            var which = low.Count == 1 ? $"Issue {low[0].Rank} (`{low[0].RuleId}`) rests" : $"Issues {string.Join(", ", low.Select(i => i.Rank))} rest";
+            items.Add($"{which} on low-confidence evidence: confirm {(low.Count == 1 ? "it" : "them")} with the measurement plan before changing the code.");
         }
 
         foreach (var issue in issues.Where(i => i.CodeClass == CodeClassification.Name(CodeClass.Library)).Take(1))
@@ -227,7 +256,9 @@ public sealed partial class PerformanceReportBuilder
         {
             var language = group.First.Rule.Language == SourceLanguage.Rust ? "Rust" : "Python";
             var item = issue.Slug[(issue.Slug.IndexOf('/', StringComparison.Ordinal) + 1)..];
-            var tool = MemoryChecklistItems.Contains(item) ? Pick(language, "alloc", "memory", "heap")
+            var asyncCode = group.First.Evidence.InAsyncContext;
+            var tool = asyncCode ? Pick(language, "async", "sampling")
+                : MemoryChecklistItems.Contains(item) ? Pick(language, "alloc", "memory", "heap")
                 : CallCountChecklistItems.Contains(item) ? Pick(language, "call count", "sampling")
                 : Pick(language, "sampling");
             tool ??= Guide.ToolsFor(language) is [var any, ..] ? any : null;
@@ -236,7 +267,9 @@ public sealed partial class PerformanceReportBuilder
                 steps.Add(new MeasurementStep(tool.Name, tool.Language, tool.Description, Target(issue)));
             }
 
-            if (language == "Rust" && Pick("Rust", "microbenchmark", "benchmark") is { } bench && issue.Function is not null && steps.All(s => s.Tool != bench.Name))
+            // A microbenchmark times a function on its own: async code waits on a runtime, which a sampling profiler with
+            // async-aware stacks sees and a benchmark harness does not.
+            if (language == "Rust" && !asyncCode && Pick("Rust", "microbenchmark", "benchmark") is { } bench && issue.Function is not null && steps.All(s => s.Tool != bench.Name))
             {
                 steps.Add(new MeasurementStep(bench.Name, bench.Language, bench.Description, $"`{issue.Function}` before and after the change, on the same input"));
             }
@@ -257,10 +290,12 @@ public sealed partial class PerformanceReportBuilder
     private MeasurementTool? Pick(string language, params string[] words) =>
         words.Select(w => Guide.ToolsFor(language).FirstOrDefault(t => t.Description.Contains(w, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(t => t is not null);
 
-    private static string Target(ReportIssue issue)
+    private string Target(ReportIssue issue)
     {
         var what = issue.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}` ({issue.Path})" : $"`{issue.Path}` around line {issue.Line}";
-        return $"{what} on a realistic input, e.g. 10,000 items (the count the estimate assumes)";
+        return issue.Estimate is { Passes.Source: PassSource.Assumed }
+            ? $"{what} on a realistic input: the estimate assumes {CostText.Count(AssumeN)} items where the code does not say, so use the real size"
+            : $"{what} on a realistic input";
     }
 
     private static bool Applies(LabelledText trap, ReportIssue issue, Finding finding)
@@ -288,7 +323,7 @@ public sealed partial class PerformanceReportBuilder
 
             _ => top.Estimate is null
                 ? $"the median time per call of {what} falls by at least 10% over repeated runs on the same input"
-                : $"the median time per call of {what} falls by about the estimated cost of the issue ({top.Estimate.Split(" per call")[0]}); a measured drop within 10× of that confirms the hypothesis, a far smaller one sends you back to the profile",
+                : $"the median time per call of {what} falls by about the estimated cost of the issue ({EstimateText.PerCall(top.Estimate)}); a measured drop within 10× of that confirms the hypothesis, a far smaller one sends you back to the profile",
         };
     }
 }

@@ -11,47 +11,66 @@ namespace SkillHost.Analysis.Reporting;
 /// Findings of one rule in one function become one issue; findings in test code count only when they are
 /// asymptotic (the skill's step 1); the patch sketch, tradeoffs and measurement plan follow the top issues.
 /// </summary>
-/// <param name="plausibleLoopCount">The iterations per loop level the estimates assume (<see cref="ReviewOptions.PlausibleLoopCount"/>), stated in the report.</param>
-public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEstimator estimator, double plausibleLoopCount = 10_000)
+/// <param name="assumeN">The scenario count the estimates assume where the code does not say (<see cref="ReviewOptions.AssumeN"/>), stated in the report.</param>
+public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEstimator estimator, double assumeN = ReviewOptions.DefaultAssumeN)
 {
-    /// <summary>At most this many issues are listed: the rest are in the findings (JSON, SARIF).</summary>
-    public const int DefaultMaxIssues = 5;
+    /// <summary>The report classifies (step 1) the files holding this many leading issues, unless verbose.</summary>
+    public const int ClassifiedIssues = 5;
+
+    /// <summary>At most this many issues are listed: the rest are counted (the text, JSON and SARIF formats list every finding).</summary>
+    public const int DefaultMaxIssues = 10;
 
     public WorkflowGuide Guide { get; } = RequireFiveParts(guide);
 
     public CostEstimator Estimator { get; } = estimator ?? throw new ArgumentNullException(nameof(estimator));
 
-    public double PlausibleLoopCount { get; } = plausibleLoopCount;
+    public double AssumeN { get; } = assumeN;
 
     /// <summary>Builds the report.</summary>
     /// <param name="findings">Ranked as <see cref="ChecklistReview"/> returns them.</param>
     /// <param name="classifications">One per reviewed file.</param>
     /// <param name="sources">The text of each reviewed file by display path, for the patch sketch.</param>
+    /// <param name="verbose">Show the step-1 classification of every file, not only of those holding a listed issue.</param>
     public PerformanceReport Build(
         IReadOnlyList<Finding> findings,
         IReadOnlyList<FileClassification> classifications,
         IReadOnlyDictionary<string, SourceText> sources,
         IReadOnlyList<SkippedFile> skipped,
-        int maxIssues = DefaultMaxIssues)
+        int maxIssues = DefaultMaxIssues,
+        bool verbose = false)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(classifications);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(skipped);
         var byPath = classifications.ToDictionary(c => c.Path, StringComparer.Ordinal);
-        var groups = Group(findings, byPath).Take(Math.Max(1, maxIssues)).ToList();
+        var all = Group(findings, byPath).ToList();
+        var groups = all.Take(Math.Max(1, maxIssues)).ToList();
         var issues = groups.Select((g, i) => ToIssue(i + 1, g, byPath)).ToList();
-        var estimate = EstimateTop(groups);
+        // Step 1 for the files of the leading issues (every file with --verbose): the facts a reader checks first.
+        var classified = verbose
+            ? classifications
+            : [.. classifications.Where(c => issues.Take(ClassifiedIssues).Any(i => i.Path == c.Path))];
+        var assumed = issues.Any(i => i.Estimate?.Passes.Source == PassSource.Assumed);
         return new PerformanceReport(
             Guide.ReportParts,
-            Hypothesis(issues, groups, estimate, classifications, PlausibleLoopCount),
+            Hypothesis(issues, groups, classified, verbose),
             issues,
             groups.Count == 0 ? null : Sketch(groups[0], sources),
             Tradeoffs(issues),
             Plan(issues, groups),
             classifications,
             [.. classifications.Select(c => c.Path)],
-            skipped);
+            skipped)
+        {
+            AssumeN = AssumeN,
+            Assumption = assumed
+                ? $"where the code does not say how many items a loop walks, estimates assume {CostText.Count(AssumeN)} (`--assume-n`); a figure resting on that says \"if …\"."
+                : null,
+            IssueCount = all.Count,
+            FindingCount = all.Sum(g => g.Findings.Count),
+            ClassifiedFiles = [.. classified.Select(c => c.Path)],
+        };
     }
 
     /// <summary>The report's headings are the skill's step-5 names: a skill that does not name five parts cannot drive it.</summary>
@@ -82,6 +101,12 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             var file = byPath.GetValueOrDefault(finding.Path);
             var function = file is null ? null : FunctionAt(file, finding.Start.Line);
             var codeClass = function?.Classification ?? file?.File ?? new CodeClassification(CodeClass.Library, Confidence.Low, [], string.Empty);
+            if (SourceRoles.Of(finding.Path) is not SourceRole.Production and not SourceRole.Test && codeClass.Class is not CodeClass.Test)
+            {
+                // Benchmarks, examples, docs, scripts, migrations, fuzz targets, build scripts: code beside the product.
+                codeClass = codeClass with { Class = CodeClass.ApplicationCold };
+            }
+
             if (codeClass.Class == CodeClass.Test && !finding.Rule.Slug.EndsWith("/quadratic", StringComparison.Ordinal))
             {
                 continue;
@@ -99,8 +124,9 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             }
         }
 
-        // The skill's step 1 says where effort pays: hot and library code first, then cold code, then tests;
-        // within each, by summed estimate, the review's order breaking ties.
+        // The skill's step 1 says where effort pays: hot and library code first, then cold code (start-up, scripts, code
+        // beside the product), then tests; within each, by summed estimate under the stated scenario, the review's order
+        // breaking ties. Code on an exit path is priced once per call by its estimate, so it sinks by itself.
         return groups.Select((g, i) => (g, i))
             .OrderBy(x => Priority(x.g.Class.Class))
             .ThenByDescending(x => x.g.Findings.Sum(f => f.Impact.RankingNs))
@@ -108,7 +134,8 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             .Select(x => x.g);
     }
 
-    private static int Priority(CodeClass codeClass) => codeClass switch
+    /// <summary>The tier of step-1 class an issue ranks in: 0 for hot and library code, which alone may make the hot path hypothesis.</summary>
+    internal static int Priority(CodeClass codeClass) => codeClass switch
     {
         CodeClass.ApplicationHot or CodeClass.Library => 0,
         CodeClass.ApplicationCold => 1,
@@ -118,21 +145,28 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
     private static FunctionClassification? FunctionAt(FileClassification file, int line) =>
         file.Functions.Where(f => f.Name != FunctionClassification.ModuleLevel && f.Line <= line && line <= f.EndLine).OrderByDescending(f => f.Line).FirstOrDefault();
 
-    private ReportIssue ToIssue(int rank, IssueGroup group, Dictionary<string, FileClassification> byPath)
+    // An issue standing for hundreds of findings names the first few lines; the findings formats list them all.
+    private const int MaxLinesListed = 8;
+
+    private static ReportIssue ToIssue(int rank, IssueGroup group, Dictionary<string, FileClassification> byPath)
     {
         var first = group.First;
         var count = group.Findings.Count;
-        var issue = count == 1 ? first.Message : $"{first.Message} (and {count - 1} more like it in `{group.Function?.Name}`, {(count == 2 ? "line" : "lines")} {string.Join(", ", group.Findings.Skip(1).Select(f => f.Start.Line))})";
+        var others = group.Findings.Skip(1).Select(f => f.Start.Line).ToList();
+        var shown = others.Count <= MaxLinesListed ? string.Join(", ", others) : $"{string.Join(", ", others.Take(MaxLinesListed))}, …";
+        var issue = count == 1 ? first.Message : $"{first.Message} (and {count - 1} more like it in `{group.Function?.Name}`, {(count == 2 ? "line" : "lines")} {shown})";
         var facts = first.Evidence.Facts.Count == 0 ? "no loop or async context around it" : string.Join("; ", first.Evidence.Facts);
-        var where = group.Function is { } fn && fn.Name != FunctionClassification.ModuleLevel ? $"in `{fn.Name}`, " : string.Empty;
-        var evidence = $"{facts}; {where}{group.Class.ClassName} code ({(group.Class.Evidence.Count > 0 ? group.Class.Evidence[0].Fact : "no further evidence")}); confidence {first.Confidence.ToString().ToLowerInvariant()}";
+        var estimate = Cost.EstimateText.Combine([.. group.Findings.Select(f => f.Impact.Estimate).OfType<FindingEstimate>()]);
+        // The class's own evidence is in the step-1 classification of the hypothesis: here, the class alone.
+        var evidence = $"{facts}; confidence {first.Confidence.ToString().ToLowerInvariant()}";
         return new ReportIssue(
             rank,
             issue,
             evidence,
-            EstimateText(group),
+            estimate is null ? null : Cost.EstimateText.Sentence(estimate),
+            estimate,
             first.Fix,
-            ImpactProse(first.Impact),
+            first.Impact.Text,
             first.Rule.Id,
             first.Rule.Slug,
             first.Path,
@@ -144,34 +178,5 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             count,
             [.. group.Findings.Select(f => f.Start.Line)],
             first.ChecklistText);
-    }
-
-    private string? EstimateText(IssueGroup group)
-    {
-        var operations = group.Findings.Select(CostEstimator.ForFinding).OfType<OperationCount>().ToList();
-        if (operations.Count == 0)
-        {
-            return null;
-        }
-
-        var estimate = Estimator.Estimate(operations);
-        var line = estimate.Lines[0];
-        var text = operations.Count == 1 || estimate.Lines.All(l => l.Text == line.Text)
-            ? (operations.Count == 1 ? line.Text : $"{operations.Count} × ({line.Text}) = {CostText.Total(estimate.Total)}")
-            : $"{string.Join(" + ", estimate.Lines.Select(l => l.Text))} = {CostText.Total(estimate.Total)}";
-        return $"{text} per call, an estimate ({line.Row.Describe()})";
-    }
-
-    private CostEstimate? EstimateTop(List<IssueGroup> groups)
-    {
-        var operations = groups.SelectMany(g => g.Findings).Select(CostEstimator.ForFinding).OfType<OperationCount>().ToList();
-        return operations.Count == 0 ? null : Estimator.Estimate(operations);
-    }
-
-    // The rule's prose without the "Estimate: …" sentence ImpactEstimate appends (the issue shows the estimate on its own line).
-    private static string ImpactProse(ImpactEstimate impact)
-    {
-        var at = impact.CostSource is null ? -1 : impact.Text.LastIndexOf(" Estimate: ", StringComparison.Ordinal);
-        return at > 0 ? impact.Text[..at] : impact.Text;
     }
 }

@@ -72,6 +72,7 @@ internal sealed record SarifResultProperties(
     SarifEvidence Evidence,
     string Fix,
     string Impact,
+    SkillHost.Analysis.Rules.FindingEstimate? Estimate,
     string? CostSource,
     double RankingNs,
     string Confidence);

@@ -101,6 +101,7 @@ public static class SarifReportRenderer
                 new SarifEvidence(evidence.Facts, evidence.LoopDepth, evidence.InAsyncContext, evidence.PerItemFunction, JsonReportRenderer.Finite(evidence.Repetitions)),
                 f.Fix,
                 f.Impact.Text,
+                f.Impact.Estimate,
                 f.Impact.CostSource,
                 JsonReportRenderer.Finite(f.Impact.RankingNs),
                 JsonReportRenderer.ConfidenceText(f.Confidence)),

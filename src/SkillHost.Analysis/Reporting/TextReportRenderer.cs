@@ -48,6 +48,10 @@ public static class TextReportRenderer
         w.WriteLine($"    evidence: {OneLine(facts)} (confidence: {finding.Confidence.ToString().ToLowerInvariant()})");
         w.WriteLine($"    fix: {OneLine(finding.Fix)}");
         w.WriteLine($"    impact: {OneLine(finding.Impact.Text)}");
+        if (finding.Impact.Estimate is { } estimate)
+        {
+            w.WriteLine($"    estimate: {OneLine(Cost.EstimateText.Sentence(estimate))}");
+        }
         if (finding.Edits.Count > 0)
         {
             w.WriteLine($"    fixable: {OneLine(string.Join("; ", finding.Edits.Select(e => e.Describe())))} (--format diff writes the patch)");

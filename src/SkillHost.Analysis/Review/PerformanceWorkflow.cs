@@ -13,6 +13,9 @@ namespace SkillHost.Analysis.Review;
 /// <param name="Outcome">The checklist review's findings (ranked), files and skipped inputs: what JSON findings and SARIF render.</param>
 public sealed record WorkflowResult(PerformanceReport Report, ReviewOutcome Outcome)
 {
+    /// <summary>The report with every issue listed and every file classified, when the review was asked for it; else null.</summary>
+    public PerformanceReport? FullReport { get; init; }
+
     /// <summary>True when no input could be reviewed (every one was empty, binary, too large, unreadable or not Python/Rust).</summary>
     public bool NothingReviewed => Outcome.Files.Count == 0;
 
@@ -50,10 +53,34 @@ public sealed class PerformanceWorkflow
         Normalizer = new ReportNormalizer(Guide);
         _review = new ChecklistReview(Knowledge, rules ?? RuleCatalog.All, options);
         _builder = PerformanceReportBuilder.CanBuild(Guide, out var problem)
-            ? new PerformanceReportBuilder(Guide, Estimator, (options ?? ReviewOptions.Default).PlausibleLoopCount)
+            ? new PerformanceReportBuilder(Guide, Estimator, (options ?? ReviewOptions.Default).AssumeN)
             : null;
         ReportProblem = problem;
     }
+
+    private PerformanceWorkflow(PerformanceWorkflow other, ReviewOptions options)
+    {
+        Skill = other.Skill;
+        _options = options;
+        Guide = other.Guide;
+        Knowledge = other.Knowledge;
+        Estimator = other.Estimator;
+        Classifier = other.Classifier;
+        Normalizer = other.Normalizer;
+        _review = new ChecklistReview(Knowledge, other._review.Rules, options);
+        _builder = other._builder is null ? null : new PerformanceReportBuilder(Guide, Estimator, options.AssumeN);
+        ReportProblem = other.ReportProblem;
+    }
+
+    /// <summary>The same workflow (skill, rules, parsed tables shared) with other knobs: a scenario count per call, say.</summary>
+    public PerformanceWorkflow With(ReviewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options == _options ? this : new PerformanceWorkflow(this, options);
+    }
+
+    /// <summary>The knobs of this workflow's reviews.</summary>
+    public ReviewOptions Options => _options;
 
     /// <summary>True when the skill names the five report parts, so <see cref="Review"/> can write the report.</summary>
     public bool CanReport => _builder is not null;
@@ -78,10 +105,11 @@ public sealed class PerformanceWorkflow
 
     /// <summary>Classify + checklist review + estimate + report for inline code. Bad inputs are skipped with a reason (see <see cref="WorkflowResult.Problem"/>).</summary>
     /// <exception cref="InvalidOperationException">The skill names no five report parts (<see cref="CanReport"/> is false).</exception>
-    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
+    /// <param name="fullReport">Also build <see cref="WorkflowResult.FullReport"/> (every issue, every file classified).</param>
+    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false)
     {
         var (trees, skipped) = Parse(inputs);
-        return Run(trees, skipped, maxIssues, pointedAt: true);
+        return Run(trees, skipped, maxIssues, pointedAt: true, null, fullReport);
     }
 
     /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
@@ -89,10 +117,10 @@ public sealed class PerformanceWorkflow
         ReviewPaths(paths, workingDirectory, SourceReviewOptions.Default, maxIssues);
 
     /// <summary>As <see cref="ReviewPaths(IReadOnlyList{string}, string, int)"/>, with progress, cancellation and refused files (an MCP server's roots).</summary>
-    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues)
+    public WorkflowResult ReviewPaths(IReadOnlyList<string> paths, string workingDirectory, SourceReviewOptions options, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false)
     {
         var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory, options);
-        return Run(trees, skipped, maxIssues, SourceReview.NamesFilesOnly(paths, workingDirectory), options);
+        return Run(trees, skipped, maxIssues, SourceReview.NamesFilesOnly(paths, workingDirectory), options, fullReport);
     }
 
     /// <summary>Step 1 alone, for inline code: each input's class and its functions' classes.</summary>
@@ -121,7 +149,7 @@ public sealed class PerformanceWorkflow
     /// <exception cref="ArgumentException">The report is empty or too large.</exception>
     public NormalizedReport FormatReport(string report) => Normalizer.Normalize(report);
 
-    private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues, bool pointedAt, SourceReviewOptions? options = null)
+    private WorkflowResult Run(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SkippedFile> skipped, int maxIssues, bool pointedAt, SourceReviewOptions? options = null, bool fullReport = false)
     {
         var builder = _builder ?? throw new InvalidOperationException(ReportProblem);
         // One cross-file index serves both the rules and the classifier.
@@ -131,8 +159,11 @@ public sealed class PerformanceWorkflow
         var reviewed = outcome.Skipped.Count == skipped.Count ? trees : [.. trees.Where(t => outcome.Files.Contains(t.Source.Path!))];
         var classifications = Classifier.Classify(reviewed, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
-        var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues);
-        return new WorkflowResult(report, outcome);
+        var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues, _options.Verbose);
+        return new WorkflowResult(report, outcome)
+        {
+            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) : null,
+        };
     }
 
     /// <summary>Parses inline inputs; empty, binary (NUL), oversized and unrecognised inputs are skipped with a message.</summary>

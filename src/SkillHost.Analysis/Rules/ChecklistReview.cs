@@ -104,7 +104,9 @@ public sealed class ChecklistReview(SkillKnowledge skill, IReadOnlyList<Rule> ru
     public static IReadOnlyList<Finding> Rank(IEnumerable<Finding> findings) =>
     [
         .. findings
-            .OrderByDescending(f => f.Impact.RankingNs)
+            // Production code first: a benchmark's or a test's estimate, however large, follows it (the skill's step 1).
+            .OrderBy(f => SourceRoles.Of(f.Path) == SourceRole.Production ? 0 : 1)
+            .ThenByDescending(f => f.Impact.RankingNs)
             .ThenByDescending(f => f.Confidence)
             .ThenByDescending(f => f.Evidence.LoopDepth)
             .ThenBy(f => f.Path, StringComparer.Ordinal)

@@ -54,11 +54,12 @@ public sealed class RuleContext
     /// </summary>
     /// <param name="occurrences">How many priced operations one execution of the node performs (2 for two clones).</param>
     /// <param name="cost">What one execution costs when it is not the rule's own cost-table row (a network call among file reads, a sleep of known length).</param>
-    /// <param name="occurrencesAssumed">True when <paramref name="occurrences"/> is the plausible count (a list's length the code does not state), not a number the code gives.</param>
+    /// <param name="occurrencesAssumed">True when <paramref name="occurrences"/> is the scenario count (a list's length the code does not state), not a number the code gives.</param>
+    /// <param name="occurrenceAssumption">What <paramref name="occurrences"/> assumes, as a clause ("the vector grows to 1,000 items"); a generic one when null.</param>
     /// <param name="edits">A mechanical fix, when the rule knows one that keeps behaviour: applied together, they are the fix.</param>
     /// <param name="costGrowsWithData">True when one execution's cost grows with the data it handles (a whole collection copied), so the
     /// finding matters without evidence that the code repeats: the rule's <see cref="RuleDescriptor.NeedsRepetition"/> does not apply to it.</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false, bool costGrowsWithData = false)
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false, string? occurrenceAssumption = null, bool costGrowsWithData = false)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
@@ -71,7 +72,10 @@ public sealed class RuleContext
             evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };
         }
 
-        var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences, occurrencesAssumed);
+        var assumption = occurrencesAssumed
+            ? occurrenceAssumption ?? string.Create(CultureInfo.InvariantCulture, $"the collection each pass walks has {Cost.CostText.Count(Options.AssumeN)} items")
+            : null;
+        var impactEstimate = PriceImpact(cost?.Operation ?? descriptor.CostOperation, cost, impact, evidence, occurrences, assumption);
         _findings.Add(new Finding(
             descriptor,
             Path,
@@ -111,22 +115,20 @@ public sealed class RuleContext
         return result;
     }
 
-    private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences, bool occurrencesAssumed)
+    private ImpactEstimate PriceImpact(string? operation, OperationCost? known, string impact, HotPathEvidence evidence, int occurrences, string? occurrenceAssumption)
     {
         CostFigure figure;
-        string source, each;
+        string source;
         string? row = null;
         if (known is { KnownNs: { } ns, KnownSource: { } why })
         {
             figure = new CostFigure(ns, ns);
             source = why;
-            each = FormatNs(ns);
         }
         else if (operation is not null && Skill.FindCost(operation) is { } cost)
         {
             figure = new CostFigure(cost.Row.MinNs, cost.Row.MaxNs);
             source = $"{cost.Table.Title}: {cost.Row.Operation} ({cost.Row.Text})";
-            each = cost.Row.Text;
             row = operation;
         }
         else
@@ -134,21 +136,17 @@ public sealed class RuleContext
             return new ImpactEstimate(impact, null, null);
         }
 
-        var repetitions = evidence.Repetitions * occurrences;
-        var low = FormatNs(figure.MinNs * repetitions);
-        var high = FormatNs(figure.MaxNs * repetitions);
-        // A count the code does not state is an assumption, and the sentence says so.
-        var assumed = evidence.AssumedLevels == 0 && !occurrencesAssumed ? ""
-            : string.Create(CultureInfo.InvariantCulture, $", assuming {FormatCount(Options.PlausibleLoopCount)} for each count the code does not state");
-        var total = string.Create(CultureInfo.InvariantCulture, $"{FormatCount(repetitions)} × {each} ≈ {(low == high ? low : low + "–" + high)} per call{assumed}");
-        return new ImpactEstimate($"{impact} Estimate: {total} ({source}).", figure, source)
+        // A count the code does not state is an assumption: the estimate carries it as one, and has no total.
+        var passes = HotPathAnalysis.Passes(evidence.Levels, occurrences, occurrenceAssumption);
+        var total = passes.Source == PassSource.Code ? new EstimateTotal(figure.MinNs * passes.Count, figure.MaxNs * passes.Count) : null;
+        var estimate = new FindingEstimate(new EstimatePerPass(figure.MinNs, figure.MaxNs, source), passes, total, null);
+        return new ImpactEstimate(impact, figure, source)
         {
-            RankingNs = figure.MidNs * repetitions,
+            RankingNs = estimate.Scenario.MidNs,
             CostOperation = row,
+            Estimate = estimate,
         };
     }
-
-    private static string FormatCount(double count) => count.ToString(count >= 10_000 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
 
     internal static string FormatNs(double ns) => ns switch
     {
@@ -174,13 +172,27 @@ public sealed record OperationCost(string? Operation, double? KnownNs, string? K
 }
 
 /// <summary>Knobs of a review.</summary>
-/// <param name="PlausibleLoopCount">Iterations assumed per loop level when the code does not say (the skill's templates use 10K items).</param>
+/// <param name="AssumeN">The scenario count for each loop level (or collection) whose size the code does not state (<c>--assume-n</c>); every estimate that uses it says so.</param>
 /// <param name="MinConfidence">The least confidence a finding needs to be shown by a workflow review (the CLI's and the MCP tools'); lower ones are
 /// counted as hidden. Null (the default) decides by scope (<see cref="MinConfidenceFor"/>): code the user pointed at (snippets, files named
 /// one by one) shows every finding; a folder or repository shows medium and high, the view calibrated on real code (calibration/README.md),
 /// where low-confidence findings were right patterns on code with no evidence that it repeats on a path that matters.</param>
-public sealed record ReviewOptions(double PlausibleLoopCount = 10_000, Confidence? MinConfidence = null)
+public sealed record ReviewOptions(double AssumeN = ReviewOptions.DefaultAssumeN, Confidence? MinConfidence = null)
 {
+    /// <summary>The report shows the step-1 classification of every file, not only of those holding a listed issue (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>The scenario count when none is asked for.</summary>
+    public const double DefaultAssumeN = 1_000;
+
+    /// <summary>The largest scenario count accepted: beyond it an estimate stops meaning one call.</summary>
+    public const double MaxAssumeN = 1_000_000;
+
+    /// <summary>Why <paramref name="n"/> cannot be a scenario count (a message saying what to send instead), or null when it can.</summary>
+    public static string? AssumeNProblem(double n) => double.IsFinite(n) && n >= 1 && n <= MaxAssumeN && n == Math.Floor(n)
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"assume-n is {n}; pass a whole number of items from 1 to {MaxAssumeN:#,0} (the size assumed for each collection the code does not size; default {DefaultAssumeN:#,0}).");
+
     public static ReviewOptions Default { get; } = new();
 
     /// <summary>

@@ -43,13 +43,26 @@ internal static class ReviewCommand
         };
         var fileBudget = FileBudgetOption.Create();
         var team = new ReviewTeamOptions();
+        var assumeN = new Option<double>("--assume-n")
+        {
+            Description = "The scenario count for each loop or collection whose size the code does not state (default 1,000). Estimates that use it say so (\"if `rows` has 1,000 items: …\"); counts the code states are used as written.",
+            DefaultValueFactory = _ => ReviewOptions.DefaultAssumeN,
+        };
+        assumeN.Validators.Add(r =>
+        {
+            if (ReviewOptions.AssumeNProblem(r.GetValueOrDefault<double>()) is { } problem)
+            {
+                r.AddError("--" + problem);
+            }
+        });
+        var verbose = new Option<bool>("--verbose") { Description = "In the report, classify every file (step 1), not only those holding a listed issue." };
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif; github, gitlab, junit for CI), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget,
+            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget, assumeN, verbose,
         };
         team.AddTo(command);
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues), AssumeN = r.GetValue(assumeN), AssumeNGiven = r.GetResult(assumeN) is { Implicit: false }, Verbose = r.GetValue(verbose) },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -81,7 +94,9 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence });
+        // --assume-n wins; else the project config's assume-n; else the default.
+        var assume = arguments.AssumeNGiven ? arguments.AssumeN : policy.Governing?.AssumeN ?? arguments.AssumeN;
+        var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence, AssumeN = assume, Verbose = arguments.Verbose });
         if (!workflow.CanReport && arguments.Format == ReportFormats.Markdown)
         {
             output.Error.WriteLine($"error: {workflow.ReportProblem} Use --format text, json or sarif for the findings alone.");
@@ -113,9 +128,8 @@ internal static class ReviewCommand
                 return (result.Outcome, result.Report);
             }
 
-            var least = ReviewOptions.Default with { MinConfidence = arguments.MinConfidence };
-            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules)).Run(arguments.Paths, environment.WorkingDirectory, options)
-                .AtLeast(least.MinConfidenceFor(SourceReview.NamesFilesOnly(arguments.Paths, environment.WorkingDirectory))), null);
+            return (new SourceReview(new ChecklistReview(workflow.Knowledge, workflow.Rules, workflow.Options)).Run(arguments.Paths, environment.WorkingDirectory, options)
+                .AtLeast(workflow.Options.MinConfidenceFor(SourceReview.NamesFilesOnly(arguments.Paths, environment.WorkingDirectory))), null);
         }
 
         ReviewOutcome outcome;
@@ -222,6 +236,15 @@ internal sealed record ReviewArguments(
 
     /// <summary>Project config, suppressions, baseline, changed lines, exit code for CI (see <see cref="ReviewTeamArguments"/>).</summary>
     public ReviewTeamArguments Team { get; init; } = ReviewTeamArguments.None;
+
+    /// <summary>The scenario count for sizes the code does not state (<c>--assume-n</c>).</summary>
+    public double AssumeN { get; init; } = ReviewOptions.DefaultAssumeN;
+
+    /// <summary>True when <c>--assume-n</c> was given: it then wins over the project config's <c>assume-n</c>.</summary>
+    public bool AssumeNGiven { get; init; }
+
+    /// <summary>Classify every file in the report (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
 
     /// <summary>How long one file's analysis may take (<c>--file-budget</c>); null for no limit.</summary>
     public TimeSpan? FileBudget { get; init; } = SourceReviewOptions.DefaultFileBudget;

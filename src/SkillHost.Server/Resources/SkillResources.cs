@@ -16,12 +16,18 @@ internal static class SkillResources
     public const string ChecklistFile = "checklist.json";
 
     /// <summary>Replaces the collection's content with the catalog's skills; clients get one <c>list_changed</c>.</summary>
-    public static void Sync(McpServerPrimitiveCollection<McpServerResource> collection, IEnumerable<HostedSkill> skills)
+    /// <param name="others">Resources that are not a skill's (the review reports), kept across the change.</param>
+    public static void Sync(McpServerPrimitiveCollection<McpServerResource> collection, IEnumerable<HostedSkill> skills, IEnumerable<McpServerResource>? others = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         using var batch = collection.DeferChangedEvents();
         collection.Clear();
         foreach (var resource in skills.SelectMany(For))
+        {
+            collection.TryAdd(resource);
+        }
+
+        foreach (var resource in others ?? [])
         {
             collection.TryAdd(resource);
         }

@@ -21,6 +21,7 @@ internal sealed class FixCodeTool
         + "f-string log messages → logging's lazy arguments, Vec::new() → Vec::with_capacity(n), a clone only formatted → a borrow), and returns them without writing anything: "
         + "for inline code, 'fixedCode' is the whole code with every fix made; for paths, 'diff' is one unified diff to apply with git apply in the first root. "
         + "'fixed' lists each change; 'remaining' lists the findings that need judgement (call checklist_review for their evidence and fix). "
+        + "A result stays within 50,000 characters: when it would not, 'note' says what was cut (apply the diff and call again for the rest). "
         + "Send code inline (code + language or filename) or paths to files/folders inside the client's roots. Static analysis only: the code is never run.")]
     public static async Task<CallToolResult> Fix(
         SkillCatalog catalog,
@@ -76,7 +77,42 @@ internal sealed class FixCodeTool
         }
 
         var notFixed = fixes.Where(f => f.Problem is not null).Select(f => $"{f.Path}: not fixed, {f.Problem}").ToList();
-        return StructuredResult.Of(new FixCodeResult(fixedCode, diff.ToString(), fixedFindings, remaining, notFixed, outcome.RuleFailures));
+        var result = new FixCodeResult(fixedCode, diff.ToString(), fixedFindings, remaining, notFixed, outcome.RuleFailures, fixedFindings.Count, remaining.Count, null);
+        return StructuredResult.Of(ResultBudget.JsonLength(result) <= ResultBudget.MaxStructuredChars ? result : Fitted(result, fixes, fixedCode is not null));
+    }
+
+    // Within 50,000 characters: whole files' diffs while they fit (applying them and calling again returns the rest),
+    // then as many fixed and remaining findings as fit; the counts and the note say what was left out.
+    private static FixCodeResult Fitted(FixCodeResult result, IReadOnlyList<FileFix> fixes, bool inline)
+    {
+        var budget = ResultBudget.MaxStructuredChars - 2_000;
+        var lists = result with { FixedCode = null, Diff = string.Empty, Fixed = [], Remaining = [], NotFixed = [.. result.NotFixed.Take(20)], RuleFailures = [.. result.RuleFailures.Take(10)] };
+        var used = ResultBudget.JsonLength(lists);
+        var diff = new StringWriter { NewLine = "\n" };
+        var files = 0;
+        foreach (var fix in fixes.Where(f => f.Source is not null))
+        {
+            using var one = new StringWriter { NewLine = "\n" };
+            DiffReportRenderer.WriteFiles([fix], one);
+            if (used + one.ToString().Length > budget / 2)
+            {
+                break;
+            }
+
+            diff.Write(one.ToString());
+            used += one.ToString().Length;
+            files++;
+        }
+
+        var paths = fixes.Where(f => f.Source is not null).Take(files).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var fixedShown = result.Fixed.Where(f => paths.Contains(f.Path)).TakeWhile(f => (used += ResultBudget.JsonLength(f) + 1) < budget * 3 / 4).ToList();
+        var remainingShown = result.Remaining.TakeWhile(r => (used += ResultBudget.JsonLength(r) + 1) < budget).ToList();
+        var allFiles = fixes.Count(f => f.Source is not null);
+        var note = $"Cut to stay within 50,000 characters: the diff holds {files} of {allFiles} fixed files{(inline ? " (the code is too large to send back whole)" : "")}, "
+            + $"'fixed' lists {fixedShown.Count} of {result.FixedCount} fixes and 'remaining' {remainingShown.Count} of {result.RemainingCount} findings. "
+            + (files < allFiles ? "Apply this diff and call fix_code again for the rest." : "The diff is complete.")
+            + (inline && files == 0 ? " Send a smaller part of the code at a time." : string.Empty);
+        return lists with { Diff = diff.ToString(), Fixed = fixedShown, Remaining = remainingShown, Note = note };
     }
 }
 
@@ -86,7 +122,10 @@ internal sealed class FixCodeTool
 /// <param name="Remaining">Findings with no mechanical fix: they need judgement.</param>
 /// <param name="NotFixed">Files whose fixes were left out, each with why (changed since it was read, not UTF-8, outside the first root).</param>
 /// <param name="RuleFailures">Rules that threw on a file: their findings for that file are missing.</param>
-internal sealed record FixCodeResult(string? FixedCode, string Diff, IReadOnlyList<FixedChange> Fixed, IReadOnlyList<RemainingFinding> Remaining, IReadOnlyList<string> NotFixed, IReadOnlyList<RuleFailure> RuleFailures);
+/// <param name="FixedCount">Findings the fixes settle, listed or not.</param>
+/// <param name="RemainingCount">Findings that need judgement, listed or not.</param>
+/// <param name="Note">Set when the result was cut to stay within 50,000 characters: what was left out and how to get it.</param>
+internal sealed record FixCodeResult(string? FixedCode, string Diff, IReadOnlyList<FixedChange> Fixed, IReadOnlyList<RemainingFinding> Remaining, IReadOnlyList<string> NotFixed, IReadOnlyList<RuleFailure> RuleFailures, int FixedCount, int RemainingCount, string? Note);
 
 /// <param name="Change">The edits, described (e.g. "line 6: `time.sleep` → `await asyncio.sleep`").</param>
 internal sealed record FixedChange(string RuleId, string Slug, string Path, int Line, string Change);

@@ -7,5 +7,6 @@ internal static class ToolDescriptions
     public const string Language = "Language of 'code': 'python' or 'rust'. Optional when 'filename' ends in .py or .rs.";
     public const string Filename = "A file name for 'code' (e.g. 'handlers.py'): sets the language and the path shown in results.";
     public const string Paths = "Files or folders to read instead of 'code', relative to the first allowed root or absolute; folders are walked (honouring .gitignore). Must lie inside the client's roots (or the server's working folder).";
+    public const string AssumeN = "The scenario count for each loop or collection whose size the code does not state (1-1,000,000; default 1,000). Estimates that use it say so and carry passes.source 'assumed' with no total; counts the code states are used as written.";
     public const string Skill = "Name of the hosted skill to use; default 'performance-optimization'.";
 }

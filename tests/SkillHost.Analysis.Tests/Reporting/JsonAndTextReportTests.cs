@@ -78,8 +78,16 @@ public sealed class JsonAndTextReportTests : IDisposable
 
         var names = finding.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["ruleId", "slug", "name", "path", "startLine", "startColumn", "endLine", "endColumn", "message", "evidence", "fix", "impact", "costSource", "rankingNs", "confidence", "checklistText"],
+            ["ruleId", "slug", "name", "path", "startLine", "startColumn", "endLine", "endColumn", "message", "evidence", "fix", "impact", "estimate", "costSource", "rankingNs", "confidence", "checklistText"],
             names);
+        var estimate = finding.GetProperty("estimate");
+        Assert.Equal(["perPass", "passes", "total", "measured"], estimate.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["minNs", "maxNs", "row"], estimate.GetProperty("perPass").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["count", "source", "basis", "assumptions"], estimate.GetProperty("passes").EnumerateObject().Select(p => p.Name));
+        // `xs` is not sized by the code: the count is the scenario's, said to be assumed, and no total is claimed.
+        Assert.Equal("assumed", estimate.GetProperty("passes").GetProperty("source").GetString());
+        Assert.Equal(JsonValueKind.Null, estimate.GetProperty("total").ValueKind);
+        Assert.Equal(JsonValueKind.Null, estimate.GetProperty("measured").ValueKind);
         Assert.Equal(["facts", "loopDepth", "inAsyncContext", "perItemFunction", "repetitions"], finding.GetProperty("evidence").EnumerateObject().Select(p => p.Name));
         Assert.Equal("high", finding.GetProperty("confidence").GetString());
     }

@@ -9,7 +9,7 @@ namespace SkillHost.Analysis.Tests.Rules;
 /// </summary>
 public sealed class HotPathEvidenceTests
 {
-    private static readonly double N = new ReviewOptions().PlausibleLoopCount;
+    private static readonly double N = new ReviewOptions().AssumeN;
 
     private static Finding Only(string code) =>
         Assert.Single(RuleFixture.Run([new AttributeChainInLoop()], code, "app.py"));
@@ -28,12 +28,12 @@ public sealed class HotPathEvidenceTests
     }
 
     [Fact]
-    public void Given_a_loop_over_a_written_out_tuple_inside_a_data_loop_Then_only_the_data_loop_counts()
+    public void Given_a_loop_over_a_written_out_tuple_inside_a_data_loop_Then_the_tuple_counts_its_items_exactly()
     {
         var finding = Only("def f(self, requests):\n    purged = (\"Content-Length\", \"Content-Type\")\n    for r in requests:\n        for h in purged:\n            self.sink.out.put(r, h)\n");
 
         Assert.Equal(2, finding.Evidence.LoopDepth);
-        Assert.Equal(N, finding.Evidence.Repetitions);
+        Assert.Equal(N * 2, finding.Evidence.Repetitions);
     }
 
     [Fact]
@@ -54,6 +54,13 @@ public sealed class HotPathEvidenceTests
     }
 
     [Theory]
+    [InlineData("python", "SHARDS = 16\nfor i in range(SHARDS):\n    pass\n", 16)]
+    [InlineData("python", "N = 1_000\nfor i in range(10, N, 10):\n    pass\n", 99)]
+    [InlineData("python", "for name in (\"a\", \"b\", \"c\"):\n    pass\n", 3)]
+    [InlineData("python", "NAMES = [\"a\", \"b\",]\nfor name in NAMES:\n    pass\n", 2)]
+    [InlineData("python", "n = 5\nn = 6\nfor i in range(n):\n    pass\n", null)]
+    [InlineData("rust", "const LANES: usize = 64;\nfn f() {\n    for i in 0..LANES {\n        g(i);\n    }\n}\n", 64)]
+    [InlineData("rust", "fn f() {\n    for b in [1u8, 2, 3].iter() {\n        g(b);\n    }\n}\n", 3)]
     [InlineData("python", "for i in range(100):\n    pass\n", 100)]
     [InlineData("python", "for i in range(10, 1_010, 10):\n    pass\n", 100)]
     [InlineData("python", "for i in range(2**8):\n    pass\n", 256)]
@@ -68,5 +75,67 @@ public sealed class HotPathEvidenceTests
         var loop = Assert.Single(tree.All<SkillHost.Analysis.Syntax.LoopNode>());
 
         Assert.Equal(expected, HotPathAnalysis.TripCount(loop) is { } count ? (int)count : null);
+    }
+
+    [Fact]
+    public void Given_the_issues_sharded_logging_loop_Then_it_is_priced_at_8000_passes_stated_in_the_code()
+    {
+        var finding = Assert.Single(RuleFixture.Run(
+            [new EagerLogFormattingInLoop()],
+            "import logging\nlog = logging.getLogger(__name__)\n\ndef flush():\n    for shard in range(16):\n        for key in range(500):\n            log.debug(f\"flushing {shard} {key}\")\n",
+            "flush.py"));
+
+        var estimate = finding.Impact.Estimate!;
+        Assert.Equal(8_000, estimate.Passes.Count);
+        Assert.Equal(PassSource.Code, estimate.Passes.Source);
+        Assert.Empty(estimate.Passes.Assumptions);
+        Assert.Equal(8_000 * estimate.PerPass.MinNs, estimate.Total!.MinNs);
+        Assert.Contains("8,000 ×", SkillHost.Analysis.Cost.EstimateText.Sentence(estimate), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_nested_loops_the_code_does_not_size_Then_the_count_is_assumed_said_so_and_no_total_is_claimed()
+    {
+        var estimate = Only("def f(self, orders, customers):\n    for o in orders:\n        for c in customers:\n            self.sink.out.put(o, c)\n").Impact.Estimate!;
+
+        Assert.Equal(PassSource.Assumed, estimate.Passes.Source);
+        Assert.Null(estimate.Total);
+        Assert.Equal(["`orders` has 1,000 items", "`customers` has 1,000 items"], estimate.Passes.Assumptions);
+        Assert.StartsWith("if `orders` has 1,000 items and `customers` has 1,000 items: ", SkillHost.Analysis.Cost.EstimateText.Sentence(estimate), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_three_unsized_levels_Then_assumed_counts_stop_at_a_million_and_the_third_is_listed_not_multiplied()
+    {
+        var finding = Only("def f(self, xs, ys, zs):\n    for x in xs:\n        for y in ys:\n            for z in zs:\n                self.sink.out.put(x, y, z)\n");
+        var estimate = finding.Impact.Estimate!;
+
+        Assert.Equal(HotPathAnalysis.MaxAssumedPasses, finding.Evidence.Repetitions);
+        Assert.Equal(2, estimate.Passes.Assumptions.Count);
+        Assert.Contains(estimate.Passes.Basis, b => b.Contains("`for z in zs`", StringComparison.Ordinal) && b.Contains("not multiplied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Given_code_that_leaves_the_loop_Then_it_counts_once()
+    {
+        var finding = Assert.Single(RuleFixture.Run(
+            [new StdlibJsonOnHotPath()],
+            "import json\n\ndef first(lines):\n    for line in lines:\n        if line:\n            return json.loads(line)\n",
+            "first.py"));
+
+        Assert.Equal(1, finding.Impact.Estimate!.Passes.Count);
+        Assert.Equal(PassSource.Code, finding.Impact.Estimate.Passes.Source);
+    }
+
+    [Fact]
+    public void Given_a_scenario_count_Then_the_assumed_levels_use_it()
+    {
+        var options = new ReviewOptions(AssumeN: 50);
+        var tree = SkillHost.Analysis.Syntax.SyntaxParsers.Parse(SkillHost.Analysis.Text.SourceText.From("def f(self, rows):\n    for r in rows:\n        self.sink.out.put(r)\n", "app.py"), "app.py")!;
+
+        var finding = Assert.Single(new ChecklistReview(RuleFixture.Skill, [new AttributeChainInLoop()], options).Review([tree]));
+
+        Assert.Equal(50, finding.Evidence.Repetitions);
+        Assert.Equal(["`rows` has 50 items"], finding.Impact.Estimate!.Passes.Assumptions);
     }
 }

@@ -113,7 +113,7 @@ public sealed class PyO3RuleTests
             Assert.Equal("app/rejects.py", top.Path);
             Assert.Equal(Confidence.High, top.Confidence);
             Assert.Contains("native/src/lib.rs:4", top.Message, StringComparison.Ordinal);
-            Assert.Contains("PyO3 GIL acquire/release", top.Impact.Text, StringComparison.Ordinal);
+            Assert.Contains("PyO3 GIL acquire/release", top.Impact.Estimate!.PerPass.Row, StringComparison.Ordinal);
             Assert.True(top.Evidence.LoopDepth >= 1);
         }
     }

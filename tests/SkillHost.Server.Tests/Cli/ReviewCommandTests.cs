@@ -208,8 +208,29 @@ public static class ReviewCommandTests
         {
             var (_, output, _) = _cli.Run("src/app.py", "--format", "text");
 
-            Assert.Contains("Estimate: 10,000 × 50-100 ns", output, StringComparison.Ordinal);
+            Assert.Contains("estimate: if ", output, StringComparison.Ordinal);
+            Assert.Contains("has 1,000 items: 1,000 × 50–100 ns", output, StringComparison.Ordinal);
             Assert.Contains("Python function call overhead (50-100 ns)", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_assume_n_When_reviewed_Then_the_assumed_counts_use_it()
+        {
+            var (_, output, _) = _cli.Run("src/app.py", "--format", "text", "--assume-n", "20");
+
+            Assert.Contains("has 20 items: 20 × 50–100 ns", output, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("-3")]
+        [InlineData("1e9")]
+        public void Given_an_absurd_assume_n_When_reviewed_Then_it_exits_2_saying_the_range(string n)
+        {
+            var (exitCode, _, error) = _cli.Run("src/app.py", "--assume-n", n);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("from 1 to 1,000,000", error, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -230,7 +251,7 @@ public static class ReviewCommandTests
             var (exitCode, output, _) = _cli.Run("src/app.py", "--skill", "other-skill", "--format", "text");
 
             Assert.Equal(1, exitCode);
-            Assert.Contains("Estimate: 10,000 × 1-2 ns", output, StringComparison.Ordinal);
+            Assert.Contains("1,000 × 1–2 ns", output, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -48,6 +48,7 @@ public sealed class ToolSchemaSnapshotTests
         var services = new ServiceCollection();
         services.AddSingleton(_ => ServerEnvironment.Current());
         services.AddSingleton(_ => new SkillCatalog(new SkillCatalogOptions([], InProcessServer.BundledSkills, Watch: false)));
+        services.AddSingleton(_ => new ReviewStore());
         services.AddMcpServer().WithSkillHostTools(listFromSnapshot: false);
         using var provider = services.BuildServiceProvider();
         return [.. provider.GetServices<McpServerTool>()];

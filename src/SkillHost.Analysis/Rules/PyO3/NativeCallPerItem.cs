@@ -110,7 +110,9 @@ public sealed partial class NativeCallPerItem : Rule
             target.Confidence,
             "Each item pays a boundary crossing (argument conversion, GIL bookkeeping, dispatch) that one batch call would pay once.",
             function.Span,
-            (int)Math.Min(int.MaxValue, context.Options.PlausibleLoopCount));
+            (int)Math.Min(int.MaxValue, context.Options.AssumeN),
+            occurrencesAssumed: true,
+            occurrenceAssumption: $"the loop around `{target.PythonName}` makes {Cost.CostText.Count(context.Options.AssumeN)} calls");
     }
 
     private static string Fix(Target target) =>

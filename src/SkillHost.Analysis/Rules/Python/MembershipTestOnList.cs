@@ -63,7 +63,7 @@ public sealed class MembershipTestOnList : Rule
                     : $"Build a set once before the loop (`{name}_set = set({name})`) and test membership against it.",
                 evidence.GrowsInLoop || evidence.FromData ? Confidence.High : Confidence.Medium,
                 "Each test compares against up to len(" + name + ") elements; a set answers in one hashed lookup, turning O(N²) into O(N).",
-                occurrences: (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue),
+                occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
                 occurrencesAssumed: true);
         }
     }

@@ -339,6 +339,96 @@ internal static class PythonCode
         return false;
     }
 
+    /// <summary>
+    /// How many items a loop walks when the code writes them out: a display (<c>for x in ("a", "b")</c>), a bare tuple
+    /// (<c>for m in m1, m2</c>), or a name bound only to a display that nothing grows (its <c>.items()</c> and the like
+    /// too). Null otherwise, and for a display that unpacks (<c>*rest</c>) or holds a comprehension.
+    /// </summary>
+    public static int? WrittenOutLength(LoopNode loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        if (!IsFixedSizeLoop(loop) || loop.IterableSpan is not { } iterable)
+        {
+            return null;
+        }
+
+        var tokens = Tokens(loop.Tree);
+        var (start, end) = TokensOf(tokens, iterable);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        if (tokens[start].Kind == K.Name)
+        {
+            var name = loop.Tree.Source.Text.Substring(tokens[start].Start, tokens[start].Length);
+            var bindings = NearestBindings(loop, name);
+            if (bindings.Count != 1 || bindings[0].Assignment is not { ValueSpan: { } value })
+            {
+                return null;
+            }
+
+            (start, end) = TokensOf(tokens, value);
+            return end > start && tokens[start].Kind is K.LeftParen or K.LeftBracket or K.LeftBrace && MatchingClose(tokens, start) == end - 1
+                ? DisplayItems(tokens, start + 1, end - 1)
+                : null;
+        }
+
+        return tokens[start].Kind is K.LeftParen or K.LeftBracket or K.LeftBrace && MatchingClose(tokens, start) == end - 1
+            ? DisplayItems(tokens, start + 1, end - 1)
+            : DisplayItems(tokens, start, end);
+    }
+
+    /// <summary>
+    /// The value of <paramref name="name"/> when the scope nearest <paramref name="at"/> binds it exactly once, to an
+    /// integer literal (<c>SHARDS = 16</c>, <c>N = 1_000</c>): a count the code states. Null otherwise.
+    /// </summary>
+    public static long? IntegerConstant(SyntaxNode at, string name)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(name[0]))
+        {
+            return null;
+        }
+
+        var bindings = NearestBindings(at, name);
+        return bindings.Count == 1 && bindings[0].Assignment is { Operator: "=", ValueSpan: { } value }
+            ? HotPathAnalysis.IntegerLiteral(at.Tree.Source.ToString(value))
+            : null;
+    }
+
+    private static (int Start, int End) TokensOf(PythonTokenList tokens, TextSpan span)
+    {
+        var start = FirstTokenAtOrAfter(tokens, span.Start);
+        var end = start;
+        while (end < tokens.Count && tokens[end].End <= span.End)
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    // Items between [start, end): top-level commas + 1, a trailing comma not counting; null when something unpacks.
+    private static int? DisplayItems(PythonTokenList tokens, int start, int end)
+    {
+        if (end <= start)
+        {
+            return 0;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Kind is K.ForKeyword or K.Star or K.DoubleStar)
+            {
+                return null;
+            }
+        }
+
+        var commas = CountTopLevel(tokens, start, end, K.Comma);
+        return commas + (tokens[end - 1].Kind == K.Comma ? 0 : 1);
+    }
+
     private static readonly HashSet<string> GrowingMethods = new(StringComparer.Ordinal) { "append", "extend", "insert", "add", "update", "setdefault", "__setitem__" };
 
     private static bool IsWrittenOutConstant(LoopNode loop, PythonTokenList tokens, string name, Dictionary<(SyntaxNode, string), bool> growthScans)

@@ -46,7 +46,7 @@ public sealed class ThrowawayList : Rule
             return;
         }
 
-        var n = (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue);
+        var n = (int)Math.Min(context.Options.AssumeN, int.MaxValue);
         foreach (var call in context.Nodes<CallNode>())
         {
             CheckConsumerCall(context, call, n);

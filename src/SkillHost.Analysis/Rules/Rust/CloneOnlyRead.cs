@@ -143,8 +143,9 @@ public sealed class CloneOnlyRead : Rule
             $"move the contents out instead: `std::mem::take(&mut *{place})` for a lock guard or `&mut` reference, `std::mem::take(&mut {place})` for an owned collection; it leaves `{place}` empty as `clear()` did (with no capacity kept), so drop the `clear()`",
             Confidence.Medium,
             "Saves one allocation of the whole collection and a copy (a clone per element for `String`s and other owned items) every time this runs.",
-            occurrences: (int)context.Options.PlausibleLoopCount,
+            occurrences: (int)context.Options.AssumeN,
             occurrencesAssumed: true,
+            occurrenceAssumption: $"`{place}` holds {Cost.CostText.Count(context.Options.AssumeN)} items",
             costGrowsWithData: true);
     }
 

@@ -72,8 +72,9 @@ public sealed partial class GrowFromEmptyWithKnownLength : Rule
                 confidence,
                 "One allocation of the final size instead of about log2(N) reallocations, each copying everything pushed so far.",
                 value,
-                occurrences: (int)Math.Max(1, Math.Round(Math.Log2(context.Options.PlausibleLoopCount))),
+                occurrences: (int)Math.Max(1, Math.Round(Math.Log2(context.Options.AssumeN))),
                 occurrencesAssumed: true,
+                occurrenceAssumption: $"`{name}` grows to {Cost.CostText.Count(context.Options.AssumeN)} items (about {Math.Max(1, Math.Round(Math.Log2(context.Options.AssumeN)))} reallocations)",
                 edits: WithCapacity(context, let, function, value, initial, type, length));
         }
     }

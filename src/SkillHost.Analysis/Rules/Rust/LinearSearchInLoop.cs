@@ -62,7 +62,7 @@ public sealed partial class LinearSearchInLoop : Rule
                 confidence,
                 "Each membership test becomes one hash lookup instead of a scan of the whole collection.",
                 null,
-                occurrences: (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue),
+                occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
                 occurrencesAssumed: true);
         }
     }

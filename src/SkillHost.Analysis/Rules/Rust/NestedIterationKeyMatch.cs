@@ -64,7 +64,7 @@ public sealed class NestedIterationKeyMatch : Rule
                 keyed ? Confidence.High : Confidence.Medium,
                 "Turns O(N·M) comparisons into one O(M) pass to index plus N hash lookups.",
                 match.Span,
-                occurrences: (int)Math.Min(context.Options.PlausibleLoopCount, int.MaxValue),
+                occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
                 occurrencesAssumed: true);
         }
     }

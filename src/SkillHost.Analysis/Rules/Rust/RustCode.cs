@@ -58,14 +58,7 @@ internal static class RustCode
             return false;
         }
 
-        var text = loop.Tree.Source.ToString(span).Trim();
-        string[] adapters = [".iter()", ".into_iter()", ".enumerate()", ".copied()", ".cloned()", ".rev()"];
-        while (adapters.FirstOrDefault(a => text.EndsWith(a, StringComparison.Ordinal)) is { } adapter)
-        {
-            text = text[..^adapter.Length].TrimEnd();
-        }
-
-        text = text.TrimStart('&').Trim();
+        var text = StripAdapters(loop.Tree.Source.ToString(span));
         if (text.StartsWith('[') && text.EndsWith(']'))
         {
             return true;
@@ -87,6 +80,113 @@ internal static class RustCode
         }
 
         return IsConstantName(text);
+    }
+
+    /// <summary>The number of elements of an array written out as the loop's iterable (<c>[a, b, c]</c>, <c>&amp;[1, 2]</c>, with <c>.iter()</c>), or null.</summary>
+    public static int? WrittenOutLength(string iterable)
+    {
+        ArgumentNullException.ThrowIfNull(iterable);
+        var text = StripAdapters(iterable);
+        if (!text.StartsWith('[') || !text.EndsWith(']'))
+        {
+            return null;
+        }
+
+        var (depth, items, quote, content) = (0, 0, '\0', false);
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    quote = c;
+                    break;
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case ';' when depth == 0:
+                    return null; // `[0; N]`: a repeat expression, its length another expression
+                case ',' when depth == 0:
+                    items++;
+                    content = false;
+                    continue;
+                default:
+                    break;
+            }
+
+            content |= !char.IsWhiteSpace(c);
+        }
+
+        return items + (content ? 1 : 0);
+    }
+
+    /// <summary>The value of a <c>const NAME: T = literal;</c> (or <c>static</c>) item of the file, for a loop bound written as that name; null otherwise.</summary>
+    public static long? IntegerConstant(SyntaxTree tree, string name)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        if (!IsConstantName(name) || name.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return ConstantsCache.GetValue(tree, ReadConstants).TryGetValue(name, out var value) ? value : null;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, Dictionary<string, long>> ConstantsCache = [];
+
+    private static readonly System.Text.RegularExpressions.Regex ConstantItem = new(
+        @"\b(?:const|static)\s+([A-Z][A-Z0-9_]*)\s*:\s*[a-z0-9]+\s*=\s*([0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?\s*;",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    // One scan per file; a name defined twice (in two modules of one file) is no constant the loop can be sure of.
+    private static Dictionary<string, long> ReadConstants(SyntaxTree tree)
+    {
+        var constants = new Dictionary<string, long>(StringComparer.Ordinal);
+        var twice = new HashSet<string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in ConstantItem.Matches(tree.Source.Text))
+        {
+            var name = match.Groups[1].Value;
+            if (HotPathAnalysis.IntegerLiteral(match.Groups[2].Value) is { } value && constants.TryAdd(name, value) is false)
+            {
+                twice.Add(name);
+            }
+        }
+
+        foreach (var name in twice)
+        {
+            constants.Remove(name);
+        }
+
+        return constants;
+    }
+
+    private static string StripAdapters(string iterable)
+    {
+        var text = iterable.Trim();
+        string[] adapters = [".iter()", ".into_iter()", ".enumerate()", ".copied()", ".cloned()", ".rev()"];
+        while (adapters.FirstOrDefault(a => text.EndsWith(a, StringComparison.Ordinal)) is { } adapter)
+        {
+            text = text[..^adapter.Length].TrimEnd();
+        }
+
+        return text.TrimStart('&').Trim();
     }
 
     private static bool IsConstantBound(string text)
