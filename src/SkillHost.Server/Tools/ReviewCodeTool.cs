@@ -35,6 +35,7 @@ internal sealed class ReviewCodeTool
         [Description(ToolDescriptions.Paths)] string[]? paths = null,
         [Description("How many top issues the report ranks (1-20); default 10.")] int maxIssues = PerformanceReportBuilder.DefaultMaxIssues,
         [Description(ToolDescriptions.AssumeN)] double? assumeN = null,
+        [Description("The least confidence a listed finding has: low, medium or high. Default: medium for folders (the view calibrated on real repositories), low for inline code and paths that name files; the rest are counted in the answer.")] string? minConfidence = null,
         [Description(ToolDescriptions.Skill)] string? skill = null,
         [Description("Most findings per page (1-1000, default 50); a page also stops before the result would pass 50,000 characters.")] int? limit = null,
         [Description(ResultBudget.CursorDescription)] string? cursor = null,
@@ -47,14 +48,15 @@ internal sealed class ReviewCodeTool
 
         var pageSize = ResultBudget.Limit(limit);
         var n = ResultBudget.AssumeN(assumeN);
-        var key = ReviewStore.RequestKey(code, language, filename, paths, maxIssues, n, skill);
+        var least = ParseConfidence(minConfidence);
+        var key = ReviewStore.RequestKey(code, language, filename, paths, maxIssues, n, skill, least);
         if (cursor is not null)
         {
             var (earlier, at) = store.Resolve(cursor, Tool, code is not null || paths is { Length: > 0 } ? key : null);
             return NextPage(earlier, at.First, pageSize);
         }
 
-        var workflow = catalog.Require(skill).RequireWorkflow(environment.Catalogue).With(ReviewOptions.Default with { AssumeN = n });
+        var workflow = catalog.Require(skill).RequireWorkflow(environment.Catalogue).With(ReviewOptions.Default with { AssumeN = n, MinConfidence = least });
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
         var result = input.Inline is { } inline
             ? workflow.Review([inline], maxIssues, fullReport: true)
@@ -76,6 +78,16 @@ internal sealed class ReviewCodeTool
         return FirstPage(stored, result, json.Summary, pageSize);
     }
 
+    private static Confidence? ParseConfidence(string? minConfidence) =>
+        minConfidence?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "low" => Confidence.Low,
+            "medium" => Confidence.Medium,
+            "high" => Confidence.High,
+            _ => throw new McpException($"'minConfidence' is '{minConfidence}'; pass low, medium or high (or leave it out: medium for folders, low for inline code and named files)."),
+        };
+
     private static CallToolResult FirstPage(StoredReview stored, Analysis.Review.WorkflowResult result, JsonSummary summary, int limit)
     {
         var failures = result.Outcome.RuleFailures;
@@ -84,6 +96,12 @@ internal sealed class ReviewCodeTool
         foreach (var failure in failures.Take(10))
         {
             text.Append($"\n\n> Warning: {failure.Describe()}");
+        }
+
+        if (result.Outcome.Hidden > 0)
+        {
+            var below = result.Outcome.MinConfidence.ToString().ToLowerInvariant();
+            text.Append($"\n\n{result.Outcome.Hidden} more finding{(result.Outcome.Hidden == 1 ? "" : "s")} below {below} confidence (right patterns with no evidence that the code repeats on a path that matters) not listed: call again with minConfidence \"low\" to list them.");
         }
 
         text.Append($"\n\nThe full report (every issue, every file classified): `{stored.ReportMarkdownUri}`; as JSON: `{stored.ReportJsonUri}`.");

@@ -28,6 +28,10 @@ public sealed partial class StdlibPagingTests
             Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
             var (cliExit, _, cliError) = await Corpora.SkillhostAsync(stdlib!, "review", ".", "--format", "json", "--output", cliJson);
             Assert.True(cliExit is 0 or 1, cliError);
+            // checklist_review lists every finding, whatever its confidence; review_code, like the CLI, lists a folder's medium and high.
+            var cliAllJson = Path.Combine(folder, "cli-all.json");
+            var (allExit, _, allError) = await Corpora.SkillhostAsync(stdlib!, "review", ".", "--format", "json", "--min-confidence", "low", "--output", cliAllJson);
+            Assert.True(allExit is 0 or 1, allError);
 
             using var summaryDocument = JsonDocument.Parse(await File.ReadAllTextAsync(pages, TestContext.Current.CancellationToken));
             var summary = summaryDocument.RootElement;
@@ -39,12 +43,15 @@ public sealed partial class StdlibPagingTests
             }
 
             using var cli = JsonDocument.Parse(await File.ReadAllTextAsync(cliJson, TestContext.Current.CancellationToken));
-            var findings = cli.RootElement.GetProperty("findings").EnumerateArray()
+            using var cliAll = JsonDocument.Parse(await File.ReadAllTextAsync(cliAllJson, TestContext.Current.CancellationToken));
+            static List<string> Keys(JsonDocument json) => json.RootElement.GetProperty("findings").EnumerateArray()
                 .Select(f => $"{f.GetProperty("ruleId").GetString()}|{f.GetProperty("path").GetString()}|{f.GetProperty("startLine").GetInt32()}|{f.GetProperty("startColumn").GetInt32()}")
                 .ToList();
+            var findings = Keys(cli);
             var files = cli.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
             Assert.NotEmpty(findings);
-            Assert.Equal(findings, Strings(summary, "checklistFindings"));
+            Assert.True(Keys(cliAll).Count > findings.Count, "the stdlib has low-confidence findings a folder review hides");
+            Assert.Equal(Keys(cliAll), Strings(summary, "checklistFindings"));
             Assert.Equal(findings, Strings(summary, "reviewFindings"));
             Assert.Equal(files, Strings(summary, "checklistFiles"));
             Assert.Equal(files.Order(StringComparer.Ordinal), Strings(summary, "classifyFiles").Order(StringComparer.Ordinal));

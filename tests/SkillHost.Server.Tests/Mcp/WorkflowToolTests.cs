@@ -220,6 +220,28 @@ public sealed class WorkflowToolTests : IDisposable
         Assert.Contains("belongs to another checklist_review call", other.Text(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_a_folder_with_only_a_low_confidence_finding_When_reviewed_Then_it_is_counted_with_how_to_list_it_and_minConfidence_low_lists_it()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "tests"));
+        // Test code: the finding is right but demoted to low (the skill judges tests by asymptotic cost only).
+        await File.WriteAllTextAsync(Path.Combine(_root, "tests", "test_ids.py"), "def test_ids(orders, refunds):\n    ids = [r.id for r in refunds]\n    for order in orders:\n        assert order.id in ids\n", TestContext.Current.CancellationToken);
+        await using var server = await InProcessServer.StartAsync(Environment);
+
+        var byDefault = await server.Client.CallAsync("review_code", new() { ["paths"] = new[] { "." } });
+        var all = await server.Client.CallAsync("review_code", new() { ["paths"] = new[] { "." }, ["minConfidence"] = "low" });
+        var bad = await server.Client.CallAsync("review_code", new() { ["paths"] = new[] { "." }, ["minConfidence"] = "some" });
+
+        Assert.NotEqual(true, byDefault.IsError);
+        Assert.Equal(0, byDefault.Structured().GetProperty("findings").GetArrayLength());
+        Assert.Contains("1 more finding below medium confidence", byDefault.Text(), StringComparison.Ordinal);
+        Assert.Contains("minConfidence \"low\"", byDefault.Text(), StringComparison.Ordinal);
+        var listed = Assert.Single(all.Structured().GetProperty("findings").EnumerateArray());
+        Assert.Equal("low", listed.GetProperty("confidence").GetString());
+        Assert.True(bad.IsError);
+        Assert.Contains("pass low, medium or high", bad.Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

@@ -64,7 +64,8 @@ public sealed class MembershipTestOnList : Rule
                 evidence.GrowsInLoop || evidence.FromData ? Confidence.High : Confidence.Medium,
                 "Each test compares against up to len(" + name + ") elements; a set answers in one hashed lookup, turning O(N²) into O(N).",
                 occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
-                occurrencesAssumed: true);
+                occurrencesAssumed: true,
+                occurrenceAssumption: $"the list `{name}` has {Cost.CostText.Count(context.Options.AssumeN)} items");
         }
     }
 

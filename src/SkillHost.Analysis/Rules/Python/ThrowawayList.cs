@@ -198,7 +198,8 @@ public sealed class ThrowawayList : Rule
             Confidence.High,
             "Streaming keeps memory O(1) instead of O(file size) and yields the first result before the file has been read to the end.",
             occurrences: n,
-                occurrencesAssumed: true);
+            occurrencesAssumed: true,
+            occurrenceAssumption: $"the file has {Cost.CostText.Count(n)} lines");
     }
 
     private static void CheckLoopOverComprehension(RuleContext context, LoopNode loop, int n)
@@ -228,7 +229,8 @@ public sealed class ThrowawayList : Rule
             Confidence.Medium,
             "A generator computes each element as the loop asks for it; no list of N elements is built.",
             occurrences: n,
-                occurrencesAssumed: true);
+            occurrencesAssumed: true,
+            occurrenceAssumption: $"the comprehension builds {Cost.CostText.Count(n)} items");
     }
 
     /// <summary>

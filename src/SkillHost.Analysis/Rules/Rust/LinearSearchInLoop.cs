@@ -63,7 +63,8 @@ public sealed partial class LinearSearchInLoop : Rule
                 "Each membership test becomes one hash lookup instead of a scan of the whole collection.",
                 null,
                 occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
-                occurrencesAssumed: true);
+                occurrencesAssumed: true,
+                occurrenceAssumption: $"`{place}` has {Cost.CostText.Count(context.Options.AssumeN)} items");
         }
     }
 

@@ -65,7 +65,8 @@ public sealed class NestedIterationKeyMatch : Rule
                 "Turns O(N·M) comparisons into one O(M) pass to index plus N hash lookups.",
                 match.Span,
                 occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
-                occurrencesAssumed: true);
+                occurrencesAssumed: true,
+                occurrenceAssumption: $"`{RustCode.Short(collection)}` has {Cost.CostText.Count(context.Options.AssumeN)} items");
         }
     }
 
