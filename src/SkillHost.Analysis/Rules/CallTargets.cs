@@ -37,11 +37,41 @@ public static class CallTargets
     /// The key of the definition <paramref name="call"/> reaches, or null when the code does not say. Rust free functions resolve
     /// by name to <c>rs:fn:NAME</c>; <see cref="Index"/> keeps such a key only when the reviewed code defines exactly one.
     /// </summary>
-    public static string? Resolve(CallNode call, IReadOnlySet<string> pythonModules)
+    public static string? Resolve(CallNode call, ModuleIndex pythonModules)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(pythonModules);
         return call.Tree.Language == SourceLanguage.Rust ? ResolveRust(call) : ResolvePython(call, pythonModules);
+    }
+
+    /// <summary>
+    /// The reviewed Python modules, indexed by every dotted tail of their paths ("httpx/_models" and "_models" for
+    /// "src/httpx/_models"), so a module name resolves in one lookup; a tail two modules share resolves to neither.
+    /// </summary>
+    public sealed class ModuleIndex
+    {
+        private readonly HashSet<string> _paths;
+        private readonly Dictionary<string, string?> _byTail = new(StringComparer.Ordinal);
+
+        public ModuleIndex(IEnumerable<string> modulePaths)
+        {
+            ArgumentNullException.ThrowIfNull(modulePaths);
+            _paths = modulePaths.ToHashSet(StringComparer.Ordinal);
+            foreach (var path in _paths)
+            {
+                var bare = path.EndsWith("/__init__", StringComparison.Ordinal) ? path[..^"/__init__".Length] : path;
+                for (var at = 0; at >= 0 && at < bare.Length; at = bare.IndexOf('/', at) is var slash and >= 0 ? slash + 1 : -1)
+                {
+                    var tail = bare[at..];
+                    _byTail[tail] = _byTail.TryGetValue(tail, out var other) && other != path ? null : path;
+                }
+            }
+        }
+
+        public bool Contains(string path) => _paths.Contains(path);
+
+        /// <summary>The one module whose path ends with <paramref name="wanted"/> (slash-separated), or null.</summary>
+        public string? ByTail(string wanted) => _byTail.GetValueOrDefault(wanted);
     }
 
     private static string? ResolveRust(CallNode call)
@@ -75,7 +105,7 @@ public static class CallTargets
         return owner.Length > 0 && char.IsUpper(owner[0]) ? $"rs:type:{owner}:{call.Name}" : $"rs:fn:{call.Name}";
     }
 
-    private static string? ResolvePython(CallNode call, IReadOnlySet<string> modules)
+    private static string? ResolvePython(CallNode call, ModuleIndex modules)
     {
         var tree = call.Tree;
         var module = ModulePath(tree.Source.Path);
@@ -84,12 +114,13 @@ public static class CallTargets
         if (dot < 0)
         {
             // A name bound by an import wins over a def of the same name only when it comes later; the usual case is one or the other.
-            if (ImportOf(tree, callee) is { } imported)
+            var scope = tree.Model.PythonScope;
+            if (scope.FromImports.TryGetValue(callee, out var imported))
             {
-                return imported.Module is { } from && ResolveModule(from, module, modules) is { } target ? $"py:{target}:{imported.Name.Name}" : null;
+                return ResolveModule(imported.Module, module, modules) is { } target ? $"py:{target}:{imported.Name}" : null;
             }
 
-            return tree.Root.Children.OfType<FunctionNode>().Any(f => f.Name == callee) ? $"py:{module}:{callee}" : null;
+            return scope.Functions.Contains(callee) ? $"py:{module}:{callee}" : null;
         }
 
         var receiver = callee[..dot];
@@ -99,7 +130,7 @@ public static class CallTargets
         }
 
         // `mod.f()` through `import a.b as mod`, or `a.b.f()` through `import a.b`.
-        foreach (var import in tree.Root.Children.OfType<ImportNode>().Where(i => i.Module is null))
+        foreach (var import in tree.Model.PythonScope.PlainImports)
         {
             foreach (var name in import.Names)
             {
@@ -114,20 +145,37 @@ public static class CallTargets
         return null;
     }
 
-    private static (ImportNode Import, ImportedName Name, string? Module)? ImportOf(SyntaxTree tree, string bound)
+    /// <summary>What a Python module binds at its top level, for call resolution: computed once per file (<see cref="FileModel"/>).</summary>
+    internal sealed class Scope
     {
-        foreach (var import in tree.Root.Children.OfType<ImportNode>())
+        public Scope(SyntaxTree tree)
         {
-            foreach (var name in import.Names)
+            foreach (var node in tree.Root.Children)
             {
-                if (name.BoundName == bound && import.Module is not null)
+                switch (node)
                 {
-                    return (import, name, import.Module);
+                    case FunctionNode function:
+                        Functions.Add(function.Name);
+                        break;
+                    case ImportNode { Module: null } plain:
+                        PlainImports.Add(plain);
+                        break;
+                    case ImportNode { Module: { } from } import:
+                        foreach (var name in import.Names)
+                        {
+                            FromImports.TryAdd(name.BoundName, (from, name.Name));
+                        }
+
+                        break;
                 }
             }
         }
 
-        return null;
+        public HashSet<string> Functions { get; } = new(StringComparer.Ordinal);
+
+        public List<ImportNode> PlainImports { get; } = [];
+
+        public Dictionary<string, (string Module, string Name)> FromImports { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -135,7 +183,7 @@ public static class CallTargets
     /// the one module path of <paramref name="modules"/> that ends with it (a package's <c>__init__</c> included); null when none
     /// or several do.
     /// </summary>
-    internal static string? ResolveModule(string dotted, string from, IReadOnlySet<string> modules)
+    internal static string? ResolveModule(string dotted, string from, ModuleIndex modules)
     {
         string wanted;
         if (dotted.StartsWith('.'))
@@ -153,23 +201,7 @@ public static class CallTargets
             return modules.Contains(wanted) ? wanted : modules.Contains(wanted + "/__init__") ? wanted + "/__init__" : null;
         }
 
-        wanted = dotted.Replace('.', '/');
-        string? found = null;
-        foreach (var candidate in modules)
-        {
-            var bare = candidate.EndsWith("/__init__", StringComparison.Ordinal) ? candidate[..^"/__init__".Length] : candidate;
-            if (bare == wanted || bare.EndsWith("/" + wanted, StringComparison.Ordinal))
-            {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = candidate;
-            }
-        }
-
-        return found;
+        return modules.ByTail(dotted.Replace('.', '/'));
     }
 
     /// <summary>A Python file's module path: its path without the extension, with '/' separators ("src/httpx/_models").</summary>

@@ -17,6 +17,7 @@ public sealed class FileModel
     private PythonCode.FileFacts? _python;
     private RustTokens? _rust;
     private BindingIndex? _bindings;
+    private CallTargets.Scope? _pythonScope;
 
     internal FileModel(SyntaxTree tree) => _tree = tree;
 
@@ -27,6 +28,9 @@ public sealed class FileModel
     internal RustTokens RustTokens => _rust ?? Keep(ref _rust, new RustTokens(_tree));
 
     internal BindingIndex Bindings => _bindings ?? Keep(ref _bindings, new BindingIndex(_tree));
+
+    /// <summary>A Python module's top-level functions and imports, for resolving its calls.</summary>
+    internal CallTargets.Scope PythonScope => _pythonScope ?? Keep(ref _pythonScope, new CallTargets.Scope(_tree));
 
     private static T Keep<T>(ref T? slot, T built) where T : class => Interlocked.CompareExchange(ref slot, built, null) ?? built;
 }

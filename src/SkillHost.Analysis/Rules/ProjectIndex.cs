@@ -30,7 +30,7 @@ public sealed class ProjectIndex
         // Per file in parallel (the first walk of a tree's nodes is most of the cost), merged in file order
         // so the first #[pyfunction] of a name still wins.
         var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string> Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
-        var modules = list.Where(t => t.Language == SourceLanguage.Python).Select(t => CallTargets.ModulePath(t.Source.Path)).ToHashSet(StringComparer.Ordinal);
+        var modules = new CallTargets.ModuleIndex(list.Where(t => t.Language == SourceLanguage.Python).Select(t => CallTargets.ModulePath(t.Source.Path)));
         var resolved = new List<(string Key, CallNode Call)>[list.Count];
         Parallel.For(0, list.Count, i =>
         {
@@ -125,7 +125,7 @@ public sealed class ProjectIndex
         IsInlinedRust(functionName) || _rustLeaves.Contains(functionName) || InlinedStdMethods.Contains(functionName);
 
     // Calls inside loops that resolve to a definition (CallTargets), in document order.
-    private static List<(string Key, CallNode Call)> ResolvedLoopCalls(SyntaxTree tree, IReadOnlySet<string> modules)
+    private static List<(string Key, CallNode Call)> ResolvedLoopCalls(SyntaxTree tree, CallTargets.ModuleIndex modules)
     {
         var found = new List<(string, CallNode)>();
         foreach (var call in NodesByType.Of<CallNode>(tree))
