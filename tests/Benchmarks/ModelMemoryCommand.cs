@@ -32,10 +32,7 @@ internal static class ModelMemoryCommand
         var trees = new List<SyntaxTree>(sources.Count);
         foreach (var source in sources)
         {
-            if (SyntaxParsers.Parse(source, source.Path is { } p && p.EndsWith(".rs", StringComparison.Ordinal) ? SourceLanguage.Rust : SourceLanguage.Python, forRules: true) is { } tree)
-            {
-                trees.Add(tree);
-            }
+            trees.Add(Analysis.Languages.LanguageSupport.ForPath(source.Path)!.Parse(source, forRules: true));
         }
 
         var treesOnly = GC.GetTotalMemory(forceFullCollection: true);

@@ -91,7 +91,8 @@ public sealed partial class PerformanceReportBuilder
     private PatchSketch Sketch(IssueGroup group, IReadOnlyDictionary<string, SourceText> sources)
     {
         var finding = group.First;
-        var language = finding.Rule.Language == SourceLanguage.Rust ? "rust" : "python";
+        var support = Languages.LanguageSupport.For(finding.Rule.Language);
+        var language = support.Name;
         var before = sources.TryGetValue(finding.Path, out var source) ? Excerpt(source, group) : "(source not available)";
         var slug = finding.Rule.Slug;
         var (block, origin) = GoodBlock(slug, language);
@@ -114,7 +115,7 @@ public sealed partial class PerformanceReportBuilder
                 $"Apply the skill's pattern for `{slug}` to line {finding.Start.Line}: {finding.Fix}", origin, block.Language?.ToLowerInvariant() ?? language);
         }
 
-        var comment = language == "rust" ? "//" : "#";
+        var comment = support.LineComment;
         var after = $"{comment} {slug}: {finding.Fix}\n{comment} (the skill has no code for this item; rewrite the lines above accordingly)";
         return new PatchSketch(language, finding.Path, finding.Start.Line, slug, before, after, $"Change line {finding.Start.Line}: {finding.Fix}", null, language);
     }

@@ -229,7 +229,8 @@ public static class CallTargets
         return null;
     }
 
-    private static string BareType(string type)
+    /// <summary>A type as written, without generics, path or reference: <c>&amp;crate::errors::ParseError&lt;'a&gt;</c> → <c>ParseError</c>.</summary>
+    internal static string BareType(string type)
     {
         var t = type.Trim();
         var generic = t.IndexOf('<', StringComparison.Ordinal);

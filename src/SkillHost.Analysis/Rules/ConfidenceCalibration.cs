@@ -72,9 +72,7 @@ public static class ConfidenceCalibration
                 continue;
             }
 
-            var generic = name.IndexOf('<', StringComparison.Ordinal);
-            var bare = (generic < 0 ? name : name[..generic]).Trim();
-            bare = bare[(bare.LastIndexOf(':') + 1)..];
+            var bare = CallTargets.BareType(name);
             return bare.EndsWith("Error", StringComparison.Ordinal) || bare.EndsWith("Exception", StringComparison.Ordinal) ? bare : null;
         }
 

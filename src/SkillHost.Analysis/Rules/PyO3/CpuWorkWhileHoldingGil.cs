@@ -64,7 +64,7 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             }
 
             var values = PythonValues.Of(function);
-            var inputs = function.Parameters.Where(p => !p.IsSelf && p.Type is { } t && !IsPythonToken(t) && !PythonValues.IsPythonType(t)).ToList();
+            var inputs = function.Parameters.Where(p => !p.IsSelf && p.Type is { } t && !PyO3Api.IsPythonToken(t) && !PythonValues.IsPythonType(t)).ToList();
             // A chain or a hand-off is weaker evidence than a loop: when the function's own loops
             // handle Python objects, those loops are the bulk of the work and need the GIL.
             var found = LoopOverInput(function, inputs, values, context);
@@ -83,8 +83,8 @@ public sealed class CpuWorkWhileHoldingGil : Rule
             var perItem = context.Project.IsCalledInLoop(function.Name);
             var confidence = perItem ? Confidence.Low : found.Confidence;
 
-            var hasPy = function.Parameters.Any(p => p.Type is { } t && IsPythonToken(t));
-            var py = hasPy ? function.Parameters.First(p => p.Type is { } t && IsPythonToken(t)).Name : "py";
+            var hasPy = function.Parameters.Any(p => p.Type is { } t && PyO3Api.IsPythonToken(t));
+            var py = hasPy ? function.Parameters.First(p => p.Type is { } t && PyO3Api.IsPythonToken(t)).Name : "py";
             context.Report(
                 function,
                 $"{PyO3Api.Describe(function)} runs pure-Rust work ({found.What}, line {found.Line}) while holding the GIL, so no other Python thread can run meanwhile"
@@ -281,7 +281,6 @@ public sealed class CpuWorkWhileHoldingGil : Rule
         && !id.EndsWith("Error", StringComparison.Ordinal) && !id.EndsWith("Exception", StringComparison.Ordinal)
         && !id.StartsWith("PyBacked", StringComparison.Ordinal) && !id.StartsWith("PyReadonly", StringComparison.Ordinal);
 
-    private static bool IsPythonToken(string type) => type.Replace(" ", "", StringComparison.Ordinal).StartsWith("Python<", StringComparison.Ordinal) || type.Trim() == "Python";
 
     private static bool IsBufferType(string type)
     {

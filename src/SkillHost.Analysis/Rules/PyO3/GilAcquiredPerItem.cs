@@ -91,7 +91,7 @@ public sealed class GilAcquiredPerItem : Rule
     // attach inside the helper only bumps a thread-local count (safetensors get_tensors -> get_tensor, calibration/verdicts.tsv).
     private static bool HoldsTheGil(CallNode caller) =>
         InsideAnotherAcquire(caller)
-        || caller.EnclosingFunction() is { } function && function.Parameters.Any(p => p.Type is { } t && t.Replace(" ", "", StringComparison.Ordinal).StartsWith("Python<", StringComparison.Ordinal));
+        || caller.EnclosingFunction() is { } function && function.Parameters.Any(p => p.Type is { } t && PyO3Api.IsPythonToken(t));
 
     // A nested attach while the GIL is already held is cheap; the outer one is what to move.
     private static bool InsideAnotherAcquire(CallNode call) =>

@@ -9,6 +9,9 @@ namespace SkillHost.Analysis.Rules.PyO3;
 /// </summary>
 internal static class PyO3Api
 {
+    /// <summary>True for the GIL token type <c>Python&lt;'py&gt;</c> (or a bare <c>Python</c>): a function taking it runs with the GIL held.</summary>
+    public static bool IsPythonToken(string type) => type.Replace(" ", "", StringComparison.Ordinal).StartsWith("Python<", StringComparison.Ordinal) || type.Trim() == "Python";
+
     /// <summary>Python types whose constructors allocate a new Python object.</summary>
     private static readonly FrozenSet<string> ObjectTypes = FrozenSet.Create(
         StringComparer.Ordinal,
