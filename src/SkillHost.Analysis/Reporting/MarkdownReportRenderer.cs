@@ -12,6 +12,9 @@ public static class MarkdownReportRenderer
     // Issues ranked past this are written in two lines (issue, then estimate and fix): the report stays a two-minute read.
     private const int FullIssues = 5;
 
+    /// <summary>The most characters a default report (<see cref="PerformanceReportBuilder.DefaultMaxIssues"/> issues) renders to: an agent reads it whole.</summary>
+    public const int ShortReportCharacters = 12_000;
+
     // A review of a whole repository may skip hundreds of files; the report names a few.
     private const int MaxSkippedListed = 5;
 

@@ -253,6 +253,7 @@ public sealed partial class PerformanceReportBuilder
             return new MeasurementPlan(steps, "a profile in which one function or loop holds a clear share of the time (a hot spot to act on), or a flat profile that sends you to the skill's flat-profile playbook", traps);
         }
 
+        var assumptionSaid = false;
         foreach (var (issue, group) in issues.Zip(groups).Take(3))
         {
             var language = group.First.Rule.Language == SourceLanguage.Rust ? "Rust" : "Python";
@@ -263,9 +264,12 @@ public sealed partial class PerformanceReportBuilder
                 : CallCountChecklistItems.Contains(item) ? Pick(language, "call count", "sampling")
                 : Pick(language, "sampling");
             tool ??= Guide.ToolsFor(language) is [var any, ..] ? any : null;
-            if (tool is not null && steps.All(s => s.Tool != tool.Name || s.Target != Target(issue)))
+            // The assumed size is said once: the steps after the first name their code and the realistic input only.
+            var target = Target(issue, sayAssumption: !assumptionSaid);
+            if (tool is not null && steps.All(s => s.Tool != tool.Name || s.Target != target))
             {
-                steps.Add(new MeasurementStep(tool.Name, tool.Language, tool.Description, Target(issue)));
+                steps.Add(new MeasurementStep(tool.Name, tool.Language, tool.Description, target));
+                assumptionSaid |= issue.Estimate is { Passes.Source: PassSource.Assumed };
             }
 
             // A microbenchmark times a function on its own: async code waits on a runtime, which a sampling profiler with
@@ -291,10 +295,10 @@ public sealed partial class PerformanceReportBuilder
     private MeasurementTool? Pick(string language, params string[] words) =>
         words.Select(w => Guide.ToolsFor(language).FirstOrDefault(t => t.Description.Contains(w, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(t => t is not null);
 
-    private string Target(ReportIssue issue)
+    private string Target(ReportIssue issue, bool sayAssumption)
     {
         var what = issue.Function is { } fn && fn != FunctionClassification.ModuleLevel ? $"`{fn}` ({issue.Path})" : $"`{issue.Path}` around line {issue.Line}";
-        return issue.Estimate is { Passes.Source: PassSource.Assumed }
+        return sayAssumption && issue.Estimate is { Passes.Source: PassSource.Assumed }
             ? $"{what} on a realistic input: the estimate assumes {CostText.Count(AssumeN)} items where the code does not say, so use the real size"
             : $"{what} on a realistic input";
     }

@@ -160,6 +160,15 @@ public sealed class PerformanceWorkflow
         var classifications = Classifier.Classify(reviewed, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
         var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues, _options.Verbose);
+
+        // The default report is for an agent's context: when the default number of issues renders past the budget, fewer are
+        // ranked (the rest stay counted under "and N more"), rebuilt so every part speaks of the issues it lists.
+        for (var issues = maxIssues; maxIssues == PerformanceReportBuilder.DefaultMaxIssues && issues > 1
+            && MarkdownReportRenderer.Render(report).Length > MarkdownReportRenderer.ShortReportCharacters;)
+        {
+            report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, --issues, _options.Verbose);
+        }
+
         return new WorkflowResult(report, outcome)
         {
             FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) : null,

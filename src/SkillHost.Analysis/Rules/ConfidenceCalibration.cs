@@ -10,17 +10,18 @@ public static class ConfidenceCalibration
 {
     /// <summary>The final confidence, and the facts that explain a demotion (added to the finding's evidence).</summary>
     public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role) =>
-        Calibrate(rule, confidence, evidence, role, errorType: null);
+        Calibrate(rule, confidence, evidence, role, PassFacts.None);
 
     /// <summary>
-    /// As <see cref="Calibrate(RuleDescriptor, Confidence, HotPathEvidence, SourceRole)"/>, for code that is a method of the error
-    /// type <paramref name="errorType"/> (see <see cref="ErrorTypeOf"/>), or null: building or rendering an error runs when
-    /// something failed, not per item of the success path.
+    /// As <see cref="Calibrate(RuleDescriptor, Confidence, HotPathEvidence, SourceRole)"/>, with what is known about the pass the
+    /// finding repeats in (<see cref="PassFacts"/>).
     /// </summary>
-    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role, string? errorType)
+    public static (Confidence Confidence, IReadOnlyList<string> Reasons) Calibrate(RuleDescriptor rule, Confidence confidence, HotPathEvidence evidence, SourceRole role, PassFacts facts)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(facts);
+        var errorType = facts.ErrorType;
         var reasons = new List<string>();
         if (role != SourceRole.Production)
         {
@@ -42,6 +43,24 @@ public static class ConfidenceCalibration
         else if (rule.NeedsRepetition && evidence is { LoopDepth: > 0, RepeatingLevels: 0 })
         {
             reasons.Add("every loop around it has a trip count the code fixes (a constant or a written-out handful): demoted to low confidence");
+        }
+
+        // Calibration: every throwaway list and every slot-less class on real code was a handful of items per call (headers of a
+        // request, fields of a form, groups of shared tensors); a transient list of N pointers or a per-instance dict costs
+        // memory, not time (CPython builds a small list faster than it runs a generator), and matters only when N is large.
+        if (facts.SavesOnlyMemory)
+        {
+            reasons.Add("the saving is memory held for the length of one call (the whole list or a dict per instance), not time, and nothing in view states that the collection is large: demoted to low confidence");
+        }
+
+        if (rule.NeedsRepetition && facts.Constructor is { } constructor && !evidence.PerItemResolved)
+        {
+            reasons.Add($"in the constructor {constructor}: it runs once per construction, over what the object is built from, and no caller in view constructs it per item: demoted to low confidence");
+        }
+
+        if (rule.NeedsRepetition && facts.IoInSamePass is { } io)
+        {
+            reasons.Add($"the same pass also does I/O, {io}, which costs microseconds to milliseconds against this finding's nanoseconds: the skill's biggest lever is there, not here: demoted to low confidence");
         }
 
         if (rule.NeedsRepetition && errorType is not null)
@@ -78,4 +97,16 @@ public static class ConfidenceCalibration
 
         return null;
     }
+}
+
+/// <summary>
+/// What the model knows about the pass a finding repeats in, beyond its loops (<see cref="HotPathEvidence"/>).
+/// </summary>
+/// <param name="ErrorType">The error type whose method holds the code (<see cref="ConfidenceCalibration.ErrorTypeOf"/>): it runs when something failed.</param>
+/// <param name="SavesOnlyMemory">The fix saves memory held for one call (a throwaway list, a per-instance dict), not time.</param>
+/// <param name="Constructor">The constructor that holds the code (<see cref="CostlierWork.ConstructorOf"/>), described.</param>
+/// <param name="IoInSamePass">I/O that runs in the same pass (<see cref="CostlierWork.IoInSamePass"/>), described.</param>
+public sealed record PassFacts(string? ErrorType = null, bool SavesOnlyMemory = false, string? Constructor = null, string? IoInSamePass = null)
+{
+    public static PassFacts None { get; } = new();
 }

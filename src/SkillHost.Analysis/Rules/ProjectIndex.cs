@@ -22,6 +22,9 @@ public sealed class ProjectIndex
     private readonly Dictionary<string, CallNode> _loopCallers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ambiguousRustFns = new(StringComparer.Ordinal);
 
+    // Resolved calls made by constructors (CallTargets keys) with the first such call.
+    private readonly Dictionary<string, CallNode> _constructorCallers = new(StringComparer.Ordinal);
+
     public static ProjectIndex Build(IEnumerable<SyntaxTree> trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
@@ -31,7 +34,7 @@ public sealed class ProjectIndex
         // so the first #[pyfunction] of a name still wins.
         var perTree = new (HashSet<string> Called, List<(string, FunctionNode)>? Py, HashSet<string> Working, HashSet<string> Io, List<RustFunctionFacts>? Rust)[list.Count];
         var modules = new CallTargets.ModuleIndex(list.Where(t => t.Language == SourceLanguage.Python).Select(t => CallTargets.ModulePath(t.Source.Path)));
-        var resolved = new List<(string Key, CallNode Call)>[list.Count];
+        var resolved = new List<(string Key, CallNode Call, bool InLoop)>[list.Count];
         Parallel.For(0, list.Count, i =>
         {
             perTree[i] = Gather(list[i]);
@@ -54,9 +57,9 @@ public sealed class ProjectIndex
         index._ambiguousRustFns.UnionWith(freeFns.Where(p => p.Value > 1).Select(p => p.Key));
         foreach (var calls in resolved)
         {
-            foreach (var (key, call) in calls)
+            foreach (var (key, call, inLoop) in calls)
             {
-                index._loopCallers.TryAdd(key, call);
+                (inLoop ? index._loopCallers : index._constructorCallers).TryAdd(key, call);
             }
         }
 
@@ -125,14 +128,16 @@ public sealed class ProjectIndex
         IsInlinedRust(functionName) || _rustLeaves.Contains(functionName) || InlinedStdMethods.Contains(functionName);
 
     // Calls inside loops that resolve to a definition (CallTargets), in document order.
-    private static List<(string Key, CallNode Call)> ResolvedLoopCalls(SyntaxTree tree, CallTargets.ModuleIndex modules)
+    // The resolved calls made inside loops, and those made by constructors (outside loops): see CostlierWork.ConstructorOf.
+    private static List<(string Key, CallNode Call, bool InLoop)> ResolvedLoopCalls(SyntaxTree tree, CallTargets.ModuleIndex modules)
     {
-        var found = new List<(string, CallNode)>();
+        var found = new List<(string, CallNode, bool)>();
         foreach (var call in NodesByType.Of<CallNode>(tree))
         {
-            if (call.IsInLoop() && CallTargets.Resolve(call, modules) is { } key)
+            var inLoop = call.IsInLoop();
+            if ((inLoop || CostlierWork.ConstructorOf(call) is not null) && CallTargets.Resolve(call, modules) is { } key)
             {
-                found.Add((key, call));
+                found.Add((key, call, inLoop));
             }
         }
 
@@ -148,6 +153,17 @@ public sealed class ProjectIndex
         ArgumentNullException.ThrowIfNull(function);
         var key = CallTargets.KeyOf(function);
         return !_ambiguousRustFns.Contains(key) && _loopCallers.TryGetValue(key, out var call) ? call : null;
+    }
+
+    /// <summary>
+    /// A call to <paramref name="function"/> made by a constructor (<see cref="CostlierWork.ConstructorOf"/>), resolved as
+    /// <see cref="LoopCallerOf"/> resolves, or null: the function runs as part of building an object.
+    /// </summary>
+    public CallNode? ConstructorCallerOf(FunctionNode function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var key = CallTargets.KeyOf(function);
+        return !_ambiguousRustFns.Contains(key) && _constructorCallers.TryGetValue(key, out var call) ? call : null;
     }
 
     /// <summary>Where a call stands, for a reader: <c>path:line</c>.</summary>

@@ -59,14 +59,20 @@ public sealed class RuleContext
     /// <param name="edits">A mechanical fix, when the rule knows one that keeps behaviour: applied together, they are the fix.</param>
     /// <param name="costGrowsWithData">True when one execution's cost grows with the data it handles (a whole collection copied), so the
     /// finding matters without evidence that the code repeats: the rule's <see cref="RuleDescriptor.NeedsRepetition"/> does not apply to it.</param>
-    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false, string? occurrenceAssumption = null, bool costGrowsWithData = false)
+    /// <param name="savesOnlyMemory">True when the fix saves memory held for one call (a throwaway list, a per-instance dict), not time.</param>
+    public void Report(SyntaxNode node, string message, string fix, Confidence confidence, string impact, TextSpan? span = null, int occurrences = 1, OperationCost? cost = null, IReadOnlyList<Replacement>? edits = null, bool occurrencesAssumed = false, string? occurrenceAssumption = null, bool costGrowsWithData = false, bool savesOnlyMemory = false)
     {
         ArgumentNullException.ThrowIfNull(node);
         var at = span ?? node.Span;
         var evidence = HotPathAnalysis.Evidence(node, Project, Options);
         var descriptor = _rule.Descriptor;
         var calibrateAs = costGrowsWithData ? descriptor with { NeedsRepetition = false } : descriptor;
-        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(calibrateAs, confidence, evidence, SourceRoles.Of(Tree.Source.Path), ConfidenceCalibration.ErrorTypeOf(node));
+        var facts = new PassFacts(
+            ConfidenceCalibration.ErrorTypeOf(node),
+            savesOnlyMemory,
+            calibrateAs.NeedsRepetition ? CostlierWork.ConstructorOf(node) ?? ConstructorCaller(node) : null,
+            calibrateAs.NeedsRepetition ? CostlierWork.IoInSamePass(node) : null);
+        var (calibrated, demotions) = ConfidenceCalibration.Calibrate(calibrateAs, confidence, evidence, SourceRoles.Of(Tree.Source.Path), facts);
         if (demotions.Count > 0)
         {
             evidence = evidence with { Facts = [.. evidence.Facts, .. demotions] };
@@ -92,6 +98,12 @@ public sealed class RuleContext
             Edits = edits is null or { Count: 0 } ? [] : ToSourceEdits(edits),
         });
     }
+
+    // "called by the constructor `Config.__init__` (starlette/config.py:80)": the function runs while an object is built.
+    private string? ConstructorCaller(SyntaxNode node) =>
+        node.EnclosingFunction() is { } function && Project.ConstructorCallerOf(function) is { } call
+            ? $"{CostlierWork.ConstructorOf(call)}, through `{function.Name}` ({ProjectIndex.Place(call)})"
+            : null;
 
     // In file order, with positions; a set that overlaps or leaves the file is dropped whole (the finding stands without it).
     private SourceEdit[] ToSourceEdits(IReadOnlyList<Replacement> edits)

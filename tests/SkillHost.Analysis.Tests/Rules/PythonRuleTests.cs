@@ -213,6 +213,87 @@ public sealed class PythonRuleTests
             Assert.Equal(["PY001"], inTest.Select(f => f.Rule.Id).Distinct());
             Assert.Contains(inApp, f => f.Rule.Id == "PY006");
         }
+
+        [Fact]
+        public void Given_a_json_encoding_in_a_function_that_starts_a_process_per_call_When_a_loop_calls_it_Then_it_is_low_and_names_the_process()
+        {
+            // Calibration (watchfiles run.py:260): one json.dumps per restart of the watched process.
+            const string code = "import json\nimport subprocess\n\n\ndef start_process(args, changes):\n    payload = json.dumps(changes)\n    return subprocess.Popen(args, env={\"CHANGES\": payload})\n\n\ndef run(args, batches):\n    for changes in batches:\n        start_process(args, changes)\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY008")], code, "watch/run.py"));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("also does I/O, `subprocess.Popen(args, env={\"CHANGES\": payload})` (line 7)", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_a_loop_whose_print_runs_only_before_a_raise_When_reviewed_Then_the_json_call_keeps_its_confidence()
+        {
+            const string code = "import json\n\n\ndef encode(rows):\n    out = []\n    for row in rows:\n        if row is None:\n            print(\"bad row\")\n            raise ValueError(row)\n        out.append(json.dumps(row))\n    return out\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY008")], code, "encode.py"));
+
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+            Assert.DoesNotContain(finding.Evidence.Facts, x => x.Contains("also does I/O", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_a_throwaway_list_of_unknown_length_When_reviewed_Then_it_is_low_because_the_saving_is_memory()
+        {
+            const string code = "def allowed(requested, allow):\n    for header in [h.lower() for h in requested.split(\",\")]:\n        if header.strip() not in allow:\n            return False\n    return True\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], code, "cors.py"));
+
+            // Calibration (starlette cors.py:128, httpx _utils.py:47, safetensors torch.py:114): a handful of items per call.
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("the saving is memory", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_any_over_a_list_comprehension_When_reviewed_Then_it_keeps_its_confidence_because_the_early_exit_saves_work()
+        {
+            const string code = "def has_error(lines):\n    return any([parse(line).failed for line in lines])\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], code, "check.py"));
+
+            Assert.Equal(Confidence.High, finding.Confidence);
+        }
+
+        [Fact]
+        public void Given_readlines_in_a_helper_of_a_constructor_When_reviewed_Then_it_is_low_and_names_the_constructor()
+        {
+            // Calibration (starlette config.py:113): the .env file is read once, when the Config is built.
+            const string code = "class Config:\n    def __init__(self, env_file):\n        self.values = self._read_file(env_file)\n\n    def _read_file(self, name):\n        values = {}\n        with open(name) as f:\n            for line in f.readlines():\n                key, value = line.split(\"=\", 1)\n                values[key] = value\n        return values\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], code, "config.py"));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("in the constructor `Config.__init__`, through `_read_file`", StringComparison.Ordinal));
+            Assert.DoesNotContain(finding.Evidence.Facts, f => f.Contains("also does I/O", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_a_membership_test_on_a_list_the_code_bounds_When_reviewed_Then_it_is_low_and_priced_from_the_bounds()
+        {
+            // Calibration (tiktoken load.py:102): a 256-entry byte table, whatever the data.
+            const string code = "def byte_table():\n    printable = [b for b in range(2**8) if chr(b).isprintable()]\n    for b in range(2**8):\n        if b not in printable:\n            printable.append(b)\n    return printable\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY001")], code, "load.py"));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains("holds at most 512 items and the loops around the test make 256 passes", finding.Message, StringComparison.Ordinal);
+            Assert.NotEqual(PassSource.Assumed, finding.Impact.Estimate!.Passes.Source);
+        }
+
+        [Fact]
+        public void Given_the_same_membership_test_over_data_When_reviewed_Then_it_stays_high()
+        {
+            const string code = "def dedupe(ids):\n    seen = []\n    for i in ids:\n        if i not in seen:\n            seen.append(i)\n    return seen\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY001")], code, "dedupe.py"));
+
+            Assert.Equal(Confidence.High, finding.Confidence);
+        }
     }
 
     public sealed class Messages

@@ -296,6 +296,52 @@ public sealed class RustRuleTests
             Assert.Equal(Confidence.Low, finding.Confidence);
             Assert.Empty(finding.Edits);
         }
+
+        [Fact]
+        public void Given_a_lock_per_item_in_a_loop_that_also_stats_a_path_per_item_When_reviewed_Then_it_is_low_and_names_the_io()
+        {
+            // Calibration (ripgrep crates/ignore/src/dir.rs:228): the write lock per ancestor sits beside a `.exists()` per ancestor.
+            const string code = "fn add_parents(&self, parents: Vec<&Path>) {\n    for parent in parents {\n        let mut compiled = self.compiled.write().unwrap();\n        let has_git = parent.join(\".git\").exists();\n        compiled.insert(parent.to_path_buf(), has_git);\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS009")], code, "src/dir.rs"));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("also does I/O, `parent.join(\".git\").exists()` (line 4)", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_a_lock_per_item_whose_io_runs_only_on_the_error_path_When_reviewed_Then_it_keeps_its_confidence()
+        {
+            const string code = "fn tally(&self, readings: &[Reading]) -> Result<(), Error> {\n    for reading in readings {\n        let mut totals = self.totals.lock().unwrap();\n        if reading.value < 0 {\n            return Err(Error::new(std::fs::read_to_string(\"/etc/hint\")?));\n        }\n        *totals.entry(reading.sensor).or_insert(0) += reading.value;\n    }\n    Ok(())\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS009")], code, "src/tally.rs"));
+
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+            Assert.DoesNotContain(finding.Evidence.Facts, f => f.Contains("also does I/O", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("impl BuildValidator for TaggedUnionValidator {\n    fn build(schema: &Schema) -> PyResult<Self> {\n        let mut tags = String::new();\n        for (key, choice) in schema.choices() {\n            tags.push_str(&format!(\"{key}: {choice}\"));\n        }\n        Ok(Self { tags })\n    }\n}\n", "`TaggedUnionValidator::build`")]
+        [InlineData("impl Router {\n    pub fn new(routes: &[Route]) -> Self {\n        let mut names = String::new();\n        for route in routes {\n            names.push_str(&format!(\"{}|\", route.path));\n        }\n        Self { names }\n    }\n}\n", "`Router::new`")]
+        public void Given_a_string_built_per_item_in_a_constructor_When_reviewed_Then_it_is_low_and_names_the_constructor(string code, string constructor)
+        {
+            // Calibration (pydantic-core src/validators/union.rs:314): a repr per choice while a validator is built from its schema.
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "src/build.rs"));
+
+            Assert.Equal(Confidence.Low, finding.Confidence);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains($"in the constructor {constructor}", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_the_same_loop_in_a_method_that_takes_self_When_reviewed_Then_it_is_not_a_constructor()
+        {
+            const string code = "impl Router {\n    pub fn new_names(&self, routes: &[Route]) -> String {\n        let mut names = String::new();\n        for route in routes {\n            names.push_str(&format!(\"{}|\", route.path));\n        }\n        names\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS004")], code, "src/router.rs"));
+
+            Assert.NotEqual(Confidence.Low, finding.Confidence);
+            Assert.DoesNotContain(finding.Evidence.Facts, f => f.Contains("constructor", StringComparison.Ordinal));
+        }
     }
 
     public sealed class Messages

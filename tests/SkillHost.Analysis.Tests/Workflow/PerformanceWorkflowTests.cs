@@ -153,4 +153,36 @@ public sealed class PerformanceWorkflowTests
             Assert.Equal(2, run.GetProperty("results").GetArrayLength());
         }
     }
+
+    public sealed class ShortReport
+    {
+        // Twelve functions, each a growing-list membership test over data, each with a long name and long identifiers: ten
+        // such issues in full render past the short report's budget.
+        private static string Verbose(int i)
+        {
+            var items = $"incoming_customer_order_identifiers_from_the_upstream_message_queue_partition_number_{i}";
+            var seen = $"already_processed_customer_order_identifiers_kept_in_arrival_order_for_partition_{i}";
+            return $"def deduplicate_customer_order_identifiers_arriving_from_the_upstream_queue_partition_{i}({items}):\n"
+                + $"    {seen} = []\n"
+                + $"    for order_identifier_under_consideration in {items}:\n"
+                + $"        if order_identifier_under_consideration not in {seen}:\n"
+                + $"            {seen}.append(order_identifier_under_consideration)\n"
+                + $"    return {seen}\n\n\n";
+        }
+
+        [Fact]
+        public void Given_ten_long_issues_When_reviewed_by_default_Then_the_markdown_stays_within_the_budget_and_counts_the_rest()
+        {
+            var code = string.Concat(Enumerable.Range(0, 12).Select(Verbose));
+
+            var result = Workflow.Review([new SourceInput(code, "dedupe.py")]);
+            var full = Workflow.Review([new SourceInput(code, "dedupe.py")], maxIssues: 12);
+            var markdown = MarkdownReportRenderer.Render(result.Report);
+
+            Assert.True(MarkdownReportRenderer.Render(full.Report).Length > MarkdownReportRenderer.ShortReportCharacters, "the input must overflow the budget for this test to mean anything");
+            Assert.True(markdown.Length <= MarkdownReportRenderer.ShortReportCharacters, $"{markdown.Length:N0} characters");
+            Assert.InRange(result.Report.TopIssues.Count, 1, PerformanceReportBuilder.DefaultMaxIssues - 1);
+            Assert.Contains($"And {12 - result.Report.TopIssues.Count} more issues", markdown, StringComparison.Ordinal);
+        }
+    }
 }

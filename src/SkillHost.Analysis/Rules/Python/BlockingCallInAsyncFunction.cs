@@ -26,7 +26,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
         ["requests"] = (["get", "post", "put", "patch", "delete", "head", "options", "request"], "use an async HTTP client (`httpx.AsyncClient`, aiohttp) and `await` it", Confidence.High),
         ["httpx"] = (["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"], "use `httpx.AsyncClient` and `await` its methods", Confidence.High),
         ["urllib.request"] = (["urlopen", "urlretrieve"], "use an async HTTP client, or `await asyncio.to_thread(urllib.request.urlopen, …)`", Confidence.High),
-        ["subprocess"] = (["run", "call", "check_call", "check_output", "getoutput", "getstatusoutput"], "use `await asyncio.create_subprocess_exec(…)`", Confidence.High),
+        ["subprocess"] = (["run", "call", "check_call", "check_output", "getoutput", "getstatusoutput", "Popen"], "use `await asyncio.create_subprocess_exec(…)`", Confidence.High),
         ["os"] = (["system", "popen", "listdir", "scandir", "walk", "stat", "remove", "unlink", "rename", "replace", "makedirs", "mkdir", "rmdir", "removedirs"], "move it off the event loop: `await asyncio.to_thread(…)`", Confidence.Medium),
         ["os.path"] = (["exists", "isfile", "isdir", "getsize", "getmtime", "getctime", "getatime", "lexists", "samefile", "islink"], "move it off the event loop: `await asyncio.to_thread(…)` (or check once outside the async path)", Confidence.Medium),
         ["shutil"] = (["copy", "copy2", "copyfile", "copytree", "rmtree", "move", "make_archive", "unpack_archive"], "move it off the event loop: `await asyncio.to_thread(shutil…, …)`", Confidence.Medium),
@@ -58,7 +58,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
         foreach (var call in context.Nodes<CallNode>())
         {
             if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call) || IsAwaited(context, call)
-                || Classify(context, call) is not { } blocking)
+                || Classify(call) is not { } blocking)
             {
                 continue;
             }
@@ -146,7 +146,10 @@ public sealed class BlockingCallInAsyncFunction : Rule
         return null;
     }
 
-    private static (string Fix, Confidence Confidence, string? Module)? Classify(RuleContext context, CallNode call)
+    /// <summary>True for a call that blocks on a file, the network, a process or a timer (what the rule flags in an <c>async def</c>), wherever it stands.</summary>
+    internal static bool Blocks(CallNode call) => Classify(call) is not null;
+
+    private static (string Fix, Confidence Confidence, string? Module)? Classify(CallNode call)
     {
         var callee = call.Callee;
         if (callee == "open" && !call.IsMethodCall && PythonCode.NearestBindings(call, "open").Count == 0)
@@ -156,7 +159,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
 
         if (call.IsMethodCall && PathMethods.Contains(call.Name) && call.Arguments.Count <= 2)
         {
-            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(context.TextOf(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium, null);
+            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(call.Tree.Source.ToString(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium, null);
         }
 
         var dot = callee.LastIndexOf('.');

@@ -55,17 +55,27 @@ public sealed class MembershipTestOnList : Rule
 
             var test = PythonCode.Shorten(context.TextOf(comparison.Span));
             var grows = evidence.GrowsInLoop ? $", and the loop appends to `{name}` so each scan gets longer" : string.Empty;
+
+            // The code may bound both sides: a list built from a stated range and grown only in loops of stated length, scanned in
+            // loops of stated length, costs the same on every call, whatever the data (tiktoken's 256-byte table, built once per load).
+            var passes = StatedPasses(comparison);
+            var bounded = evidence.Bound is { } bound && (passes is not null || bound <= SmallList);
+            var boundText = bounded
+                ? passes is { } p
+                    ? $" The code bounds both sides, though: `{name}` holds at most {Cost.CostText.Count(evidence.Bound!.Value)} items and the loops around the test make {Cost.CostText.Count(p)} passes, so the cost is the same on every call, whatever the data."
+                    : $" `{name}` holds at most {Cost.CostText.Count(evidence.Bound!.Value)} items, though (the code states every count that fills it): each test is a short scan, not one that grows with the data."
+                : string.Empty;
             context.Report(
                 comparison,
-                $"`{test}` scans the list `{name}` (built at line {evidence.BuiltAt}) on every iteration of {PythonCode.DescribeLoop(loop)}{grows}.",
+                $"`{test}` scans the list `{name}` (built at line {evidence.BuiltAt}) on every iteration of {PythonCode.DescribeLoop(loop)}{grows}.{boundText}",
                 evidence.GrowsInLoop
                     ? $"Keep a set for the membership test: `seen = set()` before the loop, `… not in seen` / `seen.add(…)` inside; keep the list `{name}` only if its order is needed (or use `dict.fromkeys` to keep first-seen order)."
                     : $"Build a set once before the loop (`{name}_set = set({name})`) and test membership against it.",
-                evidence.GrowsInLoop || evidence.FromData ? Confidence.High : Confidence.Medium,
+                bounded ? Confidence.Low : evidence.GrowsInLoop || evidence.FromData ? Confidence.High : Confidence.Medium,
                 "Each test compares against up to len(" + name + ") elements; a set answers in one hashed lookup, turning O(N²) into O(N).",
-                occurrences: (int)Math.Min(context.Options.AssumeN, int.MaxValue),
-                occurrencesAssumed: true,
-                occurrenceAssumption: $"the list `{name}` has {Cost.CostText.Count(context.Options.AssumeN)} items");
+                occurrences: (int)Math.Min(evidence.Bound ?? context.Options.AssumeN, int.MaxValue),
+                occurrencesAssumed: evidence.Bound is null,
+                occurrenceAssumption: evidence.Bound is null ? $"the list `{name}` has {Cost.CostText.Count(context.Options.AssumeN)} items" : null);
         }
     }
 
@@ -177,7 +187,7 @@ public sealed class MembershipTestOnList : Rule
             return null;
         }
 
-        return new ListEvidence(builtAt.Value, growsInLoop, fromData);
+        return new ListEvidence(builtAt.Value, growsInLoop, fromData) { Bound = Bound(bindings, growthCalls) };
     }
 
     private static bool IsListFromData(AssignmentNode assignment) =>
@@ -188,5 +198,91 @@ public sealed class MembershipTestOnList : Rule
         assignment.ValueShape is ExpressionShape.SetLiteral or ExpressionShape.DictLiteral or ExpressionShape.SetComprehension or ExpressionShape.DictComprehension
         || (assignment.ValueCallee is { } callee && HashedBuilders.Contains(callee));
 
-    private sealed record ListEvidence(int BuiltAt, bool GrowsInLoop, bool FromData);
+    // A list of at most this many items is scanned in about the time of one hash: no quadratic pattern to report.
+    private const double SmallList = 32;
+
+    /// <summary>The product of the stated trip counts of the loops around <paramref name="node"/>; null when one is not stated.</summary>
+    private static double? StatedPasses(SyntaxNode node)
+    {
+        var passes = 1.0;
+        foreach (var loop in node.EnclosingLoops())
+        {
+            if (HotPathAnalysis.TripCount(loop) is not { } count)
+            {
+                return null;
+            }
+
+            passes *= count;
+        }
+
+        return passes;
+    }
+
+    /// <summary>
+    /// The most items the list can hold when the code states every count that fills it: comprehensions over stated ranges, empty
+    /// displays, and growth calls inside loops of stated length only. Null when any of them depends on the data.
+    /// </summary>
+    private static double? Bound(IReadOnlyList<Binding> bindings, List<CallNode> growthCalls)
+    {
+        var bound = 0.0;
+        foreach (var binding in bindings)
+        {
+            var assignment = binding.Assignment!;
+            if (assignment.Operator != "=" || assignment.ValueSpan is not { } value)
+            {
+                return null;
+            }
+
+            if (assignment.ValueShape == ExpressionShape.ListComprehension)
+            {
+                var comprehension = assignment.Descendants<LoopNode>().Where(l => value.Contains(l.Span)).ToList();
+                if (comprehension.Count == 0)
+                {
+                    return null;
+                }
+
+                var items = 1.0;
+                foreach (var loop in comprehension)
+                {
+                    if (HotPathAnalysis.TripCount(loop) is not { } count)
+                    {
+                        return null;
+                    }
+
+                    items *= count;
+                }
+
+                bound = Math.Max(bound, items);
+            }
+            else if (assignment.ValueShape != ExpressionShape.ListLiteral || !assignment.Descendants<CollectionLiteralNode>().Any(c => c.IsEmpty && c.Span == TrimmedSpan(assignment, value)))
+            {
+                return null;
+            }
+        }
+
+        foreach (var call in growthCalls)
+        {
+            if (call.Name != "append" || StatedPasses(call) is not { } passes)
+            {
+                return null;
+            }
+
+            bound += passes;
+        }
+
+        return bound;
+    }
+
+    private static Text.TextSpan TrimmedSpan(SyntaxNode node, Text.TextSpan span)
+    {
+        var text = node.Tree.Source.ToString(span);
+        var start = span.Start + (text.Length - text.TrimStart().Length);
+        return Text.TextSpan.FromBounds(start, span.Start + text.TrimEnd().Length);
+    }
+
+    private sealed record ListEvidence(int BuiltAt, bool GrowsInLoop, bool FromData)
+    {
+        /// <summary>The most items the list can hold, when the code states it (<see cref="MembershipTestOnList.Bound"/>).</summary>
+        public double? Bound { get; init; }
+    }
 }

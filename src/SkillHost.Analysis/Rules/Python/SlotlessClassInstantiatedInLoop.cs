@@ -67,7 +67,8 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
                 kept
                     ? "The instances are kept: slots shrink each one by the size of a dict, which adds up over N instances."
                     : "Slots avoid allocating a dict per instance; the gain is largest when many instances stay alive.",
-                call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End));
+                call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
+                savesOnlyMemory: true);
         }
     }
 

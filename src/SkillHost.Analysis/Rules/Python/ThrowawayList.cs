@@ -74,7 +74,8 @@ public sealed class ThrowawayList : Rule
                     Confidence.Medium,
                     "A generator keeps one element alive at a time instead of all N.",
                     value,
-                    n);
+                    n,
+                    savesOnlyMemory: true);
             }
         }
     }
@@ -107,6 +108,7 @@ public sealed class ThrowawayList : Rule
                 : "The generator form allocates no intermediate list; memory stays O(1) instead of O(N).",
             argument.Span,
             n,
+            savesOnlyMemory: call.Callee is not ("any" or "all"),
             edits: HasAwaitOrWalrus(context, call, argument.Span) || call.Callee is "any" or "all" && HasCall(call, argument.Span) ? null : call.Callee switch
             {
                 "set" when Brackets(context, argument.Span) is var (open, close) && open >= 0 =>
@@ -230,7 +232,8 @@ public sealed class ThrowawayList : Rule
             "A generator computes each element as the loop asks for it; no list of N elements is built.",
             occurrences: n,
             occurrencesAssumed: true,
-            occurrenceAssumption: $"the comprehension builds {Cost.CostText.Count(n)} items");
+            occurrenceAssumption: $"the comprehension builds {Cost.CostText.Count(n)} items",
+            savesOnlyMemory: true);
     }
 
     /// <summary>
