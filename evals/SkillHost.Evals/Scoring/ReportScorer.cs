@@ -16,8 +16,9 @@ public sealed record CaseScore(string Case, double Overall, bool Passed, double 
 /// <summary>
 /// Scores Markdown reports against a case with every <see cref="ReportCheck"/>, run together through
 /// Microsoft.Extensions.AI.Evaluation's <see cref="CompositeEvaluator"/>. The overall score is the weighted mean
-/// of the checks; a case passes at <see cref="Threshold"/> or above. The checks weigh the same and the default
-/// threshold (0.9) exceeds 1 − 1/9, so a report that fails any one check outright fails the case.
+/// of the checks; a case passes at <see cref="Threshold"/> or above. The nine content and structure checks weigh the
+/// same and the default threshold (0.9) exceeds 1 − 1/9.25, so a report that fails any one of them outright fails the
+/// case; <c>naming</c> weighs a quarter, so wording alone never does.
 /// </summary>
 public sealed class ReportScorer
 {
@@ -54,6 +55,7 @@ public sealed class ReportScorer
         new MeasurementPlanCheck(),
         new ExpectedIssueCheck(),
         new FixDirectionCheck(),
+        new NamingCheck(),
     ];
 
     public async Task<CaseScore> ScoreAsync(EvalCase evalCase, string reportMarkdown, CancellationToken cancellationToken = default)
