@@ -7,8 +7,8 @@ namespace SkillHost.Evals.Measuring;
 
 /// <summary>
 /// The case's code with a report's patch applied, so the eval can run it. A patch sketch is read the way a reviewer
-/// applies one: a diff's hunks replace their old lines; a block labelled "before" followed by a block of new code
-/// replaces those lines; a block of new code that defines a function the case's file defines replaces that function.
+/// applies one: a diff's hunks replace their old lines; a block labelled "before" followed by a block of new code that is
+/// introduced as the change ("After:") or shares a line with it replaces those lines; a block of new code that defines a function the case's file defines replaces that function.
 /// Lines are compared without trailing spaces; an edit whose old lines the file does not hold is skipped with a note.
 /// A sketch that is a pattern from elsewhere (a function the file does not have) changes nothing: then there is no
 /// runnable patch, and the advice is not measured.
@@ -43,7 +43,7 @@ public static partial class PatchedCode
             {
                 pendingBefore = block.Code;
             }
-            else if (pendingBefore is not null)
+            else if (pendingBefore is not null && (block.LabelledAfter || SharesALine(pendingBefore, block.NewCode)))
             {
                 Record(ReplaceLines(ref code, Lines(pendingBefore), Lines(block.NewCode)), "a before/after pair", applied, skipped);
                 pendingBefore = null;
@@ -70,6 +70,13 @@ public static partial class PatchedCode
         }
 
         return (applied.Count == 0 || code == original.Replace("\r\n", "\n", StringComparison.Ordinal) ? null : code, note);
+    }
+
+    // A block that shares no line with the "before" block and is not introduced as the change is a pattern from elsewhere.
+    private static bool SharesALine(string before, string after)
+    {
+        var old = Lines(before).Select(l => l.Trim()).Where(l => l.Length > 2).ToHashSet(StringComparer.Ordinal);
+        return Lines(after).Any(l => old.Contains(l.Trim()));
     }
 
     private static void Record(bool done, string what, List<string> applied, List<string> skipped) => (done ? applied : skipped).Add(what);

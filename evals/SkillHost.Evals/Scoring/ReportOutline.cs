@@ -131,13 +131,20 @@ public sealed partial class ReportOutline
     // "Measurement Plan:" alone on the first line of a paragraph: a plain-text label, as models write them.
     private static string? ColonLabel(ParagraphBlock paragraph)
     {
-        if (paragraph.Lines.Count == 0)
+        // Markdig releases a paragraph's source lines once its inlines are parsed: read the inlines up to the first break.
+        var first = new System.Text.StringBuilder();
+        for (var inline = paragraph.Inline?.FirstChild; inline is not null and not Markdig.Syntax.Inlines.LineBreakInline; inline = inline.NextSibling)
         {
-            return null;
+            if (inline is Markdig.Syntax.Inlines.CodeInline)
+            {
+                return null;
+            }
+
+            first.Append(MarkdownText.Plain(inline));
         }
 
-        var first = paragraph.Lines.Lines[0].Slice.ToString().Trim();
-        return first.Length is > 1 and <= 60 && first.EndsWith(':') && !first.Contains('`', StringComparison.Ordinal) ? first : null;
+        var line = first.ToString().Trim();
+        return line.Length is > 1 and <= 60 && line.EndsWith(':') ? line : null;
     }
 
     // A short label sharing the first word of a part name ("Measurement", "Top issues") but not the name.

@@ -68,7 +68,13 @@ public sealed class ReportScorer
             .ConfigureAwait(false);
         var checks = Checks.Select(check =>
         {
-            var metric = result.Get<NumericMetric>(check.Name);
+            if (!result.TryGet<NumericMetric>(check.Name, out var metric))
+            {
+                // An evaluator that throws comes back as a metric with error diagnostics: surface them, never a bare KeyNotFound.
+                var why = result.Metrics.Values.SelectMany(m => m.Diagnostics ?? []).Select(d => d.Message).FirstOrDefault();
+                throw new InvalidOperationException($"the {check.Name} check failed on case {evalCase.Id}: {why ?? "no metric returned"}");
+            }
+
             var score = metric.Value ?? 0;
             var weight = metric.Metadata is { } m && m.TryGetValue("weight", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : check.Weight;
             return new CheckScore(check.Name, score, score >= 1, metric.Reason ?? "", weight);
