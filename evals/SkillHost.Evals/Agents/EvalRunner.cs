@@ -1,14 +1,21 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using SkillHost.Evals.Cases;
+using SkillHost.Evals.Measuring;
 using SkillHost.Evals.Scoring;
 
 namespace SkillHost.Evals.Agents;
 
-/// <summary>One agent's answer to one case, scored. <see cref="Error"/> is set when the agent failed (a cassette miss, a tool error).</summary>
+/// <summary>
+/// One agent's answer to one case, scored. <see cref="Error"/> is set when the agent failed (a cassette miss, a tool
+/// error). <see cref="Measured"/> is the measured effect of the report's patch, for cases that can run here; a patch that
+/// changes the output or is slower fails the case whatever its score.
+/// </summary>
 public sealed record CaseRun(string Agent, EvalCase Case, CaseScore Score, string Report, ImmutableArray<string> ToolCalls, string? Error, TimeSpan Duration)
 {
-    public bool Passed => Error is null && Score.Passed;
+    public MeasuredAdvice? Measured { get; init; }
+
+    public bool Passed => Error is null && Score.Passed && Measured?.Failed != true;
 }
 
 /// <summary>A whole eval run: every agent on every case.</summary>
@@ -22,7 +29,7 @@ public sealed record EvalRun(string Mode, double Threshold, ImmutableArray<CaseR
 /// <summary>Runs agents over cases and scores each answer; an agent's failure on one case fails that case, not the run.</summary>
 public static class EvalRunner
 {
-    public static async Task<EvalRun> RunAsync(string mode, IReadOnlyList<IReviewAgent> agents, IReadOnlyList<EvalCase> cases, ReportScorer scorer, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<EvalRun> RunAsync(string mode, IReadOnlyList<IReviewAgent> agents, IReadOnlyList<EvalCase> cases, ReportScorer scorer, TextWriter progress, CancellationToken cancellationToken, AdviceMeasurer? measurer = null)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(cases);
@@ -54,7 +61,14 @@ public static class EvalRunner
                     score = score with { Overall = 0, Passed = false };
                 }
 
-                runs.Add(new CaseRun(agent.Name, evalCase, score, report, answer?.ToolCalls ?? [], error, clock.Elapsed));
+                MeasuredAdvice? measured = null;
+                if (measurer is not null && error is null && evalCase.Measure is not null)
+                {
+                    await progress.WriteLineAsync($"measuring {evalCase.Id} ({agent.Name}) ...").ConfigureAwait(false);
+                    measured = await measurer.MeasureAsync(evalCase, report, scorer.Rubric, cancellationToken).ConfigureAwait(false);
+                }
+
+                runs.Add(new CaseRun(agent.Name, evalCase, score, report, answer?.ToolCalls ?? [], error, clock.Elapsed) { Measured = measured });
             }
         }
 

@@ -146,8 +146,73 @@ public static partial class CaseCatalog
 
         return new EvalCase(
             entry.Id, entry.Prompt, entry.ExpectedOutput ?? "", files, Strings(entry.Expectations),
-            new CaseAssertions(language, Strings(a.Slugs), Strings(a.IssueKeywords), Strings(a.FixIncludesAny), Strings(a.FixExcludes)),
-            EvalsFileName);
+            new CaseAssertions(language, Strings(a.Slugs), Strings(a.IssueKeywords), Strings(a.FixIncludesAny), Strings(a.FixExcludes))
+            {
+                MustNotFlag = Strings(a.MustNotFlag),
+            },
+            EvalsFileName)
+        {
+            Source = entry.Source is null ? null : ToSource(entry.Source, where),
+            Measure = entry.Measure is null ? null : ToMeasure(entry.Measure, files, where, root),
+        };
+    }
+
+    private static CaseSource ToSource(SourceModel source, string where)
+    {
+        if (string.IsNullOrWhiteSpace(source.Repository) || !RepositoryPattern().IsMatch(source.Repository))
+        {
+            throw new CaseFileException($"{where}: source.repository '{source.Repository}' must be owner/name (e.g. \"encode/httpx\").");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.Commit) || !CommitPattern().IsMatch(source.Commit))
+        {
+            throw new CaseFileException($"{where}: source.commit '{source.Commit}' must be the full 40-hex-digit commit the code was cut from (see calibration/repos.txt).");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.Path))
+        {
+            throw new CaseFileException($"{where}: source.path is missing; name the file (and lines) in the repository the code was cut from.");
+        }
+
+        return new CaseSource(source.Repository, source.Commit, source.Path);
+    }
+
+    private static MeasureSpec ToMeasure(MeasureModel measure, ImmutableArray<CaseFile> files, string where, string root)
+    {
+        if (string.IsNullOrWhiteSpace(measure.Harness))
+        {
+            throw new CaseFileException($"{where}: measure.harness is missing; name the harness file (.py or .rs) that builds the input and calls the code.");
+        }
+
+        var harness = ReadCaseFile(measure.Harness, where, root);
+        var language = ParseLanguage(Path.GetExtension(harness.Path).TrimStart('.'));
+        if (language is not (CaseLanguage.Python or CaseLanguage.Rust))
+        {
+            throw new CaseFileException($"{where}: measure.harness '{measure.Harness}' must be a .py (standard library only) or .rs (std only) file.");
+        }
+
+        var extension = Path.GetExtension(harness.Path);
+        var target = files.FirstOrDefault(f => f.Path.EndsWith(extension, StringComparison.Ordinal))
+            ?? throw new CaseFileException($"{where}: measure.harness is {extension}, but the case has no {extension} file to measure.");
+        var metric = measure.Metric?.ToLowerInvariant() switch
+        {
+            null or "time" => MeasureMetric.Time,
+            "memory" when language == CaseLanguage.Python => MeasureMetric.Memory,
+            "memory" => throw new CaseFileException($"{where}: measure.metric 'memory' needs a Python harness (tracemalloc); measure Rust cases by time."),
+            var other => throw new CaseFileException($"{where}: measure.metric '{other}' must be time or memory."),
+        };
+        if (measure.Size is not > 0)
+        {
+            throw new CaseFileException($"{where}: measure.size must be a positive number of input items (the stated input size).");
+        }
+
+        var runs = measure.Runs ?? MeasureSpec.DefaultRuns;
+        if (runs is < 1 or > MeasureSpec.MaxRuns)
+        {
+            throw new CaseFileException($"{where}: measure.runs {runs} must be between 1 and {MeasureSpec.MaxRuns}.");
+        }
+
+        return new MeasureSpec(target, harness, language.Value, metric, measure.Size.Value, runs);
     }
 
     private static CaseFile ReadCaseFile(string relative, string where, string root)
@@ -197,6 +262,12 @@ public static partial class CaseCatalog
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex CaseIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex RepositoryPattern();
+
+    [GeneratedRegex("^[0-9a-f]{40}$")]
+    private static partial Regex CommitPattern();
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex CodeSpanPattern();

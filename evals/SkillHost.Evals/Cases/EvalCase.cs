@@ -22,7 +22,17 @@ public sealed record EvalCase(
     ImmutableArray<CaseFile> Files,
     ImmutableArray<string> Expectations,
     CaseAssertions Assertions,
-    string Origin);
+    string Origin)
+{
+    /// <summary>Where a case cut from a real repository came from; null for the skill's examples and our own files.</summary>
+    public CaseSource? Source { get; init; }
+
+    /// <summary>How to run the case's code and the report's patched code to measure the advice; null when it cannot run here.</summary>
+    public MeasureSpec? Measure { get; init; }
+}
+
+/// <summary>The repository, pinned commit and file a real-code case was cut from.</summary>
+public sealed record CaseSource(string Repository, string Commit, string Path);
 
 /// <summary>An input file of a case: its path as the agent sees it, and its text.</summary>
 public sealed record CaseFile(string Path, string Content);
@@ -37,4 +47,8 @@ public sealed record CaseAssertions(
     ImmutableArray<string> Slugs,
     ImmutableArray<string> IssueKeywords,
     ImmutableArray<string> FixIncludesAny,
-    ImmutableArray<string> FixExcludes);
+    ImmutableArray<string> FixExcludes)
+{
+    /// <summary>Slugs or words that no top issue may be about: code a careful reviewer leaves alone.</summary>
+    public ImmutableArray<string> MustNotFlag { get; init; } = [];
+}

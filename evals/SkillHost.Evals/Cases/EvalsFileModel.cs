@@ -16,7 +16,22 @@ internal sealed record EvalEntryModel(
     [property: JsonPropertyName("expected_output")] string? ExpectedOutput,
     [property: JsonPropertyName("files")] List<string>? Files,
     [property: JsonPropertyName("expectations")] List<string>? Expectations,
-    [property: JsonPropertyName("assertions")] AssertionsModel? Assertions);
+    [property: JsonPropertyName("assertions")] AssertionsModel? Assertions,
+    [property: JsonPropertyName("source")] SourceModel? Source = null,
+    [property: JsonPropertyName("measure")] MeasureModel? Measure = null);
+
+/// <summary>A real-code case's origin: <c>repository</c> (owner/name), <c>commit</c> (40 hex digits), <c>path</c> (and lines).</summary>
+internal sealed record SourceModel(
+    [property: JsonPropertyName("repository")] string? Repository,
+    [property: JsonPropertyName("commit")] string? Commit,
+    [property: JsonPropertyName("path")] string? Path);
+
+/// <summary>How to measure a case's advice: the harness file, what to measure, the input size and the number of runs.</summary>
+internal sealed record MeasureModel(
+    [property: JsonPropertyName("harness")] string? Harness,
+    [property: JsonPropertyName("metric")] string? Metric,
+    [property: JsonPropertyName("size")] int? Size,
+    [property: JsonPropertyName("runs")] int? Runs);
 
 /// <summary>The machine-checkable part of a case; in <c>skill-examples.json</c> keyed by example case id.</summary>
 internal sealed record AssertionsModel(
@@ -24,7 +39,8 @@ internal sealed record AssertionsModel(
     [property: JsonPropertyName("slugs")] List<string>? Slugs,
     [property: JsonPropertyName("issue_keywords")] List<string>? IssueKeywords,
     [property: JsonPropertyName("fix_includes_any")] List<string>? FixIncludesAny,
-    [property: JsonPropertyName("fix_excludes")] List<string>? FixExcludes);
+    [property: JsonPropertyName("fix_excludes")] List<string>? FixExcludes,
+    [property: JsonPropertyName("must_not_flag")] List<string>? MustNotFlag = null);
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(EvalsFileModel))]

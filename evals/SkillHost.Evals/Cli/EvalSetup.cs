@@ -33,7 +33,8 @@ public sealed record EvalSetup(EvalPaths Paths, SkillDocument Skill, SkillRubric
                 return null;
             }
 
-            return new EvalSetup(paths, skill, SkillRubric.From(skill), CaseCatalog.Load(paths.Cases, skill));
+            var rubric = SkillRubric.From(skill).WithSynonyms(Path.Combine(paths.Cases, SkillRubric.SynonymsFileName));
+            return new EvalSetup(paths, skill, rubric, CaseCatalog.Load(paths.Cases, skill));
         }
         catch (CaseFileException e)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SkillHost.Evals.Agents;
 using SkillHost.Evals.Agents.Cassettes;
 using SkillHost.Evals.Cases;
+using SkillHost.Evals.Measuring;
 using SkillHost.Evals.Reports;
 using SkillHost.Evals.Scoring;
 
@@ -21,7 +22,9 @@ public enum ModelMode
 }
 
 /// <summary>The run's own options, on top of <see cref="EvalArguments"/>.</summary>
-public sealed record RunArguments(EvalArguments Shared, IReadOnlyList<string> Agents, IReadOnlyList<string> Cases, ModelMode Mode);
+/// <param name="Measure">Run the measured cases' code (before and patched); off with <c>--no-measure</c>.</param>
+/// <param name="MaxInput">Caps the measured cases' input sizes (<c>--max-input</c>; CI bounds the run with it).</param>
+public sealed record RunArguments(EvalArguments Shared, IReadOnlyList<string> Agents, IReadOnlyList<string> Cases, ModelMode Mode, bool Measure = true, int? MaxInput = null);
 
 /// <summary>
 /// The default verb: run the agents (the deterministic pipeline over MCP, and the LLM agent) on every case,
@@ -40,7 +43,9 @@ internal static class RunCommand
         var record = new Option<bool>("--record") { Description = "Like --live, and rewrites each case's cassette from the live conversation." };
         var cassettes = new Option<string?>("--cassettes") { Description = "The cassettes folder (default: evals/cassettes)." };
         var outputFolder = new Option<string?>("--out") { Description = "Where results.json, junit.xml and index.html go (default: artifacts/evals)." };
-        foreach (var option in new Option[] { agents, cases, live, record, cassettes, outputFolder })
+        var noMeasure = new Option<bool>("--no-measure") { Description = "Do not run the measured cases' code (before and patched); their advice is then not measured." };
+        var maxInput = new Option<int?>("--max-input") { Description = $"Cap the input size of every measured case (CI bounds the run with it). Python: {MeasureOptions.PythonVariable} or python3; Rust: {MeasureOptions.RustcVariable} or rustc." };
+        foreach (var option in new Option[] { agents, cases, live, record, cassettes, outputFolder, noMeasure, maxInput })
         {
             root.Options.Add(option);
         }
@@ -50,7 +55,7 @@ internal static class RunCommand
             var shared = options.Read(result) with { Cassettes = result.GetValue(cassettes), Output = result.GetValue(outputFolder) };
             var mode = result.GetValue(record) ? ModelMode.Record : result.GetValue(live) ? ModelMode.Live : ModelMode.Replay;
             var chosen = result.GetValue(agents) is { Length: > 0 } a ? a : AgentNames;
-            return RunAsync(new RunArguments(shared, chosen, result.GetValue(cases) ?? [], mode), Environment.GetEnvironmentVariable, output, error, token);
+            return RunAsync(new RunArguments(shared, chosen, result.GetValue(cases) ?? [], mode, !result.GetValue(noMeasure), result.GetValue(maxInput)), Environment.GetEnvironmentVariable, output, error, token);
         });
     }
 
@@ -61,6 +66,12 @@ internal static class RunCommand
         ArgumentNullException.ThrowIfNull(error);
         if (EvalArguments.Setup(arguments.Shared, error) is not { } setup)
         {
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (arguments.MaxInput is <= 0)
+        {
+            error.WriteLine($"error: --max-input {arguments.MaxInput} must be a positive number of items.");
             return ExitCodes.UsageOrInput;
         }
 
@@ -95,7 +106,8 @@ internal static class RunCommand
         }
 
         var scorer = new ReportScorer(setup.Rubric, arguments.Shared.Threshold);
-        var run = await EvalRunner.RunAsync(arguments.Mode.ToString().ToLowerInvariant(), agents, cases, scorer, error, cancellationToken).ConfigureAwait(false);
+        var measurer = arguments.Measure ? new AdviceMeasurer(MeasureOptions.FromEnvironment(environment, arguments.MaxInput)) : null;
+        var run = await EvalRunner.RunAsync(arguments.Mode.ToString().ToLowerInvariant(), agents, cases, scorer, error, cancellationToken, measurer).ConfigureAwait(false);
         if (arguments.Mode == ModelMode.Record)
         {
             foreach (var recorder in recorders)

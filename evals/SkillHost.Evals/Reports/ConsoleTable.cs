@@ -17,6 +17,11 @@ public static class ConsoleTable
         foreach (var r in run.Runs)
         {
             var notes = r.Error ?? string.Join("; ", r.Score.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Reason}"));
+            if (r.Measured is { } measured)
+            {
+                notes = $"measured: {measured.Summary()}" + (notes.Length > 0 ? "; " + notes : "");
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Agent.PadRight(agentWidth)}  {r.Case.Id.PadRight(caseWidth)}  {r.Score.Overall,5:0.00}  {(r.Passed ? "pass" : "FAIL"),-6}  {notes}"));
         }

@@ -73,6 +73,12 @@ public static class HtmlReport
                     html.Append(CultureInfo.InvariantCulture, $"<li class=\"{(check.Passed ? "passed" : "failed")}\"><b>{E(check.Name)}</b> {check.Score:0.00}: {E(check.Reason)}</li>\n");
                 }
 
+                if (r.Measured is { } measured)
+                {
+                    var state = measured.Failed ? "failed" : "passed";
+                    html.Append(CultureInfo.InvariantCulture, $"<li class=\"{state} measured\" data-ratio=\"{measured.Ratio:0.###}\"><b>measured</b> {E(measured.Summary())}</li>\n");
+                }
+
                 html.Append("</ul></details></td></tr>\n");
             }
 

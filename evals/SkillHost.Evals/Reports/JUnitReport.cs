@@ -30,19 +30,45 @@ public static class JUnitReport
 
     private static XElement Case(CaseRun r)
     {
-        var details = string.Join("\n", r.Score.Checks.Select(c => $"{(c.Passed ? "pass" : "FAIL")} {c.Name} {c.Score.ToString("0.00", CultureInfo.InvariantCulture)}: {c.Reason}"));
         var element = new XElement("testcase",
             new XAttribute("classname", $"evals.{r.Agent}"),
             new XAttribute("name", r.Case.Id),
             new XAttribute("time", Seconds(r.Duration.TotalSeconds)));
+        var details = string.Join("\n", r.Score.Checks.Select(c => $"{(c.Passed ? "pass" : "FAIL")} {c.Name} {c.Score.ToString("0.00", CultureInfo.InvariantCulture)}: {c.Reason}"));
+        if (r.Measured is { } measured)
+        {
+            details += $"\n{(measured.Failed ? "FAIL" : measured.Status == Measuring.MeasureStatus.NotRun ? "skip" : "pass")} measured: {measured.Summary()}";
+            element.Add(new XElement("properties", Properties(measured)));
+        }
+
         if (!r.Passed)
         {
-            var message = r.Error ?? string.Create(CultureInfo.InvariantCulture, $"score {r.Score.Overall:0.00} below threshold {r.Score.Threshold:0.00}");
-            element.Add(new XElement("failure", new XAttribute("message", message), new XAttribute("type", r.Error is null ? "BelowThreshold" : "AgentError"), details));
+            var message = r.Error
+                ?? (r.Score.Passed && r.Measured is { Failed: true } m ? $"measured advice failed: {m.Summary()}" : null)
+                ?? string.Create(CultureInfo.InvariantCulture, $"score {r.Score.Overall:0.00} below threshold {r.Score.Threshold:0.00}");
+            element.Add(new XElement("failure", new XAttribute("message", message), new XAttribute("type", r.Error is not null ? "AgentError" : r.Score.Passed ? "MeasuredAdvice" : "BelowThreshold"), details));
         }
 
         element.Add(new XElement("system-out", details));
         return element;
+    }
+
+    // The measured figures as JUnit properties, so CI dashboards can chart them.
+    private static IEnumerable<XElement> Properties(Measuring.MeasuredAdvice m)
+    {
+        XElement P(string name, object? value) => new("property", new XAttribute("name", $"measured.{name}"), new XAttribute("value", Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        yield return P("status", m.Status.ToString().ToLowerInvariant());
+        yield return P("metric", m.Metric);
+        yield return P("size", m.Size);
+        yield return P("runs", m.Runs);
+        if (m.Before is { } before && m.After is { } after)
+        {
+            yield return P("before", before);
+            yield return P("after", after);
+            yield return P("unit", m.Unit);
+            yield return P("ratio", m.Ratio);
+            yield return P("sameOutput", m.SameOutput);
+        }
     }
 
     private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SkillHost.Evals.Agents;
+using SkillHost.Evals.Cases;
+using SkillHost.Evals.Measuring;
 using SkillHost.Evals.Scoring;
 
 namespace SkillHost.Evals.Reports;
@@ -19,7 +21,7 @@ public static class RunJson
     {
         ArgumentNullException.ThrowIfNull(run);
         var model = new RunModel(run.Mode, run.Threshold, run.Passed, [.. run.Runs.Select(r => new CaseRunModel(
-            r.Agent, r.Case.Id, r.Case.Origin, r.Score.Overall, r.Passed, r.Error, r.ToolCalls, Math.Round(r.Duration.TotalMilliseconds), r.Score.Checks))]);
+            r.Agent, r.Case.Id, r.Case.Origin, r.Case.Source, r.Score.Overall, r.Passed, r.Error, r.ToolCalls, Math.Round(r.Duration.TotalMilliseconds), r.Score.Checks, r.Measured))]);
         return JsonSerializer.Serialize(model, Context.RunModel);
     }
 }
@@ -27,8 +29,8 @@ public static class RunJson
 internal sealed record RunModel(string Mode, double Threshold, bool Passed, ImmutableArray<CaseRunModel> Runs);
 
 internal sealed record CaseRunModel(
-    string Agent, string Case, string Origin, double Overall, bool Passed, string? Error, ImmutableArray<string> ToolCalls, double Milliseconds, ImmutableArray<CheckScore> Checks);
+    string Agent, string Case, string Origin, CaseSource? Source, double Overall, bool Passed, string? Error, ImmutableArray<string> ToolCalls, double Milliseconds, ImmutableArray<CheckScore> Checks, MeasuredAdvice? Measured);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RunModel))]
 internal sealed partial class RunJsonContext : JsonSerializerContext;

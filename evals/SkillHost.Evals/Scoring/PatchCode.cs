@@ -8,6 +8,9 @@ namespace SkillHost.Evals.Scoring;
 /// <summary>A fenced code block of a patch sketch: its language (from the fence, else sniffed) and the code after the change.</summary>
 public sealed record PatchCode(CaseLanguage? Language, string LanguageText, string Code, string NewCode)
 {
+    /// <summary>The block is introduced as the changed code ("After:", "**Fixed**", <c># after</c>), as opposed to a pattern shown from elsewhere.</summary>
+    public bool LabelledAfter { get; init; }
+
     /// <summary>
     /// The part's code blocks in order. A block is old code (no new code) when its first line says so
     /// (<c># before</c>, <c>// BAD</c>) or the paragraph just above it does (<c>Before:</c>, <c>**Old code**</c>).
@@ -25,7 +28,10 @@ public sealed record PatchCode(CaseLanguage? Language, string LanguageText, stri
             }
             else if (block is FencedCodeBlock fenced)
             {
-                result.Add(Read(fenced, lastParagraph is not null && IsBeforeLabel(lastParagraph)));
+                result.Add(Read(fenced, lastParagraph is not null && IsBeforeLabel(lastParagraph)) with
+                {
+                    LabelledAfter = (lastParagraph is not null && IsAfterLabel(lastParagraph)) || IsAfterLabel(FirstCommentLine(fenced.Lines.ToString())),
+                });
                 lastParagraph = null;
             }
         }
@@ -71,6 +77,14 @@ public sealed record PatchCode(CaseLanguage? Language, string LanguageText, stri
     {
         var first = code.TrimStart().Split('\n')[0];
         return first.StartsWith('#') || first.StartsWith("//", StringComparison.Ordinal) ? first.TrimStart('#', '/', ' ') : "";
+    }
+
+    // "After:", "Fixed", "New code", "Patched" — text that introduces the code that replaces it.
+    private static bool IsAfterLabel(string text)
+    {
+        var t = text.Trim().TrimStart('*', '_').ToLowerInvariant();
+        return t.StartsWith("after", StringComparison.Ordinal) || t.StartsWith("fixed", StringComparison.Ordinal)
+            || t.StartsWith("new code", StringComparison.Ordinal) || t.StartsWith("patched", StringComparison.Ordinal);
     }
 
     // "Before:", "BAD", "Old code", "Current code" — text that introduces the code being replaced.

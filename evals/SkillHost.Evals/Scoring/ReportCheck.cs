@@ -24,7 +24,7 @@ public abstract class ReportCheck : IEvaluator
     /// <summary>What the check verifies, for reports and <c>--help</c>.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Weight in the overall score. All checks weigh the same, so that any one failing outright fails the case.</summary>
+    /// <summary>Weight in the overall score. The checks weigh the same, so that any one failing outright fails the case; only <c>naming</c> weighs less.</summary>
     public virtual double Weight => 1;
 
     public IReadOnlyCollection<string> EvaluationMetricNames => [Name];

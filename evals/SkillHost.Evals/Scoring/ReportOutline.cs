@@ -10,13 +10,16 @@ namespace SkillHost.Evals.Scoring;
 /// <param name="Markdown">The part's Markdown, label included, up to the next part.</param>
 /// <param name="Blocks">The blocks after the label (a bold label's own paragraph included).</param>
 /// <param name="HeadingLevel">The label's heading level, 0 for a bold label.</param>
-public sealed record ReportPart(string Name, string Label, int Line, string Markdown, ImmutableArray<Block> Blocks, int HeadingLevel);
+/// <param name="Match">How closely the label matches the skill's name (exact, a paraphrase or a synonym).</param>
+public sealed record ReportPart(string Name, string Label, int Line, string Markdown, ImmutableArray<Block> Blocks, int HeadingLevel, LabelMatch Match = LabelMatch.Exact);
 
 /// <summary>
-/// An agent's Markdown report split into the skill's parts. A part starts at a heading or at a paragraph
-/// (or list item) opening with a bold label whose text is one of the skill's part names; numbering such as
-/// "1." or "Part 2:", case, and a trailing colon or dash are ignored. Near misses ("Top issues" for
-/// "Top issues (ranked)") are kept so a check can say what to rename.
+/// An agent's Markdown report split into the skill's parts. A part starts at a heading, at a paragraph (or list item)
+/// opening with a bold label, or at a paragraph whose first line is a short label ending in a colon
+/// ("Measurement Plan:"), when that label names one of the skill's parts as <see cref="PartNaming"/> reads it: the exact
+/// name, a paraphrase ("Risks &amp; tradeoffs") or a synonym. When a part is labelled more than one way, the closest
+/// labels win, so a "### Risks" sub-heading never cuts a "## Tradeoffs and risks" part short. Labels that share only a
+/// first word with a part ("Measurement") are kept as near misses so a check can say what to rename.
 /// </summary>
 public sealed partial class ReportOutline
 {
@@ -37,14 +40,15 @@ public sealed partial class ReportOutline
 
     public ReportPart? Find(string name) => Parts.FirstOrDefault(p => p.Name == name);
 
-    public static ReportOutline Parse(string markdown, IReadOnlyList<string> partNames)
+    public static ReportOutline Parse(string markdown, IReadOnlyList<string> partNames) => Parse(markdown, new PartNaming(partNames));
+
+    public static ReportOutline Parse(string markdown, PartNaming naming)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        ArgumentNullException.ThrowIfNull(partNames);
-        var byKey = partNames.ToDictionary(Normalise, n => n, StringComparer.Ordinal);
-        var starts = new List<(string Name, string Label, Block Block, int HeadingLevel)>();
+        ArgumentNullException.ThrowIfNull(naming);
+        var candidates = new List<(string Name, string Label, Block Block, int HeadingLevel, LabelMatch Match)>();
         var nearMisses = new List<string>();
-        var blocks = Flatten(MarkdownText.Parse(markdown), byKey).ToList();
+        var blocks = Flatten(MarkdownText.Parse(markdown), naming).ToList();
         foreach (var block in blocks)
         {
             var (label, level) = LabelOf(block);
@@ -53,16 +57,19 @@ public sealed partial class ReportOutline
                 continue;
             }
 
-            if (byKey.TryGetValue(Normalise(label), out var name))
+            if (naming.Match(label) is { } match)
             {
-                starts.Add((name, label.Trim(), block, level));
+                candidates.Add((match.Name, label.Trim(), block, level, match.Match));
             }
-            else if (IsNearMiss(label, partNames))
+            else if (IsNearMiss(label, naming.PartNames))
             {
                 nearMisses.Add(label.Trim());
             }
         }
 
+        // Per part, only its closest labels start it: an exact "## Patch sketch" beats an earlier "### Patch".
+        var best = candidates.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Min(c => c.Match), StringComparer.Ordinal);
+        var starts = candidates.Where(c => c.Match == best[c.Name]).ToList();
         var parts = new List<ReportPart>();
         for (var i = 0; i < starts.Count; i++)
         {
@@ -79,7 +86,7 @@ public sealed partial class ReportOutline
                 .ToImmutableArray();
             parts.Add(new ReportPart(
                 start.Name, start.Label, start.Block.Line + 1,
-                MarkdownText.Source(markdown, start.Block.Span.Start, end).TrimEnd(), body, start.HeadingLevel));
+                MarkdownText.Source(markdown, start.Block.Span.Start, end).TrimEnd(), body, start.HeadingLevel, start.Match));
         }
 
         return new ReportOutline(markdown, [.. parts], [.. nearMisses]);
@@ -95,11 +102,11 @@ public sealed partial class ReportOutline
     }
 
     // Top-level lists whose items carry part labels are opened up, so "- **Patch sketch** — …" starts a part.
-    private static IEnumerable<Block> Flatten(MarkdownDocument document, Dictionary<string, string> byKey)
+    private static IEnumerable<Block> Flatten(MarkdownDocument document, PartNaming naming)
     {
         foreach (var block in document)
         {
-            if (block is ListBlock list && list.OfType<ListItemBlock>().Any(item => LabelOf(item).Label is { } l && byKey.ContainsKey(Normalise(l))))
+            if (block is ListBlock list && list.OfType<ListItemBlock>().Any(item => LabelOf(item).Label is { } l && naming.Match(l) is not null))
             {
                 foreach (var item in list)
                 {
@@ -116,10 +123,29 @@ public sealed partial class ReportOutline
     private static (string? Label, int HeadingLevel) LabelOf(Block block) => block switch
     {
         HeadingBlock heading => (MarkdownText.Plain(heading.Inline), heading.Level),
-        ParagraphBlock paragraph => (MarkdownText.LeadingBoldLabel(paragraph), 0),
+        ParagraphBlock paragraph => (MarkdownText.LeadingBoldLabel(paragraph) ?? ColonLabel(paragraph), 0),
         ListItemBlock item when item.FirstOrDefault() is ParagraphBlock first => (MarkdownText.LeadingBoldLabel(first), 0),
         _ => (null, 0),
     };
+
+    // "Measurement Plan:" alone on the first line of a paragraph: a plain-text label, as models write them.
+    private static string? ColonLabel(ParagraphBlock paragraph)
+    {
+        // Markdig releases a paragraph's source lines once its inlines are parsed: read the inlines up to the first break.
+        var first = new System.Text.StringBuilder();
+        for (var inline = paragraph.Inline?.FirstChild; inline is not null and not Markdig.Syntax.Inlines.LineBreakInline; inline = inline.NextSibling)
+        {
+            if (inline is Markdig.Syntax.Inlines.CodeInline)
+            {
+                return null;
+            }
+
+            first.Append(MarkdownText.Plain(inline));
+        }
+
+        var line = first.ToString().Trim();
+        return line.Length is > 1 and <= 60 && line.EndsWith(':') ? line : null;
+    }
 
     // A short label sharing the first word of a part name ("Measurement", "Top issues") but not the name.
     private static bool IsNearMiss(string label, IReadOnlyList<string> partNames)

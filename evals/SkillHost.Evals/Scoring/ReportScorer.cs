@@ -16,8 +16,9 @@ public sealed record CaseScore(string Case, double Overall, bool Passed, double 
 /// <summary>
 /// Scores Markdown reports against a case with every <see cref="ReportCheck"/>, run together through
 /// Microsoft.Extensions.AI.Evaluation's <see cref="CompositeEvaluator"/>. The overall score is the weighted mean
-/// of the checks; a case passes at <see cref="Threshold"/> or above. The checks weigh the same and the default
-/// threshold (0.9) exceeds 1 − 1/9, so a report that fails any one check outright fails the case.
+/// of the checks; a case passes at <see cref="Threshold"/> or above. The nine content and structure checks weigh the
+/// same and the default threshold (0.9) exceeds 1 − 1/9.25, so a report that fails any one of them outright fails the
+/// case; <c>naming</c> weighs a quarter, so wording alone never does.
 /// </summary>
 public sealed class ReportScorer
 {
@@ -54,6 +55,7 @@ public sealed class ReportScorer
         new MeasurementPlanCheck(),
         new ExpectedIssueCheck(),
         new FixDirectionCheck(),
+        new NamingCheck(),
     ];
 
     public async Task<CaseScore> ScoreAsync(EvalCase evalCase, string reportMarkdown, CancellationToken cancellationToken = default)
@@ -66,7 +68,13 @@ public sealed class ReportScorer
             .ConfigureAwait(false);
         var checks = Checks.Select(check =>
         {
-            var metric = result.Get<NumericMetric>(check.Name);
+            if (!result.TryGet<NumericMetric>(check.Name, out var metric))
+            {
+                // An evaluator that throws comes back as a metric with error diagnostics: surface them, never a bare KeyNotFound.
+                var why = result.Metrics.Values.SelectMany(m => m.Diagnostics ?? []).Select(d => d.Message).FirstOrDefault();
+                throw new InvalidOperationException($"the {check.Name} check failed on case {evalCase.Id}: {why ?? "no metric returned"}");
+            }
+
             var score = metric.Value ?? 0;
             var weight = metric.Metadata is { } m && m.TryGetValue("weight", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : check.Weight;
             return new CheckScore(check.Name, score, score >= 1, metric.Reason ?? "", weight);

@@ -11,7 +11,7 @@ public sealed record ScoringInput(EvalCase Case, SkillRubric Rubric, ReportOutli
     {
         ArgumentNullException.ThrowIfNull(evalCase);
         ArgumentNullException.ThrowIfNull(rubric);
-        var outline = ReportOutline.Parse(reportMarkdown, rubric.PartNames);
+        var outline = ReportOutline.Parse(reportMarkdown, rubric.Naming);
         var issuesPart = rubric.PartNames.Length > 1 ? outline.Find(rubric.PartNames[1]) : null;
         var issues = issuesPart is null ? [] : TopIssue.From(issuesPart, reportMarkdown);
         return new ScoringInput(evalCase, rubric, outline, issues);

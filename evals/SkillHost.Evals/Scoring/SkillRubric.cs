@@ -8,9 +8,52 @@ namespace SkillHost.Evals.Scoring;
 /// <summary>
 /// What the scorer takes from the skill itself: the report's part names (step 5, in order) and the
 /// measurement tools of step 3 per language. Nothing here is a constant: change SKILL.md and the rubric follows.
+/// Beside it, <see cref="Synonyms"/>: other names a reviewer accepts for a part (<see cref="SynonymsFileName"/>).
 /// </summary>
 public sealed record SkillRubric(ImmutableArray<string> PartNames, ImmutableDictionary<CaseLanguage, ImmutableArray<string>> Tools)
 {
+    /// <summary>The synonym list beside the cases: a JSON object from a part name of the skill to other names for it.</summary>
+    public const string SynonymsFileName = "part-synonyms.json";
+
+    /// <summary>Other names per part name (empty unless loaded with <see cref="WithSynonyms"/>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Synonyms { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>How report labels are matched to <see cref="PartNames"/>.</summary>
+    public PartNaming Naming => new(PartNames, Synonyms);
+
+    /// <summary>The rubric with the synonyms of <paramref name="path"/> (when the file exists); a malformed file or a
+    /// synonym for a part the skill does not have throws <see cref="InvalidOperationException"/> naming the file.</summary>
+    public SkillRubric WithSynonyms(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return this;
+        }
+
+        Dictionary<string, List<string>>? model;
+        try
+        {
+            model = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(path), RubricJsonContext.Default.DictionaryStringListString);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidOperationException($"{path}: not valid JSON ({e.Message}); write {{\"Part name\": [\"other name\", ...]}}.", e);
+        }
+
+        var synonyms = (model ?? []).ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Where(v => !string.IsNullOrWhiteSpace(v)).ToImmutableArray(), StringComparer.Ordinal);
+        try
+        {
+            _ = new PartNaming(PartNames, synonyms);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message.Split(" (Parameter", 2)[0]}", e);
+        }
+
+        return this with { Synonyms = synonyms };
+    }
+
     /// <summary>Reads the rubric; throws with a clear message when the skill lacks report parts or measurement tools.</summary>
     public static SkillRubric From(SkillDocument skill)
     {
@@ -74,3 +117,7 @@ public sealed record SkillRubric(ImmutableArray<string> PartNames, ImmutableDict
         return result.Where(kv => kv.Value.Count > 0).ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray());
     }
 }
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, List<string>>))]
+internal sealed partial class RubricJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -58,6 +58,9 @@ public sealed class CaseCatalogTests
     [InlineData("""{"evals": [{"id": "x", "prompt": "p", "assertions": {"language": "cobol", "slugs": ["a"], "fix_includes_any": ["b"]}}]}""", "must be python, rust or pyo3")]
     [InlineData("""{"evals": [{"id": "example-a", "prompt": "p", "files": ["f.py"], "assertions": {"language": "python", "slugs": ["a"], "fix_includes_any": ["b"]}}]}""", "case id 'example-a' is used twice")]
     [InlineData("""{"evals": [ oops""", "not valid JSON")]
+    [InlineData("""{"evals": [{"id": "x", "prompt": "p", "files": ["f.py"], "source": {"repository": "encode/httpx", "commit": "main", "path": "a.py"}, "assertions": {"language": "python", "slugs": ["a"], "fix_includes_any": ["b"]}}]}""", "source.commit 'main' must be the full 40-hex-digit commit")]
+    [InlineData("""{"evals": [{"id": "x", "prompt": "p", "files": ["f.py"], "measure": {"harness": "f.py", "size": 0}, "assertions": {"language": "python", "slugs": ["a"], "fix_includes_any": ["b"]}}]}""", "measure.size must be a positive number")]
+    [InlineData("""{"evals": [{"id": "x", "prompt": "p", "files": ["f.py"], "measure": {"harness": "f.py", "size": 10, "metric": "cpu"}, "assertions": {"language": "python", "slugs": ["a"], "fix_includes_any": ["b"]}}]}""", "measure.metric 'cpu' must be time or memory")]
     public void Given_a_bad_evals_json_When_loaded_Then_the_error_says_what_to_fix(string json, string expected)
     {
         using var folder = new TempFolder();
@@ -104,5 +107,21 @@ public sealed class CaseCatalogTests
         Assert.Equal(["python/alloc-in-loop"], d.Assertions.Slugs);
         Assert.Equal(["sorted"], d.Assertions.IssueKeywords);
         Assert.Contains("return [sorted(items)[0] for key in keys]", d.Files[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_evals_json_When_loaded_Then_at_least_eight_cases_are_cut_from_pinned_calibration_repositories()
+    {
+        var pins = File.ReadAllLines(Path.Combine(RepoPaths.Root, "calibration", "repos.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var real = Bundled.Cases.Where(c => c.Source is not null).ToList();
+
+        // Each names a repository of the calibration corpus at the commit the corpus pins, and what must not be flagged.
+        Assert.All(real, c => Assert.Equal(pins[c.Source!.Repository], c.Source.Commit));
+        Assert.All(real, c => Assert.NotEmpty(c.Assertions.MustNotFlag));
+        Assert.All(real, c => Assert.Contains(c.Source!.Commit, c.Files[0].Content, StringComparison.Ordinal));
+        Assert.True(real.Count >= 3, $"{real.Count} real-code cases");
     }
 }

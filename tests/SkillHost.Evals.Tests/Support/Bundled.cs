@@ -13,7 +13,7 @@ internal static class Bundled
 
     public static SkillDocument Skill => LazySkill.Value;
 
-    public static SkillRubric Rubric => SkillRubric.From(Skill);
+    public static SkillRubric Rubric => SkillRubric.From(Skill).WithSynonyms(Path.Combine(RepoPaths.Cases, SkillRubric.SynonymsFileName));
 
     public static ImmutableArray<EvalCase> Cases => LazyCases.Value;
 

@@ -1,6 +1,10 @@
 namespace SkillHost.Evals.Scoring.Checks;
 
-/// <summary>The case's expected issue is found and ranked first (named by its checklist slug or recognised by its keywords).</summary>
+/// <summary>
+/// The case's expected issue is found and ranked first (named by its checklist slug or recognised by its keywords), and
+/// no top issue is about what the case says must not be flagged (<c>must_not_flag</c>): raising such an issue first fails
+/// the check, raising it lower halves the score.
+/// </summary>
 public sealed class ExpectedIssueCheck : ReportCheck
 {
     public override string Name => "expected-issue";
@@ -10,6 +14,24 @@ public sealed class ExpectedIssueCheck : ReportCheck
     public override CheckOutcome Check(ScoringInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var found = Found(input);
+        var flagged = input.Issues
+            .Select(i => (i.Rank, Word: input.Case.Assertions.MustNotFlag.FirstOrDefault(w => (i.Issue ?? "").Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(x => x.Word is not null)
+            .ToList();
+        if (flagged.Count == 0)
+        {
+            return found;
+        }
+
+        var why = string.Join("; ", flagged.Select(f => $"issue {f.Rank} raises '{f.Word}', which a careful reviewer leaves alone here"));
+        return flagged[0].Rank == 1
+            ? CheckOutcome.Fail(why)
+            : new CheckOutcome(Math.Min(found.Score, 0.5), $"{found.Reason}; but {why}");
+    }
+
+    private static CheckOutcome Found(ScoringInput input)
+    {
         var expected = Describe(input);
         var match = Matching(input);
         if (match is { Rank: 1 } top)

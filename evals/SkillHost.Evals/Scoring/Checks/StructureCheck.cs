@@ -1,11 +1,14 @@
 namespace SkillHost.Evals.Scoring.Checks;
 
-/// <summary>The skill's report parts are all there, under the skill's names, in the skill's order.</summary>
+/// <summary>
+/// The skill's report parts are all there, in the skill's order, each under a label a reviewer reads as that part (the
+/// skill's name, a paraphrase or a synonym, see <see cref="PartNaming"/>); the wording itself is the <c>naming</c> check's.
+/// </summary>
 public sealed class StructureCheck : ReportCheck
 {
     public override string Name => "structure";
 
-    public override string Description => "every part of the skill's report is present, under the skill's name, in the skill's order";
+    public override string Description => "every part of the skill's report is present, in the skill's order, under a label that names it";
 
     public override CheckOutcome Check(ScoringInput input)
     {
