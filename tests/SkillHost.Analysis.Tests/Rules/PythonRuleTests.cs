@@ -214,6 +214,19 @@ public sealed class PythonRuleTests
             Assert.Contains(inApp, f => f.Rule.Id == "PY006");
         }
 
+        [Theory]
+        [InlineData("c: asyncpg.Connection", false)]
+        [InlineData("c: httpx.AsyncClient", true)]
+        public void Given_awaits_in_a_loop_on_a_receiver_whose_declared_type_is_a_connection_When_reviewed_Then_they_are_not_told_to_gather(string parameter, bool flagged)
+        {
+            // A connection runs one statement at a time: the declared type says so even when the name (`c`) does not.
+            var code = $"async def load(ids, {parameter}):\n    rows = []\n    for i in ids:\n        rows.append(await c.get(i))\n    return rows\n";
+
+            var findings = RuleFixture.Run([RuleWithId("PY005")], code, "load.py");
+
+            Assert.Equal(flagged ? 1 : 0, findings.Count);
+        }
+
         [Fact]
         public void Given_a_json_encoding_in_a_function_that_starts_a_process_per_call_When_a_loop_calls_it_Then_it_is_low_and_names_the_process()
         {

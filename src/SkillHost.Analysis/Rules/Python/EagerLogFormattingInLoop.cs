@@ -1,5 +1,6 @@
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
+using K = SkillHost.Analysis.Languages.Python.PythonTokenKind;
 
 namespace SkillHost.Analysis.Rules.Python;
 
@@ -97,6 +98,23 @@ public sealed class EagerLogFormattingInLoop : Rule
 
     // An enclosing `if` whose condition checks the level, directly or through a flag set from
     // isEnabledFor/getEffectiveLevel, or a plain debug/verbose flag.
+    private static readonly string[] LevelWords = ["level", "debug", "verbose", "trace"];
+
+    private static bool IsLevelWord(string word) =>
+        word is "isEnabledFor" or "getEffectiveLevel" || LevelWords.Any(w => word.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<string> ConditionWords(SyntaxTree tree, TextSpan span)
+    {
+        var tokens = PythonCode.Tokens(tree);
+        for (var i = PythonCode.FirstTokenAtOrAfter(tokens, span.Start); i < tokens.Count && tokens[i].End <= span.End; i++)
+        {
+            if (tokens[i].Kind is K.Name or K.StringLiteral or K.FStringMiddle)
+            {
+                yield return tree.Source.Text.Substring(tokens[i].Start, tokens[i].Length);
+            }
+        }
+    }
+
     private static bool IsGuarded(RuleContext context, CallNode call)
     {
         foreach (var conditional in call.Ancestors().OfType<ConditionalNode>())
@@ -106,19 +124,17 @@ public sealed class EagerLogFormattingInLoop : Rule
                 continue;
             }
 
-            var condition = context.TextOf(conditional.ConditionSpan);
-            if (condition.Contains("isEnabledFor", StringComparison.Ordinal) || condition.Contains("getEffectiveLevel", StringComparison.Ordinal)
-                || condition.Contains("level", StringComparison.OrdinalIgnoreCase) || condition.Contains("debug", StringComparison.OrdinalIgnoreCase)
-                || condition.Contains("verbose", StringComparison.OrdinalIgnoreCase) || condition.Contains("trace", StringComparison.OrdinalIgnoreCase))
+            // The condition's own words (names, attributes, string literals: `logger.isEnabledFor(DEBUG)`, `self.verbose`,
+            // `mode == "debug"`), read from its tokens, or a name bound to a level check (`enabled = log.isEnabledFor(…)`).
+            if (ConditionWords(context.Tree, conditional.ConditionSpan).Any(IsLevelWord))
             {
                 return true;
             }
 
             foreach (var name in PythonCode.NamesIn(context.Tree, conditional.ConditionSpan))
             {
-                if (PythonCode.NearestBindings(call, name).Any(b => b.Assignment?.ValueSpan is { } value
-                    && context.TextOf(value) is var text
-                    && (text.Contains("isEnabledFor", StringComparison.Ordinal) || text.Contains("getEffectiveLevel", StringComparison.Ordinal))))
+                if (PythonCode.NearestBindings(call, name).Any(b => b.Assignment is { } assignment
+                    && assignment.Descendants<CallNode>().Any(c => c.Name is "isEnabledFor" or "getEffectiveLevel")))
                 {
                     return true;
                 }

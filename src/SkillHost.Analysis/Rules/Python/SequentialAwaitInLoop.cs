@@ -85,11 +85,30 @@ public sealed class SequentialAwaitInLoop : Rule
     /// <summary>The call awaited directly (<c>await f(x)</c>, <c>await obj.m(x)</c>); null for <c>await fut</c>, which is already running.</summary>
     private static CallNode? AwaitedCall(RuleContext context, AwaitNode awaitNode)
     {
-        var expression = context.TextOf(awaitNode.ExpressionSpan).Trim();
-        return awaitNode.Children.OfType<CallNode>().FirstOrDefault(c => context.TextOf(c.Span).Trim() == expression);
+        var expression = Trimmed(context.Tree.Source.Text, awaitNode.ExpressionSpan);
+        return awaitNode.Children.OfType<CallNode>().FirstOrDefault(c => Trimmed(context.Tree.Source.Text, c.Span) == expression);
     }
 
-    // A database connection or cursor runs one statement at a time: concurrency does not apply.
+    private static TextSpan Trimmed(string text, TextSpan span)
+    {
+        int start = span.Start, end = span.End;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private static readonly string[] ResourceWords = ["conn", "cursor", "lock", "queue", "transaction", "semaphore", "stream", "writer", "reader", "websocket"];
+
+    // A database connection or cursor runs one statement at a time: concurrency does not apply. Read from the receiver's
+    // names and, when its first name is a parameter with a declared type, from that type (`db: asyncpg.Connection`).
     private static bool IsConnectionLike(RuleContext context, CallNode call)
     {
         if (call.ReceiverSpan is not { } receiver)
@@ -97,13 +116,22 @@ public sealed class SequentialAwaitInLoop : Rule
             return false;
         }
 
-        var text = context.TextOf(receiver).ToLowerInvariant();
-        return text.Contains("conn", StringComparison.Ordinal) || text.Contains("cursor", StringComparison.Ordinal)
-            || text.Contains("lock", StringComparison.Ordinal) || text.Contains("queue", StringComparison.Ordinal)
-            || text.Contains("transaction", StringComparison.Ordinal) || text.EndsWith("db", StringComparison.Ordinal)
-            || text.Contains("semaphore", StringComparison.Ordinal) || text.Contains("stream", StringComparison.Ordinal)
-            || text.Contains("writer", StringComparison.Ordinal) || text.Contains("reader", StringComparison.Ordinal)
-            || text.Contains("websocket", StringComparison.Ordinal) || text == "ws";
+        var words = new List<string>();
+        var tokens = PythonCode.Tokens(context.Tree);
+        for (var i = PythonCode.FirstTokenAtOrAfter(tokens, receiver.Start); i < tokens.Count && tokens[i].End <= receiver.End; i++)
+        {
+            if (tokens[i].Kind == K.Name)
+            {
+                words.Add(context.Tree.Source.Text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant());
+            }
+        }
+
+        if (words.Count > 0 && PythonCode.NearestBindings(call, words[0]) is [{ Parameter.Type: { } declared }])
+        {
+            words.Add(declared.ToLowerInvariant());
+        }
+
+        return words.Any(w => w is "ws" or "db" || w.EndsWith("db", StringComparison.Ordinal) || ResourceWords.Any(r => w.Contains(r, StringComparison.Ordinal)));
     }
 
     /// <summary>

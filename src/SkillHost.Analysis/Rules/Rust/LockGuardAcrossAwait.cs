@@ -54,10 +54,14 @@ public sealed class LockGuardAcrossAwait : Rule
                 lockCall,
                 $"the guard `{guard}` of `{RustCode.Short(receiver)}.{lockCall.Name}()` is still held at `{RustCode.Short(context.TextOf(await.Span))}` (line {await.Start.Line}): the lock stays taken while the task waits",
                 $"finish with the guard before awaiting: scope it in a block or `drop({guard});` before the `.await`; if it must span the await, use `tokio::sync::Mutex`",
-                lockCall.Span.End < value.End && context.TextOf(TextSpan.FromBounds(lockCall.Span.End, value.End)) is var rest && (rest.Contains("unwrap", StringComparison.Ordinal) || rest.Contains("expect", StringComparison.Ordinal)) ? Confidence.High : Confidence.Medium,
+                IsUnwrapped(lockCall) ? Confidence.High : Confidence.Medium,
                 "Other threads stop waiting on this lock for the duration of the awaited operation.");
         }
     }
+
+    // `m.lock().unwrap()` / `.expect(…)`: a std guard for certain (an async mutex's `lock()` is awaited, not unwrapped).
+    private static bool IsUnwrapped(CallNode lockCall) =>
+        lockCall.Parent is CallNode { Name: "unwrap" or "expect" } chained && chained.ReceiverCall == lockCall;
 
     private static SyntaxNode? NearestAsyncScope(SyntaxNode node)
     {

@@ -73,7 +73,7 @@ public sealed class LockPerIteration : Rule
         if (call.Name == "lock")
         {
             // `io::stdout().lock()` is a lock too, but a per-line stdout lock is the intended use.
-            return !receiver.EndsWith("stdout()", StringComparison.Ordinal) && !receiver.EndsWith("stderr()", StringComparison.Ordinal) && !receiver.EndsWith("stdin()", StringComparison.Ordinal);
+            return call.ReceiverCall is not { Name: "stdout" or "stderr" or "stdin", IsMethodCall: false, Arguments.Count: 0 };
         }
 
         var after = tokens.IndexAt(call.Span.End);
