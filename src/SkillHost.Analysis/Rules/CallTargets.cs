@@ -79,12 +79,19 @@ public static class CallTargets
         var callee = call.Callee;
         if (call.IsMethodCall)
         {
-            if (call.ReceiverSpan is { } receiver && call.Tree.Source.ToString(receiver).Trim() == "self" && call.EnclosingFunction() is { } caller && OwnerOf(caller) is ImplNode impl)
+            if (call.ReceiverSpan is not { } receiver)
             {
-                return $"rs:type:{BareType(impl.SelfType)}:{call.Name}";
+                return null;
             }
 
-            return null;
+            var name = call.Tree.Source.ToString(receiver).Trim();
+            if (name == "self")
+            {
+                return call.EnclosingFunction() is { } caller && OwnerOf(caller) is ImplNode impl ? $"rs:type:{BareType(impl.SelfType)}:{call.Name}" : null;
+            }
+
+            // `b.size()` where `b: &Builder` (a parameter), `let b: Builder = …`, or `let b = Builder::new()`.
+            return DeclaredType(call, name) is { } type ? $"rs:type:{type}:{call.Name}" : null;
         }
 
         var sep = callee.LastIndexOf("::", StringComparison.Ordinal);
@@ -129,6 +136,22 @@ public static class CallTargets
             return call.EnclosingFunction() is { } caller && OwnerOf(caller) is TypeDeclNode type ? $"py:{module}:{type.Name}.{call.Name}" : null;
         }
 
+        // `client.send(…)` where `client: Client` (a parameter or an annotated name) or `client = Client(…)`, for a class this
+        // module defines or imports by name.
+        if (IsIdentifier(receiver) && DeclaredType(call, receiver) is { } declared)
+        {
+            var scope = tree.Model.PythonScope;
+            if (scope.FromImports.TryGetValue(declared, out var imported))
+            {
+                return ResolveModule(imported.Module, module, modules) is { } target ? $"py:{target}:{imported.Name}.{call.Name}" : null;
+            }
+
+            if (scope.Classes.Contains(declared))
+            {
+                return $"py:{module}:{declared}.{call.Name}";
+            }
+        }
+
         // `mod.f()` through `import a.b as mod`, or `a.b.f()` through `import a.b`.
         foreach (var import in tree.Model.PythonScope.PlainImports)
         {
@@ -157,6 +180,9 @@ public static class CallTargets
                     case FunctionNode function:
                         Functions.Add(function.Name);
                         break;
+                    case TypeDeclNode type:
+                        Classes.Add(type.Name);
+                        break;
                     case ImportNode { Module: null } plain:
                         PlainImports.Add(plain);
                         break;
@@ -172,6 +198,8 @@ public static class CallTargets
         }
 
         public HashSet<string> Functions { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Classes { get; } = new(StringComparer.Ordinal);
 
         public List<ImportNode> PlainImports { get; } = [];
 
@@ -203,6 +231,103 @@ public static class CallTargets
 
         return modules.ByTail(dotted.Replace('.', '/'));
     }
+
+    /// <summary>
+    /// The type the code declares for the local <paramref name="name"/> where <paramref name="call"/> uses it: every binding
+    /// in the nearest scope that binds it must agree, each a parameter with a type (<c>b: &amp;mut Builder</c>,
+    /// <c>client: Client | None</c>), an annotated assignment (<c>let b: Builder = …</c>), or a construction
+    /// (<c>Builder::new()</c>, <c>Client(…)</c>). The bare type name, or null when the code does not say.
+    /// </summary>
+    internal static string? DeclaredType(CallNode call, string name)
+    {
+        if (!IsIdentifier(name))
+        {
+            return null;
+        }
+
+        var python = call.Tree.Language == SourceLanguage.Python;
+        string? found = null;
+        foreach (var binding in BindingIndex.Find(call, name))
+        {
+            var type = binding switch
+            {
+                { Parameter.Type: { } written } => python ? PythonTypeName(written) : RustTypeName(written),
+                { Assignment: { TypeAnnotation: { } written } } => python ? PythonTypeName(written) : RustTypeName(written),
+                { Assignment: { ValueShape: ExpressionShape.Call, ValueCallee: { } callee } } => python ? PythonConstructed(callee) : RustConstructed(callee),
+                _ => null,
+            };
+            if (type is null || (found is not null && found != type))
+            {
+                return null;
+            }
+
+            found = type;
+        }
+
+        return found;
+    }
+
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    // `&mut crate::Builder<'a>`, `Box<Builder>`, `Arc<Builder>` → `Builder`; `impl Trait`, `dyn Trait`, tuples, slices → null.
+    private static string? RustTypeName(string written)
+    {
+        var t = written.Trim().TrimStart('&').Trim();
+        if (t.StartsWith("mut ", StringComparison.Ordinal))
+        {
+            t = t[4..].Trim();
+        }
+
+        if (t.StartsWith('\''))
+        {
+            var space = t.IndexOf(' ', StringComparison.Ordinal);
+            t = space < 0 ? string.Empty : t[(space + 1)..].Trim();
+            if (t.StartsWith("mut ", StringComparison.Ordinal))
+            {
+                t = t[4..].Trim();
+            }
+        }
+
+        foreach (var wrapper in (string[])["Box<", "Arc<", "Rc<", "std::sync::Arc<", "std::rc::Rc<"])
+        {
+            if (t.StartsWith(wrapper, StringComparison.Ordinal) && t.EndsWith('>'))
+            {
+                return RustTypeName(t[wrapper.Length..^1]);
+            }
+        }
+
+        var bare = BareType(t);
+        return IsIdentifier(bare) && char.IsUpper(bare[0]) && bare != "Self" ? bare : null;
+    }
+
+    // `Builder::new(…)`, `Builder::default()`, `Builder::with_capacity(…)` → `Builder`.
+    private static string? RustConstructed(string callee)
+    {
+        var sep = callee.LastIndexOf("::", StringComparison.Ordinal);
+        if (sep < 0)
+        {
+            return null;
+        }
+
+        var method = callee[(sep + 2)..];
+        return method is "new" or "default" || method.StartsWith("with_", StringComparison.Ordinal) ? RustTypeName(callee[..sep]) : null;
+    }
+
+    // `Client`, `"Client"`, `Client | None`, `Optional[Client]`, `mod.Client` stays null (a module's class is not resolved here).
+    private static string? PythonTypeName(string written)
+    {
+        var t = written.Trim().Trim('"', '\'').Trim();
+        if (t.StartsWith("Optional[", StringComparison.Ordinal) && t.EndsWith(']'))
+        {
+            t = t["Optional[".Length..^1].Trim();
+        }
+
+        var parts = t.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(p => p != "None").ToArray();
+        return parts is [var one] && IsIdentifier(one) && char.IsUpper(one[0]) ? one : null;
+    }
+
+    private static string? PythonConstructed(string callee) => IsIdentifier(callee) && char.IsUpper(callee[0]) ? callee : null;
 
     /// <summary>A Python file's module path: its path without the extension, with '/' separators ("src/httpx/_models").</summary>
     public static string ModulePath(string? path)

@@ -132,10 +132,19 @@ public sealed class ProjectIndex
     private static List<(string Key, CallNode Call, bool InLoop)> ResolvedLoopCalls(SyntaxTree tree, CallTargets.ModuleIndex modules)
     {
         var found = new List<(string, CallNode, bool)>();
+
+        // A loop in a test, a benchmark or an example says nothing about how often production code runs.
+        if (SourceRoles.Of(tree.Source.Path) != SourceRole.Production)
+        {
+            return found;
+        }
+
+        var rust = tree.Language == SourceLanguage.Rust;
         foreach (var call in NodesByType.Of<CallNode>(tree))
         {
             var inLoop = call.IsInLoop();
-            if ((inLoop || CostlierWork.ConstructorOf(call) is not null) && CallTargets.Resolve(call, modules) is { } key)
+            if ((inLoop || CostlierWork.ConstructorOf(call) is not null) && !(rust && Rust.RustCode.IsTestCode(call))
+                && CallTargets.Resolve(call, modules) is { } key)
             {
                 found.Add((key, call, inLoop));
             }

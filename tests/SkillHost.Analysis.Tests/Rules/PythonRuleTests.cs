@@ -142,6 +142,31 @@ public sealed class PythonRuleTests
             Assert.Equal(expected, finding.Confidence);
         }
 
+        [Theory]
+        [InlineData("def consume(stream, decoder: Decoder):\n    for raw in stream:\n        decoder.decode(raw)\n")]
+        [InlineData("def consume(stream, decoder: Decoder | None):\n    for raw in stream:\n        decoder.decode(raw)\n")]
+        [InlineData("def consume(stream):\n    decoder = Decoder()\n    for raw in stream:\n        decoder.decode(raw)\n")]
+        public void Given_a_method_called_in_a_loop_on_a_receiver_of_declared_type_When_reviewed_together_Then_the_call_resolves_to_it(string consumer)
+        {
+            const string decoder = "class Decoder:\n    def decode(self, raw):\n        return any([part.startswith(\"#\") for part in raw])\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], decoder, "events.py", ("from events import Decoder\n\n" + consumer, "consumer.py")));
+
+            Assert.True(finding.Evidence.PerItemResolved);
+            Assert.Contains(finding.Evidence.Facts, f => f.Contains("called from a loop at consumer.py", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_the_same_call_on_a_receiver_of_another_type_When_reviewed_together_Then_it_does_not_resolve()
+        {
+            const string decoder = "class Decoder:\n    def decode(self, raw):\n        return any([part.startswith(\"#\") for part in raw])\n";
+            const string consumer = "from codecs_ import Other\n\ndef consume(stream, decoder: Other):\n    for raw in stream:\n        decoder.decode(raw)\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("PY002")], decoder, "events.py", (consumer, "consumer.py")));
+
+            Assert.False(finding.Evidence.PerItemResolved);
+        }
+
         [Fact]
         public void Given_json_in_a_function_that_another_file_calls_in_a_loop_When_reviewed_together_Then_it_is_a_per_item_finding()
         {

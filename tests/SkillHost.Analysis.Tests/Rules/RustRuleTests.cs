@@ -238,6 +238,30 @@ public sealed class RustRuleTests
         }
 
         [Theory]
+        [InlineData("fn render(pixels: &[Rgb], m: &mut Mixer) {\n    for px in pixels {\n        m.luminance(*px);\n    }\n}\n")]
+        [InlineData("fn render(pixels: &[Rgb]) {\n    let mut m = Mixer::new();\n    for px in pixels {\n        m.luminance(*px);\n    }\n}\n")]
+        public void Given_a_method_called_per_pixel_on_a_receiver_of_declared_type_When_reviewed_together_Then_it_resolves(string caller)
+        {
+            const string library = "pub struct Mixer;\n\nimpl Mixer {\n    pub fn luminance(&self, px: Rgb) -> u8 {\n        weighted_sum(px.r, px.g, px.b)\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "imaging/src/lib.rs", (caller, "app/src/render.rs")));
+
+            Assert.True(finding.Evidence.PerItemResolved);
+        }
+
+        [Fact]
+        public void Given_a_function_called_in_a_loop_only_by_a_test_When_reviewed_together_Then_the_test_is_not_evidence()
+        {
+            // Calibration (ripgrep crates/ignore/src/types.rs:372): `definitions()` called in a loop by a `#[cfg(test)]` test.
+            const string library = "pub struct Types { defs: Vec<Def> }\n\nimpl Types {\n    pub fn definitions(&self) -> Vec<Def> {\n        let mut defs = vec![];\n        for def in self.defs.iter() {\n            defs.push(def.clone());\n        }\n        defs\n    }\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn stable() {\n        let t = Types::new();\n        for _ in 0..3 {\n            assert_eq!(t.definitions(), t.definitions());\n        }\n    }\n}\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleWithId("RS002")], library, "src/types.rs"));
+
+            Assert.False(finding.Evidence.PerItemResolved);
+            Assert.Equal(Confidence.Low, finding.Confidence);
+        }
+
+        [Theory]
         [InlineData("PydanticCustomError", "impl PydanticCustomError {\n    pub fn format_message(&self, ctx: &[(String, u32)]) -> String {\n        let mut out = String::new();\n        for (k, v) in ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        out\n    }\n}\n")]
         [InlineData("ParseError", "impl std::fmt::Display for ParseError {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        let mut out = String::new();\n        for (k, v) in &self.ctx {\n            out.push_str(&format!(\"{k}={v}\"));\n        }\n        f.write_str(&out)\n    }\n}\n")]
         public void Given_a_string_built_per_item_in_a_method_of_an_error_type_When_reviewed_Then_it_is_low_and_says_it_is_the_error_path(string type, string code)
