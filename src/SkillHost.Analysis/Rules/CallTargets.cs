@@ -90,8 +90,9 @@ public static class CallTargets
                 return call.EnclosingFunction() is { } caller && OwnerOf(caller) is ImplNode impl ? $"rs:type:{BareType(impl.SelfType)}:{call.Name}" : null;
             }
 
-            // `b.size()` where `b: &Builder` (a parameter), `let b: Builder = …`, or `let b = Builder::new()`.
-            return DeclaredType(call, name) is { } type ? $"rs:type:{type}:{call.Name}" : null;
+            // `b.size()` where `b: &Builder` (a parameter), `let b: Builder = …`, or `let b = Builder::new()`; `self.b.size()`
+            // where the struct declares `b: Builder`.
+            return (DeclaredType(call, name) ?? FieldType(call, name)) is { } type ? $"rs:type:{type}:{call.Name}" : null;
         }
 
         var sep = callee.LastIndexOf("::", StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public static class CallTargets
 
         // `client.send(…)` where `client: Client` (a parameter or an annotated name) or `client = Client(…)`, for a class this
         // module defines or imports by name.
-        if (IsIdentifier(receiver) && DeclaredType(call, receiver) is { } declared)
+        if ((IsIdentifier(receiver) ? DeclaredType(call, receiver) : FieldType(call, receiver)) is { } declared)
         {
             var scope = tree.Model.PythonScope;
             if (scope.FromImports.TryGetValue(declared, out var imported))
@@ -265,6 +266,29 @@ public static class CallTargets
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The declared type of the field <c>self.NAME</c> that <paramref name="receiver"/> names, read from the enclosing class
+    /// (Python: a class-level annotation, or a typed or constructed <c>self.x</c> in <c>__init__</c>) or from the struct
+    /// the enclosing <c>impl</c> is for, when this file declares it; null otherwise.
+    /// </summary>
+    internal static string? FieldType(CallNode call, string receiver)
+    {
+        if (!receiver.StartsWith("self.", StringComparison.Ordinal) || !IsIdentifier(receiver[5..]) || call.EnclosingFunction() is not { } caller)
+        {
+            return null;
+        }
+
+        var python = call.Tree.Language == SourceLanguage.Python;
+        var type = OwnerOf(caller) switch
+        {
+            TypeDeclNode declared when python => declared,
+            ImplNode impl when !python => call.Tree.Model.TypesByName.GetValueOrDefault(BareType(impl.SelfType)),
+            _ => null,
+        };
+        var field = type?.Fields.FirstOrDefault(f => f.Name == receiver[5..]);
+        return field?.Type is { } written ? python ? PythonTypeName(written) ?? PythonConstructed(written.TrimEnd(')').Split('(')[0]) : RustTypeName(written) : null;
     }
 
     private static bool IsIdentifier(string text) =>

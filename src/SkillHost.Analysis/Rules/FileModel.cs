@@ -18,6 +18,7 @@ public sealed class FileModel
     private RustTokens? _rust;
     private BindingIndex? _bindings;
     private CallTargets.Scope? _pythonScope;
+    private Dictionary<string, TypeDeclNode>? _types;
 
     internal FileModel(SyntaxTree tree) => _tree = tree;
 
@@ -31,6 +32,20 @@ public sealed class FileModel
 
     /// <summary>A Python module's top-level functions and imports, for resolving its calls.</summary>
     internal CallTargets.Scope PythonScope => _pythonScope ?? Keep(ref _pythonScope, new CallTargets.Scope(_tree));
+
+    /// <summary>The file's type declarations (Python classes, Rust structs, enums, unions, traits) by name; the first of a name wins.</summary>
+    internal Dictionary<string, TypeDeclNode> TypesByName => _types ?? Keep(ref _types, TypesOf(_tree));
+
+    private static Dictionary<string, TypeDeclNode> TypesOf(SyntaxTree tree)
+    {
+        var types = new Dictionary<string, TypeDeclNode>(StringComparer.Ordinal);
+        foreach (var type in NodesByType.Of<TypeDeclNode>(tree))
+        {
+            types.TryAdd(type.Name, type);
+        }
+
+        return types;
+    }
 
     private static T Keep<T>(ref T? slot, T built) where T : class => Interlocked.CompareExchange(ref slot, built, null) ?? built;
 }

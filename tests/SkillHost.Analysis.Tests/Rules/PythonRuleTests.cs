@@ -146,6 +146,7 @@ public sealed class PythonRuleTests
         [InlineData("def consume(stream, decoder: Decoder):\n    for raw in stream:\n        decoder.decode(raw)\n")]
         [InlineData("def consume(stream, decoder: Decoder | None):\n    for raw in stream:\n        decoder.decode(raw)\n")]
         [InlineData("def consume(stream):\n    decoder = Decoder()\n    for raw in stream:\n        decoder.decode(raw)\n")]
+        [InlineData("class Consumer:\n    decoder: Decoder\n\n    def consume(self, stream):\n        for raw in stream:\n            self.decoder.decode(raw)\n")]
         public void Given_a_method_called_in_a_loop_on_a_receiver_of_declared_type_When_reviewed_together_Then_the_call_resolves_to_it(string consumer)
         {
             const string decoder = "class Decoder:\n    def decode(self, raw):\n        return any([part.startswith(\"#\") for part in raw])\n";

@@ -240,6 +240,7 @@ public sealed class RustRuleTests
         [Theory]
         [InlineData("fn render(pixels: &[Rgb], m: &mut Mixer) {\n    for px in pixels {\n        m.luminance(*px);\n    }\n}\n")]
         [InlineData("fn render(pixels: &[Rgb]) {\n    let mut m = Mixer::new();\n    for px in pixels {\n        m.luminance(*px);\n    }\n}\n")]
+        [InlineData("struct Renderer {\n    mixer: Arc<Mixer>,\n}\n\nimpl Renderer {\n    fn render(&self, pixels: &[Rgb]) {\n        for px in pixels {\n            self.mixer.luminance(*px);\n        }\n    }\n}\n")]
         public void Given_a_method_called_per_pixel_on_a_receiver_of_declared_type_When_reviewed_together_Then_it_resolves(string caller)
         {
             const string library = "pub struct Mixer;\n\nimpl Mixer {\n    pub fn luminance(&self, px: Rgb) -> u8 {\n        weighted_sum(px.r, px.g, px.b)\n    }\n}\n";
@@ -259,6 +260,22 @@ public sealed class RustRuleTests
 
             Assert.False(finding.Evidence.PerItemResolved);
             Assert.Equal(Confidence.Low, finding.Confidence);
+        }
+
+        [Fact]
+        public void Given_a_small_pub_fn_When_only_its_own_crate_calls_it_per_item_Then_missing_inline_stays_low()
+        {
+            // Calibration (ripgrep crates/ignore/src/walk.rs:38): `DirEntry::path` called per entry by the same crate, which
+            // inlines it without the attribute.
+            const string library = "pub struct Entry { dent: Inner }\n\nimpl Entry {\n    pub fn path(&self, base: &Path) -> &Path {\n        self.dent.resolve(base)\n    }\n}\n";
+            const string walker = "struct Walk {\n    entry: Entry,\n}\n\nimpl Walk {\n    fn visit(&self, names: &[Name]) {\n        for name in names {\n            seen(self.entry.path(name.base()));\n        }\n    }\n}\n";
+
+            var sameCrate = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "crates/ignore/src/entry.rs", (walker, "crates/ignore/src/walk.rs")));
+            var otherCrate = Assert.Single(RuleFixture.Run([RuleWithId("RS008")], library, "crates/ignore/src/entry.rs", (walker, "crates/core/src/walk.rs")));
+
+            Assert.Equal(Confidence.Low, sameCrate.Confidence);
+            Assert.NotEqual(Confidence.Low, otherCrate.Confidence);
+            Assert.True(otherCrate.Evidence.PerItemResolved);
         }
 
         [Theory]
