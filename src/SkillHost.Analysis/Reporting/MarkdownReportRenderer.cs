@@ -27,6 +27,11 @@ public static class MarkdownReportRenderer
         // Counts, not lists: the files and every finding are in the text, JSON and SARIF formats.
         var files = report.Files.Count == 1 ? $"1 file ({InlineCode(report.Files[0])})" : Plural(report.Files.Count, "file");
         w.WriteLine($"Reviewed {files}: {Plural(report.FindingCount, "finding")} in {Plural(report.IssueCount, "issue")} (a rule's findings in one function are one issue).");
+        if (report.Hidden > 0)
+        {
+            w.WriteLine($"{Plural(report.Hidden, "finding")} below {report.HiddenBelow.ToString().ToLowerInvariant()} confidence {(report.Hidden == 1 ? "is" : "are")} not shown (no evidence that the code repeats on a path that matters): `--min-confidence low` lists them.");
+        }
+
         foreach (var skipped in report.Skipped.Take(MaxSkippedListed))
         {
             w.WriteLine($"Not reviewed: {InlineCode(skipped.Path)} ({OneLine(skipped.Describe())}).");

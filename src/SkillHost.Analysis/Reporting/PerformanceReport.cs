@@ -34,6 +34,12 @@ public sealed record PerformanceReport(
     /// <summary>How many findings those issues stand for.</summary>
     public int FindingCount { get; init; }
 
+    /// <summary>Findings below the review's least confidence (<see cref="HiddenBelow"/>): counted, not listed.</summary>
+    public int Hidden { get; init; }
+
+    /// <summary>The least confidence the review shows.</summary>
+    public Rules.Confidence HiddenBelow { get; init; } = Rules.Confidence.Medium;
+
     /// <summary>The files whose step-1 classification the report shows: those holding a listed issue (all with <c>--verbose</c>).</summary>
     public IReadOnlyList<string> ClassifiedFiles { get; init; } = [];
 }

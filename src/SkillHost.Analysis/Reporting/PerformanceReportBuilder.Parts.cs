@@ -46,7 +46,7 @@ public sealed partial class PerformanceReportBuilder
         if (issues.Count == 0)
         {
             return new HotPathHypothesis(
-                "No checklist item fired in the code reviewed, so static analysis names no dominant cost. Either the cost is spread thin (a flat profile) or it lies outside the code under review: profile before changing anything.",
+                "No checklist item fired with enough evidence to report in the code reviewed, so static analysis names no dominant cost. Either the cost is spread thin (a flat profile) or it lies outside the code under review: profile before changing anything.",
                 evidence,
                 null);
         }

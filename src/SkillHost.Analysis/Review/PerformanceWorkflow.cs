@@ -159,19 +159,21 @@ public sealed class PerformanceWorkflow
         var reviewed = outcome.Skipped.Count == skipped.Count ? trees : [.. trees.Where(t => outcome.Files.Contains(t.Source.Path!))];
         var classifications = Classifier.Classify(reviewed, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
-        var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues, _options.Verbose);
+        PerformanceReport Build(int issues) =>
+            builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, issues, _options.Verbose) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence };
+        var report = Build(maxIssues);
 
         // The default report is for an agent's context: when the default number of issues renders past the budget, fewer are
         // ranked (the rest stay counted under "and N more"), rebuilt so every part speaks of the issues it lists.
         for (var issues = maxIssues; maxIssues == PerformanceReportBuilder.DefaultMaxIssues && issues > 1
             && MarkdownReportRenderer.Render(report).Length > MarkdownReportRenderer.ShortReportCharacters;)
         {
-            report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, --issues, _options.Verbose);
+            report = Build(--issues);
         }
 
         return new WorkflowResult(report, outcome)
         {
-            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) : null,
+            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence } : null,
         };
     }
 

@@ -72,7 +72,7 @@ internal sealed class ReviewCodeTool
         {
             Findings = json.Findings,
             Report = full,
-            Markdown = MarkdownReportRenderer.Render(result.FullReport!),
+            Markdown = MarkdownReportRenderer.Render(result.FullReport! with { Hidden = 0 }),
             Header = json.Summary,
         });
         return FirstPage(stored, result, json.Summary, pageSize);
@@ -91,7 +91,8 @@ internal sealed class ReviewCodeTool
     private static CallToolResult FirstPage(StoredReview stored, Analysis.Review.WorkflowResult result, JsonSummary summary, int limit)
     {
         var failures = result.Outcome.RuleFailures;
-        var markdown = MarkdownReportRenderer.Render(result.Report);
+        // The hidden findings are said below in the tool's own terms (minConfidence), not the CLI's flag.
+        var markdown = MarkdownReportRenderer.Render(result.Report with { Hidden = 0 });
         var text = new StringBuilder(markdown);
         foreach (var failure in failures.Take(10))
         {
