@@ -13,6 +13,9 @@ namespace SkillHost.Analysis.Review;
 /// <param name="Outcome">The checklist review's findings (ranked), files and skipped inputs: what JSON findings and SARIF render.</param>
 public sealed record WorkflowResult(PerformanceReport Report, ReviewOutcome Outcome)
 {
+    /// <summary>The profiles given, joined to the reviewed code; empty without one.</summary>
+    public IReadOnlyList<Profiles.ProfileAttribution> Profiles { get; init; } = [];
+
     /// <summary>The report with every issue listed and every file classified, when the review was asked for it; else null.</summary>
     public PerformanceReport? FullReport { get; init; }
 
@@ -106,10 +109,11 @@ public sealed class PerformanceWorkflow
     /// <summary>Classify + checklist review + estimate + report for inline code. Bad inputs are skipped with a reason (see <see cref="WorkflowResult.Problem"/>).</summary>
     /// <exception cref="InvalidOperationException">The skill names no five report parts (<see cref="CanReport"/> is false).</exception>
     /// <param name="fullReport">Also build <see cref="WorkflowResult.FullReport"/> (every issue, every file classified).</param>
-    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false)
+    /// <param name="profiles">Profiles of the code's runs: findings are measured and ranked by them.</param>
+    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false, IReadOnlyList<Profiles.Profile>? profiles = null)
     {
         var (trees, skipped) = Parse(inputs);
-        return Run(trees, skipped, maxIssues, pointedAt: true, null, fullReport);
+        return Run(trees, skipped, maxIssues, pointedAt: true, profiles is null ? null : SourceReviewOptions.Default with { Profiles = profiles }, fullReport);
     }
 
     /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
@@ -159,10 +163,18 @@ public sealed class PerformanceWorkflow
         var reviewed = outcome.Skipped.Count == skipped.Count ? trees : [.. trees.Where(t => outcome.Files.Contains(t.Source.Path!))];
         var classifications = Classifier.Classify(reviewed, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
-        var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues, _options.Verbose);
+        // Evidence beats estimates: with a profile, findings carry what it measured and rank by it.
+        IReadOnlyList<Profiles.ProfileAttribution> profiles = [.. (options?.Profiles ?? []).Select(p => new Profiles.ProfileAttribution(p, classifications))];
+        if (profiles.Count > 0)
+        {
+            outcome = outcome with { Findings = Profiles.MeasuredFindings.Apply(outcome.Findings, profiles, classifications, sources) };
+        }
+
+        var report = builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, maxIssues, _options.Verbose, profiles);
         return new WorkflowResult(report, outcome)
         {
-            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) : null,
+            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true, profiles) : null,
+            Profiles = profiles,
         };
     }
 
