@@ -6,7 +6,11 @@ namespace SkillHost.Analysis.Profiles;
 /// <summary>A profile function and, when it is reviewed code, where it is.</summary>
 /// <param name="Path">The reviewed file (display path) the function is in, or null when it is outside the reviewed code.</param>
 /// <param name="SourceLine">The function's first line in that file, or 0.</param>
-public sealed record AttributedFunction(ProfileFunction Function, double Share, double SelfShare, string? Path, int SourceLine, string? SourceName);
+public sealed record AttributedFunction(ProfileFunction Function, double Share, double SelfShare, string? Path, int SourceLine, string? SourceName)
+{
+    /// <summary>The function's last line in the reviewed file, or 0.</summary>
+    public int SourceEndLine { get; init; }
+}
 
 /// <summary>
 /// One profile joined to the reviewed code: which reviewed function each profile function is, the cost on each
@@ -52,7 +56,7 @@ public sealed class ProfileAttribution
                 _coveredFiles.Add(file.Path);
             }
 
-            attributed.Add(new AttributedFunction(f, profile.ShareOf(f.Total), profile.ShareOf(f.Self), at?.File.Path, at?.Function.Line ?? 0, at?.Function.Name));
+            attributed.Add(new AttributedFunction(f, profile.ShareOf(f.Total), profile.ShareOf(f.Self), at?.File.Path, at?.Function.Line ?? 0, at?.Function.Name) { SourceEndLine = at?.Function.EndLine ?? 0 });
         }
 
         Functions = attributed;

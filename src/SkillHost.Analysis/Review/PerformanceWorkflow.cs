@@ -127,6 +127,26 @@ public sealed class PerformanceWorkflow
         return Run(trees, skipped, maxIssues, SourceReview.NamesFilesOnly(paths, workingDirectory), options, fullReport);
     }
 
+    /// <summary>
+    /// Step 3's evidence on its own: each profile's hot functions and lines, mapped to the source under <paramref name="sourcePaths"/>
+    /// (reviewed, so the findings in each hot function are named) when any are given.
+    /// </summary>
+    /// <param name="profiles">Read profiles (each with its <see cref="Profiles.ProfileReadResult.Profile"/> set).</param>
+    public IReadOnlyList<Profiles.ProfileAnalysis> AnalyzeProfiles(IReadOnlyList<Profiles.ProfileReadResult> profiles, IReadOnlyList<string> sourcePaths, string workingDirectory, SourceReviewOptions options, int limit = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(sourcePaths);
+        ArgumentNullException.ThrowIfNull(options);
+        var read = profiles.Select(p => p.Profile ?? throw new ArgumentException("a profile that could not be read was passed", nameof(profiles))).ToList();
+        if (sourcePaths.Count == 0)
+        {
+            return [.. profiles.Select(p => Profiles.ProfileAnalysis.Build(new Profiles.ProfileAttribution(p.Profile!, []), [], Guide, p.Diagnostics, limit))];
+        }
+
+        var result = ReviewPaths(sourcePaths, workingDirectory, options with { Profiles = read });
+        return [.. result.Profiles.Select((a, i) => Profiles.ProfileAnalysis.Build(a, result.Outcome.Findings, Guide, profiles[i].Diagnostics, limit))];
+    }
+
     /// <summary>Step 1 alone, for inline code: each input's class and its functions' classes.</summary>
     public (IReadOnlyList<FileClassification> Files, IReadOnlyList<SkippedFile> Skipped) Classify(IReadOnlyList<SourceInput> inputs)
     {
