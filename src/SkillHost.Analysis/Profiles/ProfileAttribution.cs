@@ -184,12 +184,13 @@ public sealed class ProfileAttribution
     // "<built-in method json.loads>" → "loads"; "<method 'append' of 'list' objects>" → "append"; "loads" → "loads".
     internal static string CalleeName(string name)
     {
-        if (name.StartsWith("<method '", StringComparison.Ordinal) && name.IndexOf('\'', 9) is var end and > 9)
+        // Python 2 writes "{method 'append' of 'list' objects}", Python 3 "<method …>".
+        if ((name.StartsWith("<method '", StringComparison.Ordinal) || name.StartsWith("{method '", StringComparison.Ordinal)) && name.IndexOf('\'', 9) is var end and > 9)
         {
             return name[9..end];
         }
 
-        if (name.StartsWith("<built-in method ", StringComparison.Ordinal) && name.EndsWith('>'))
+        if ((name.StartsWith("<built-in method ", StringComparison.Ordinal) && name.EndsWith('>')) || (name.StartsWith("{built-in method ", StringComparison.Ordinal) && name.EndsWith('}')))
         {
             name = name["<built-in method ".Length..^1];
         }

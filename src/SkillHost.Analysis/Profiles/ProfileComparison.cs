@@ -82,7 +82,7 @@ public sealed record ProfileComparison(
         }
 
         pairs.AddRange(afterLeft.Where(a => !matched.Contains(Key(a))).Select(a => ((ProfileFunction?)null, (ProfileFunction?)a)));
-        var changes = pairs.Select(p => Change(p.Before?.Name ?? p.After!.Name, p.Before?.File ?? p.After!.File, p.Before?.Total ?? 0, p.After?.Total ?? 0, before, after, p.Before?.Calls, p.After?.Calls)).ToList();
+        var changes = pairs.Select(p => Change(p.Before is { } pb ? pb.Name : p.After!.Name, p.Before is { } pf ? pf.File : p.After!.File, p.Before?.Total ?? 0, p.After?.Total ?? 0, before, after, p.Before?.Calls, p.After?.Calls)).ToList();
 
         var dominant = before.Functions.OrderByDescending(f => f.Self).FirstOrDefault();
         var target = dominant is null ? null : changes.FirstOrDefault(c => c.Name == dominant.Name && c.File == dominant.File);

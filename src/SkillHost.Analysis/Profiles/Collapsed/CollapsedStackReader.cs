@@ -12,31 +12,30 @@ public static class CollapsedStackReader
 {
     private const int MaxDiagnostics = 20;
 
-    /// <summary>True when the first non-empty lines look like "frames count".</summary>
+    /// <summary>True when most of the first lines look like "frames count" (a bad line or two is reported, not a reason to refuse the file).</summary>
     public static bool Looks(ReadOnlySpan<char> head)
     {
-        var seen = 0;
+        var (good, bad) = (0, 0);
         foreach (var range in head.Split('\n'))
         {
             var line = head[range].TrimEnd('\r');
-            if (line.IsWhiteSpace())
+            if (line.IsWhiteSpace() || line[0] == '#' || good + bad >= 50)
             {
                 continue;
             }
 
-            if (!TrySplit(line, out _, out _))
+            if (TrySplit(line, out _, out _))
+            {
+                good++;
+            }
+            else if (range.End.Value < head.Length)
             {
                 // The head may end inside a line: only a complete bad line counts.
-                return seen > 0 && range.End.Value >= head.Length;
-            }
-
-            if (++seen >= 3)
-            {
-                return true;
+                bad++;
             }
         }
 
-        return seen > 0;
+        return good > 0 && good >= 2 * bad;
     }
 
     public static ProfileReadResult Read(Stream stream)
@@ -107,7 +106,8 @@ public static class CollapsedStackReader
         frames = default;
         count = 0;
         var space = line.LastIndexOf(' ');
-        if (space <= 0)
+        // A stack starts with its root frame: an indented line is code or a report, not a stack.
+        if (space <= 0 || char.IsWhiteSpace(line[0]))
         {
             return false;
         }

@@ -30,7 +30,15 @@ public static class SpeedscopeReader
 
         using (document)
         {
-            return Read(document.RootElement);
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A string that is not valid UTF-8 (JsonDocument checks structure, not every string's encoding).
+                return ProfileReadResult.Failed($"the speedscope JSON holds text that cannot be read: {e.Message}");
+            }
         }
     }
 
