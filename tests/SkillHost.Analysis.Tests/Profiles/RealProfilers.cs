@@ -11,37 +11,7 @@ internal static class RealProfilers
     public const string PyenvVersions = "/root/.pyenv/versions";
 
     /// <summary>The script of issue 17: a quadratic dedupe() that dominates the run, and a load() the estimates overrate.</summary>
-    public const string DedupeScript = """
-        import json
-
-
-        def load(blobs):
-            records = []
-            for blob in blobs:
-                for _ in range(20):
-                    records.append(json.loads(blob))
-            return records
-
-
-        def dedupe(ids):
-            seen = []
-            for i in ids:
-                if i not in seen:
-                    seen.append(i)
-            return seen
-
-
-        def main():
-            blobs = [json.dumps({"id": n, "name": "x" * 1000}) for n in range(20)]
-            records = load(blobs)
-            ids = [n % 6000 for n in range(12000)] + [r["id"] for r in records]
-            print(len(dedupe(ids)))
-
-
-        if __name__ == "__main__":
-            main()
-
-        """;
+    public static string DedupeScript => File.ReadAllText(GoldenFile.SourceFolder(Path.Combine("Profiles", "Fixtures", "dedupe_app.py")));
 
     /// <summary>A Rust program whose time goes to the Vec growth in squares(), while its quadratic count_matches() runs on a small input.</summary>
     public const string RustProgram = """
