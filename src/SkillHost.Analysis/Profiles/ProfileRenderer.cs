@@ -11,6 +11,28 @@ public static class ProfileRenderer
 {
     private static readonly ProfileJsonContext Json = new(new JsonSerializerOptions(ProfileJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
+    /// <summary>Several analyses: one after the other in text and Markdown, one JSON array.</summary>
+    public static void Write(IReadOnlyList<ProfileAnalysis> analyses, string format, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
+        ArgumentNullException.ThrowIfNull(w);
+        if (format == "json")
+        {
+            w.WriteLine(JsonSerializer.Serialize(analyses, Json.IReadOnlyListProfileAnalysis));
+            return;
+        }
+
+        for (var i = 0; i < analyses.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.WriteLine();
+            }
+
+            Write(analyses[i], format, w);
+        }
+    }
+
     public static void Write(ProfileAnalysis analysis, string format, TextWriter w)
     {
         ArgumentNullException.ThrowIfNull(analysis);
@@ -125,5 +147,6 @@ public static class ProfileRenderer
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ProfileAnalysis))]
+[JsonSerializable(typeof(IReadOnlyList<ProfileAnalysis>))]
 [JsonSerializable(typeof(ProfileComparison))]
 internal sealed partial class ProfileJsonContext : JsonSerializerContext;

@@ -38,9 +38,14 @@ public sealed partial class PerformanceReportBuilder
             var hottest = attribution.BySelf.First();
             summary.Append($"The profile measured no reviewed file: its hottest function is `{hottest.Function.Name}`{Where(hottest)} ({EstimateText.Percent(hottest.SelfShare)} of {Amount(profile, profile.Total)} by itself). Review the code that profile ran, or profile the code under review; the issues below keep their estimated ranking.");
         }
+        else if (attribution.BySelf.FirstOrDefault(f => f.Path is not null && f.SourceName != FunctionClassification.ModuleLevel) is not { } hottest)
+        {
+            // The profile ran the reviewed files, but none of its functions is one the review knows (module-level code, renamed functions).
+            var largest = attribution.BySelf.First();
+            summary.Append($"The profile ran the reviewed files but names none of their functions; its hottest function is `{largest.Function.Name}` ({EstimateText.Percent(largest.SelfShare)} of {Amount(profile, profile.Total)} by itself). Check that the profile is of this version of the code.");
+        }
         else
         {
-            var hottest = attribution.BySelf.First(f => f.Path is not null && f.SourceName != FunctionClassification.ModuleLevel);
             var outside = attribution.BySelf.First();
             summary.Append($"Measured: `{hottest.SourceName}` ({hottest.Path}:{hottest.SourceLine}) is {EstimateText.Percent(hottest.Share)} of {Amount(profile, profile.Total)} in {profile.ProfilerName} ({EstimateText.Percent(hottest.SelfShare)} in the function itself{Calls(hottest.Function)}).");
             if (outside != hottest && outside.SelfShare > hottest.SelfShare)

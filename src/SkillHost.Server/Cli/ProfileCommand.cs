@@ -8,7 +8,8 @@ namespace SkillHost.Server.Cli;
 
 /// <summary>
 /// <c>skillhost profile FILE... [--source DIR] [--format text|markdown|json] [--limit N]</c>: each profile's hot
-/// functions and lines with self and total shares, mapped to the source and to the findings that explain them.
+/// functions and lines with self and total shares, mapped to the source and to the findings that explain them (JSON: an
+/// array, one analysis per profile).
 /// Exit 0, or 2 for a usage or I/O error (a file that is no profile).
 /// </summary>
 internal static class ProfileCommand
@@ -63,16 +64,7 @@ internal static class ProfileCommand
 
         var workflow = new PerformanceWorkflow(skill, environment.Catalogue);
         var analyses = workflow.AnalyzeProfiles(read, source, environment.WorkingDirectory, SourceReviewOptions.Default, limit);
-        for (var i = 0; i < analyses.Count; i++)
-        {
-            if (i > 0 && format != ReportFormats.Json)
-            {
-                output.Out.WriteLine();
-            }
-
-            ProfileRenderer.Write(analyses[i], format, output.Out);
-        }
-
+        ProfileRenderer.Write(analyses, format, output.Out);
         return ExitCodes.Ok;
     }
 }

@@ -166,6 +166,19 @@ public sealed class MeasuredReviewTests
         }
 
         [Fact]
+        public void Given_a_profile_of_the_files_whose_functions_were_renamed_When_reviewed_Then_the_hypothesis_says_so_instead_of_failing()
+        {
+            using var folder = new TempFolder();
+            folder.Write("app.py", RealProfilers.DedupeScript);
+            var profile = ProfileReader.Read(new MemoryStream("old_main (/srv/app.py:21);old_dedupe (/srv/app.py:15) 10\n"u8.ToArray())).Profile!;
+
+            var result = Review(folder, "app.py", profile);
+
+            Assert.Contains("names none of their functions", result.Report.HotPathHypothesis.Summary, StringComparison.Ordinal);
+            Assert.Equal("python/quadratic", result.Outcome.Findings[0].Rule.Slug);
+        }
+
+        [Fact]
         public void Given_a_profile_of_other_code_When_reviewed_Then_no_finding_is_measured_and_the_estimates_keep_their_order()
         {
             using var folder = new TempFolder();
