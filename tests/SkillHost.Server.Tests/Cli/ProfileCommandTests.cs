@@ -10,16 +10,9 @@ namespace SkillHost.Server.Tests.Cli;
 /// <summary><c>skillhost profile</c>, <c>compare</c> and <c>review --profile</c> over the profile fixtures, in a private working folder.</summary>
 public sealed class ProfileCommandTests : IDisposable
 {
-    private static readonly string Fixtures = Path.Combine(NodeClients.RepoRoot, "tests", "SkillHost.Analysis.Tests", "Profiles", "Fixtures");
-
     private readonly string _root = Directory.CreateTempSubdirectory("skillhost-profile-cli-").FullName;
 
-    public ProfileCommandTests()
-    {
-        File.Copy(Path.Combine(Fixtures, "dedupe_app.py"), Path.Combine(_root, "app.py"));
-        File.Copy(Path.Combine(Fixtures, "dedupe-py311.pstats"), Path.Combine(_root, "app.pstats"));
-        File.Copy(Path.Combine(Fixtures, "dedupe.collapsed"), Path.Combine(_root, "app.collapsed"));
-    }
+    public ProfileCommandTests() => ProfileFixtures.CopyInto(_root);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 

@@ -11,16 +11,9 @@ namespace SkillHost.Server.Tests.Mcp;
 /// </summary>
 public sealed class ProfileToolTests : IDisposable
 {
-    private static readonly string Fixtures = Path.Combine(NodeClients.RepoRoot, "tests", "SkillHost.Analysis.Tests", "Profiles", "Fixtures");
-
     private readonly string _root = Directory.CreateTempSubdirectory("skillhost-profile-mcp-").FullName;
 
-    public ProfileToolTests()
-    {
-        File.Copy(Path.Combine(Fixtures, "dedupe_app.py"), Path.Combine(_root, "app.py"));
-        File.Copy(Path.Combine(Fixtures, "dedupe.collapsed"), Path.Combine(_root, "app.collapsed"));
-        File.Copy(Path.Combine(Fixtures, "dedupe-py311.pstats"), Path.Combine(_root, "app.pstats"));
-    }
+    public ProfileToolTests() => ProfileFixtures.CopyInto(_root);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
