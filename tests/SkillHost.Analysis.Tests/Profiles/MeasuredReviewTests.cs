@@ -70,6 +70,7 @@ public sealed class MeasuredReviewTests
                 Assert.Contains("`dedupe`", result.Report.HotPathHypothesis.Summary, StringComparison.Ordinal);
                 Assert.Contains("PY001", result.Report.HotPathHypothesis.Summary, StringComparison.Ordinal);
                 Assert.Contains(" of ", result.Report.HotPathHypothesis.Summary, StringComparison.Ordinal);
+                Assert.Contains("skillhost compare BEFORE AFTER", result.Report.MeasurementPlan.SuccessCriterion, StringComparison.Ordinal);
             }
         }
 
