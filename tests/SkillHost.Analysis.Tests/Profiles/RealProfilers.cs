@@ -8,7 +8,10 @@ namespace SkillHost.Analysis.Tests.Profiles;
 /// </summary>
 internal static class RealProfilers
 {
-    public const string PyenvVersions = "/root/.pyenv/versions";
+    private static readonly string Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Where pyenv keeps its Pythons: <c>$PYENV_ROOT/versions</c>, else <c>~/.pyenv/versions</c>.</summary>
+    public static string PyenvVersions { get; } = Path.Combine(Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } root ? root : Path.Combine(Home, ".pyenv"), "versions");
 
     /// <summary>The script of issue 17: a quadratic dedupe() that dominates the run, and a load() the estimates overrate.</summary>
     public static string DedupeScript => File.ReadAllText(GoldenFile.SourceFolder(Path.Combine("Profiles", "Fixtures", "dedupe_app.py")));
@@ -57,11 +60,14 @@ internal static class RealProfilers
             .Select(p => (p.Version, p.Executable))
             .OrderByDescending(p => p.Version)];
 
-    /// <summary>Finds a program on PATH, or null.</summary>
-    public static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
-        ?? (name == "rustc" && File.Exists("/root/.cargo/bin/rustc") ? "/root/.cargo/bin/rustc" : null);
+    /// <summary>Finds a program on PATH (or, for rustup's tools, in <c>$CARGO_HOME/bin</c>, else <c>~/.cargo/bin</c>), or null.</summary>
+    public static string? OnPath(string name)
+    {
+        var cargo = Path.Combine(Environment.GetEnvironmentVariable("CARGO_HOME") is { Length: > 0 } home ? home : Path.Combine(Home, ".cargo"), "bin");
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Append(cargo)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+    }
 
     public static async Task<string> RunAsync(string executable, IEnumerable<string> arguments, string folder, int timeoutSeconds = 120)
     {

@@ -172,7 +172,7 @@ public static class PerfScriptReader
         return rest.Length > 0 && char.IsAsciiHexDigit(rest[0]) ? rest : [];
     }
 
-    // "	    55d1c2a3 hot::count_matches+0x76 (/tmp/p17/hot)" → "hot::count_matches".
+    // "	    55d1c2a3 hot::count_matches+0x76 (/srv/app/hot)" → "hot::count_matches".
     private static bool TryFrame(ReadOnlySpan<char> line, out ReadOnlySpan<char> symbol)
     {
         symbol = default;
