@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests drive (the npm clients under
-# tests/clients*/, Debian's chromium for the eval report's browser test), runs `dotnet test` with a
+# tests/clients*/, Debian's chromium for the eval report's browser test, linux-perf for the profile tests), runs `dotnet test` with a
 # TRX report per test project, and ends with the plain line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +24,13 @@ if ! command -v pre-commit >/dev/null 2>&1; then
   echo "== installing pre-commit (apt-get) for the hook tests" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) >/dev/null \
     || { echo "could not install pre-commit (apt-get needs root); install Debian's pre-commit package and run again" >&2; exit 2; }
+fi
+
+# The profile tests record real profiles with perf (a Rust program, CPython with -X perf): Debian's linux-perf.
+if ! command -v perf >/dev/null 2>&1; then
+  echo "== installing linux-perf (apt-get) for the profile tests" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf) >/dev/null \
+    || { echo "could not install linux-perf (apt-get needs root); install Debian's linux-perf package and run again" >&2; exit 2; }
 fi
 
 # Local dotnet tools the tests drive (.config/dotnet-tools.json: pwsh runs installer/install.ps1).

@@ -63,7 +63,7 @@ internal static class McpComposition
     }
 
     /// <summary>
-    /// The seven tools, with source-generated JSON. Their tools/list entries come from <see cref="ToolSchemaSnapshot"/>;
+    /// The nine tools, with source-generated JSON. Their tools/list entries come from <see cref="ToolSchemaSnapshot"/>;
     /// <paramref name="listFromSnapshot"/> false derives them by reflection at start-up, as the SDK does (the snapshot test compares the two).
     /// </summary>
     public static IMcpServerBuilder WithSkillHostTools(this IMcpServerBuilder builder, bool listFromSnapshot = true) => builder
@@ -73,7 +73,9 @@ internal static class McpComposition
         .WithTool<FormatReportTool>(listFromSnapshot)
         .WithTool<ReviewCodeTool>(listFromSnapshot)
         .WithTool<FixCodeTool>(listFromSnapshot)
-        .WithTool<GetSkillSectionTool>(listFromSnapshot);
+        .WithTool<GetSkillSectionTool>(listFromSnapshot)
+        .WithTool<AnalyzeProfileTool>(listFromSnapshot)
+        .WithTool<CompareProfilesTool>(listFromSnapshot);
 
     private static IMcpServerBuilder WithTool<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] TToolType>(
         this IMcpServerBuilder builder, bool listFromSnapshot) =>

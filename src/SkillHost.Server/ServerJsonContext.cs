@@ -39,6 +39,8 @@ namespace SkillHost.Server;
 [JsonSerializable(typeof(CostEstimate))]
 [JsonSerializable(typeof(NormalizedReport))]
 [JsonSerializable(typeof(ReviewCodeResult))]
+[JsonSerializable(typeof(AnalyzeProfileResult))]
+[JsonSerializable(typeof(SkillHost.Analysis.Profiles.ProfileComparison))]
 [JsonSerializable(typeof(ImmutableArray<CostTable>))]
 [JsonSerializable(typeof(Checklist))]
 [JsonSerializable(typeof(SkillsListResult))]

@@ -11,6 +11,7 @@ internal static class Commands
         ["review-timings"] = ReviewTimingsCommand.Run,
         ["scaling"] = ScalingCommand.Run,
         ["model-memory"] = ModelMemoryCommand.Run,
+        ["profile-parse"] = ProfileParseCommand.Run,
         ["fuzz"] = Fuzz.FuzzCommand.Run,
         ["rpc-fuzz"] = Fuzz.RpcFuzzCommand.Run,
     };

@@ -88,6 +88,37 @@ public static class EstimateText
         {
             Assumptions = [.. estimates.SelectMany(e => e.Passes.Assumptions).Distinct(StringComparer.Ordinal)],
         };
-        return new FindingEstimate(perPass, passes, assumed ? null : new EstimateTotal(minNs, maxNs), null);
+        var measured = estimates.Select(e => e.Measured).OfType<MeasuredCost>().MaxBy(m => m.Share);
+        return new FindingEstimate(perPass, passes, assumed ? null : new EstimateTotal(minNs, maxNs), measured);
+    }
+
+    /// <summary>
+    /// "measured: 97% of the run in `dedupe` (callees included; self 97%), 0.26 s of 0.27 s in cProfile, 1 call" — what a
+    /// profile measured, never mixed up with an estimate.
+    /// </summary>
+    public static string Measured(MeasuredCost measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        var where = measured.Scope == MeasuredScope.Line ? $"on its line (in `{measured.Function}`)" : $"in `{measured.Function}` (callees included)";
+        var amount = measured.Seconds is { } seconds
+            ? $"{Seconds(seconds)} of {Seconds(measured.ProfileTotal)}"
+            : $"{measured.Samples ?? 0:N0} of {measured.ProfileTotal:N0} samples";
+        var calls = measured.Calls is { } c ? $", {c:N0} {(c == 1 ? "call" : "calls")}" : string.Empty;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"measured: {Percent(measured.Share)} of the run {where}, self {Percent(measured.SelfShare)}; {amount} in {measured.Profiler}{calls}");
+    }
+
+    /// <summary>"97%", "4.2%", "0.3%", "0%".</summary>
+    public static string Percent(double share)
+    {
+        var p = share * 100;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return p >= 9.95 || p == 0 ? p.ToString("0", c) + "%" : p >= 0.05 ? p.ToString("0.0", c) + "%" : "<0.1%";
+    }
+
+    /// <summary>"0.27 s", "12.3 ms", "45 µs".</summary>
+    public static string Seconds(double seconds)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return seconds >= 1 ? seconds.ToString("0.##", c) + " s" : seconds >= 1e-3 ? (seconds * 1e3).ToString("0.#", c) + " ms" : (seconds * 1e6).ToString("0", c) + " µs";
     }
 }

@@ -101,6 +101,14 @@ public static class MarkdownReportRenderer
     private static void Hypothesis(HotPathHypothesis hypothesis, TextWriter w)
     {
         w.WriteLine(OneLine(hypothesis.Summary));
+        if (hypothesis.Measurement.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Measured (the profile's hottest functions by their own time):");
+            w.WriteLine();
+            Bullets(hypothesis.Measurement, w);
+        }
+
         if (hypothesis.Evidence.Count > 0)
         {
             w.WriteLine();

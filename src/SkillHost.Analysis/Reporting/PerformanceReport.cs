@@ -48,7 +48,11 @@ public sealed record PerformanceReport(
 /// <param name="Summary">One paragraph: the hot spot and its estimated share.</param>
 /// <param name="Evidence">Supporting facts: hot functions and why, the classes of the files.</param>
 /// <param name="Estimate">The estimate of the issue the hypothesis names; null when none is priced or no issue lies in hot or library code.</param>
-public sealed record HotPathHypothesis(string Summary, IReadOnlyList<string> Evidence, Rules.FindingEstimate? Estimate);
+public sealed record HotPathHypothesis(string Summary, IReadOnlyList<string> Evidence, Rules.FindingEstimate? Estimate)
+{
+    /// <summary>What the profiles measured: one line per profile with its hottest functions; empty without a profile.</summary>
+    public IReadOnlyList<string> Measurement { get; init; } = [];
+}
 
 /// <summary>One ranked issue: issue → evidence/estimate → fix → expected impact, and where it is.</summary>
 /// <param name="Rank">1 for the largest expected impact.</param>

@@ -326,6 +326,9 @@ public sealed partial class PerformanceReportBuilder
             "sync-io-in-async" => $"with 100 concurrent calls of {what}, the batch finishes at least 10× sooner, because the event loop no longer stops for each blocking call",
             "sequential-await" => $"on 100 items, one call of {what} takes at least 10× less wall time, because the independent awaits overlap instead of running one after another",
 
+            // Measured: the criterion is the profile's own, checked the way `compare` checks it.
+            _ when top.Estimate?.Measured is { Share: > 0 } measured =>
+                $"profiled again with {measured.Profiler} on the same input, {what} (now {EstimateText.Percent(measured.Share)} of the run) is at least {Profiles.ProfileComparison.TargetSpeedUp:0}× faster and the run is faster: `skillhost compare BEFORE AFTER` (or compare_profiles) checks it",
             _ => top.Estimate is null
                 ? $"the median time per call of {what} falls by at least 10% over repeated runs on the same input"
                 : $"the median time per call of {what} falls by about the estimated cost of the issue ({EstimateText.PerCall(top.Estimate)}); a measured drop within 10× of that confirms the hypothesis, a far smaller one sends you back to the profile",

@@ -31,20 +31,23 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
     /// <param name="classifications">One per reviewed file.</param>
     /// <param name="sources">The text of each reviewed file by display path, for the patch sketch.</param>
     /// <param name="verbose">Show the step-1 classification of every file, not only of those holding a listed issue.</param>
+    /// <param name="profiles">Profiles joined to the code: issues rank by measured share and the hypothesis quotes the measurement.</param>
     public PerformanceReport Build(
         IReadOnlyList<Finding> findings,
         IReadOnlyList<FileClassification> classifications,
         IReadOnlyDictionary<string, SourceText> sources,
         IReadOnlyList<SkippedFile> skipped,
         int maxIssues = DefaultMaxIssues,
-        bool verbose = false)
+        bool verbose = false,
+        IReadOnlyList<Profiles.ProfileAttribution>? profiles = null)
     {
+        profiles ??= [];
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(classifications);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(skipped);
         var byPath = classifications.ToDictionary(c => c.Path, StringComparer.Ordinal);
-        var all = Group(findings, byPath).ToList();
+        var all = Group(findings, byPath, measured: profiles.Count > 0).ToList();
         var groups = all.Take(Math.Max(1, maxIssues)).ToList();
         var issues = groups.Select((g, i) => ToIssue(i + 1, g, byPath)).ToList();
         // Step 1 for the files of the leading issues (every file with --verbose): the facts a reader checks first.
@@ -54,7 +57,7 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         var assumed = issues.Any(i => i.Estimate?.Passes.Source == PassSource.Assumed);
         return new PerformanceReport(
             Guide.ReportParts,
-            Hypothesis(issues, groups, classified, verbose),
+            profiles.Count > 0 ? MeasuredHypothesis(issues, groups, classified, verbose, profiles) : Hypothesis(issues, groups, classified, verbose),
             issues,
             groups.Count == 0 ? null : Sketch(groups[0], sources),
             Tradeoffs(issues),
@@ -92,7 +95,7 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
     }
 
     // Same rule, same file, same function → one issue. Test code keeps only its asymptotic findings.
-    private static IEnumerable<IssueGroup> Group(IReadOnlyList<Finding> findings, Dictionary<string, FileClassification> byPath)
+    private static IEnumerable<IssueGroup> Group(IReadOnlyList<Finding> findings, Dictionary<string, FileClassification> byPath, bool measured)
     {
         var groups = new List<IssueGroup>();
         var index = new Dictionary<(string, string, string?), int>();
@@ -127,8 +130,10 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
         // The skill's step 1 says where effort pays: hot and library code first, then cold code (start-up, scripts, code
         // beside the product), then tests; within each, by summed estimate under the stated scenario, the review's order
         // breaking ties. Code on an exit path is priced once per call by its estimate, so it sinks by itself.
+        // With a profile, measured time comes first: the class is a guess about where time goes, the profile a fact.
         return groups.Select((g, i) => (g, i))
-            .OrderBy(x => Priority(x.g.Class.Class))
+            .OrderByDescending(x => measured ? x.g.Findings.Max(f => f.Measured?.Share ?? 0) : 0)
+            .ThenBy(x => Priority(x.g.Class.Class))
             .ThenByDescending(x => x.g.Findings.Sum(f => f.Impact.RankingNs))
             .ThenBy(x => x.i)
             .Select(x => x.g);
@@ -148,6 +153,14 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
     // An issue standing for hundreds of findings names the first few lines; the findings formats list them all.
     private const int MaxLinesListed = 8;
 
+    // The estimate, then what the profile measured (labelled as such): the two are never blended.
+    private static string? EstimateSentence(FindingEstimate? estimate, IReadOnlyList<Finding> findings)
+    {
+        var measured = estimate?.Measured ?? findings.Select(f => f.Measured).OfType<MeasuredCost>().MaxBy(m => m.Share);
+        var text = estimate is null ? null : Cost.EstimateText.Sentence(estimate);
+        return measured is null ? text : text is null ? Cost.EstimateText.Measured(measured) : $"{text}; {Cost.EstimateText.Measured(measured)}";
+    }
+
     private static ReportIssue ToIssue(int rank, IssueGroup group, Dictionary<string, FileClassification> byPath)
     {
         var first = group.First;
@@ -163,7 +176,7 @@ public sealed partial class PerformanceReportBuilder(WorkflowGuide guide, CostEs
             rank,
             issue,
             evidence,
-            estimate is null ? null : Cost.EstimateText.Sentence(estimate),
+            EstimateSentence(estimate, group.Findings),
             estimate,
             first.Fix,
             first.Impact.Text,

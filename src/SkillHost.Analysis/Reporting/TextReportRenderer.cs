@@ -52,6 +52,12 @@ public static class TextReportRenderer
         {
             w.WriteLine($"    estimate: {OneLine(Cost.EstimateText.Sentence(estimate))}");
         }
+
+        if (finding.Measured is { } measured)
+        {
+            w.WriteLine($"    {OneLine(Cost.EstimateText.Measured(measured))}");
+        }
+
         if (finding.Edits.Count > 0)
         {
             w.WriteLine($"    fixable: {OneLine(string.Join("; ", finding.Edits.Select(e => e.Describe())))} (--format diff writes the patch)");

@@ -13,6 +13,9 @@ namespace SkillHost.Analysis.Review;
 /// <param name="Outcome">The checklist review's findings (ranked), files and skipped inputs: what JSON findings and SARIF render.</param>
 public sealed record WorkflowResult(PerformanceReport Report, ReviewOutcome Outcome)
 {
+    /// <summary>The profiles given, joined to the reviewed code; empty without one.</summary>
+    public IReadOnlyList<Profiles.ProfileAttribution> Profiles { get; init; } = [];
+
     /// <summary>The report with every issue listed and every file classified, when the review was asked for it; else null.</summary>
     public PerformanceReport? FullReport { get; init; }
 
@@ -106,10 +109,11 @@ public sealed class PerformanceWorkflow
     /// <summary>Classify + checklist review + estimate + report for inline code. Bad inputs are skipped with a reason (see <see cref="WorkflowResult.Problem"/>).</summary>
     /// <exception cref="InvalidOperationException">The skill names no five report parts (<see cref="CanReport"/> is false).</exception>
     /// <param name="fullReport">Also build <see cref="WorkflowResult.FullReport"/> (every issue, every file classified).</param>
-    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false)
+    /// <param name="profiles">Profiles of the code's runs: findings are measured and ranked by them.</param>
+    public WorkflowResult Review(IReadOnlyList<SourceInput> inputs, int maxIssues = PerformanceReportBuilder.DefaultMaxIssues, bool fullReport = false, IReadOnlyList<Profiles.Profile>? profiles = null)
     {
         var (trees, skipped) = Parse(inputs);
-        return Run(trees, skipped, maxIssues, pointedAt: true, null, fullReport);
+        return Run(trees, skipped, maxIssues, pointedAt: true, profiles is null ? null : SourceReviewOptions.Default with { Profiles = profiles }, fullReport);
     }
 
     /// <summary>The same for files and folders on disk (folders walked as <see cref="SourceDiscovery"/> does).</summary>
@@ -121,6 +125,26 @@ public sealed class PerformanceWorkflow
     {
         var (trees, skipped) = new SourceReview(_review).Load(paths, workingDirectory, options);
         return Run(trees, skipped, maxIssues, SourceReview.NamesFilesOnly(paths, workingDirectory), options, fullReport);
+    }
+
+    /// <summary>
+    /// Step 3's evidence on its own: each profile's hot functions and lines, mapped to the source under <paramref name="sourcePaths"/>
+    /// (reviewed, so the findings in each hot function are named) when any are given.
+    /// </summary>
+    /// <param name="profiles">Read profiles (each with its <see cref="Profiles.ProfileReadResult.Profile"/> set).</param>
+    public IReadOnlyList<Profiles.ProfileAnalysis> AnalyzeProfiles(IReadOnlyList<Profiles.ProfileReadResult> profiles, IReadOnlyList<string> sourcePaths, string workingDirectory, SourceReviewOptions options, int limit = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(sourcePaths);
+        ArgumentNullException.ThrowIfNull(options);
+        var read = profiles.Select(p => p.Profile ?? throw new ArgumentException("a profile that could not be read was passed", nameof(profiles))).ToList();
+        if (sourcePaths.Count == 0)
+        {
+            return [.. profiles.Select(p => Profiles.ProfileAnalysis.Build(new Profiles.ProfileAttribution(p.Profile!, []), [], Guide, p.Diagnostics, limit))];
+        }
+
+        var result = ReviewPaths(sourcePaths, workingDirectory, options with { Profiles = read });
+        return [.. result.Profiles.Select((a, i) => Profiles.ProfileAnalysis.Build(a, result.Outcome.Findings, Guide, profiles[i].Diagnostics, limit))];
     }
 
     /// <summary>Step 1 alone, for inline code: each input's class and its functions' classes.</summary>
@@ -159,8 +183,15 @@ public sealed class PerformanceWorkflow
         var reviewed = outcome.Skipped.Count == skipped.Count ? trees : [.. trees.Where(t => outcome.Files.Contains(t.Source.Path!))];
         var classifications = Classifier.Classify(reviewed, project);
         var sources = trees.ToDictionary(t => t.Source.Path!, t => t.Source, StringComparer.Ordinal);
+        // Evidence beats estimates: with a profile, findings carry what it measured and rank by it.
+        IReadOnlyList<Profiles.ProfileAttribution> profiles = [.. (options?.Profiles ?? []).Select(p => new Profiles.ProfileAttribution(p, classifications))];
+        if (profiles.Count > 0)
+        {
+            outcome = outcome with { Findings = Profiles.MeasuredFindings.Apply(outcome.Findings, profiles, classifications, sources) };
+        }
+
         PerformanceReport Build(int issues) =>
-            builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, issues, _options.Verbose) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence };
+            builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, issues, _options.Verbose, profiles) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence };
         var report = Build(maxIssues);
 
         // The default report is for an agent's context: when the default number of issues renders past the budget, fewer are
@@ -173,7 +204,8 @@ public sealed class PerformanceWorkflow
 
         return new WorkflowResult(report, outcome)
         {
-            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence } : null,
+            FullReport = fullReport ? builder.Build(outcome.Findings, classifications, sources, outcome.Skipped, int.MaxValue, verbose: true, profiles) with { Hidden = outcome.Hidden, HiddenBelow = outcome.MinConfidence } : null,
+            Profiles = profiles,
         };
     }
 

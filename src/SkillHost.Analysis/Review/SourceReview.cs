@@ -225,5 +225,8 @@ public sealed record SourceReviewOptions(IProgress<ReviewProgress>? Progress = n
     /// <summary>Apply <see cref="Exclude"/> to files named explicitly too (pre-commit passes every changed file by name).</summary>
     public bool ForceExclude { get; init; }
 
+    /// <summary>Profiles of the reviewed code's runs: findings get what they measured and are ranked by it (see <see cref="Profiles.MeasuredFindings"/>).</summary>
+    public IReadOnlyList<Profiles.Profile> Profiles { get; init; } = [];
+
     public static SourceReviewOptions Default { get; } = new();
 }

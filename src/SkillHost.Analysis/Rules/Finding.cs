@@ -93,6 +93,9 @@ public sealed record Finding(
     /// <summary>The checklist wording for the rule's slug, from the skill.</summary>
     public string? ChecklistText { get; init; }
 
+    /// <summary>What a profile measured on the finding's lines or in its function; null without a profile, or when the profile did not run the finding's file.</summary>
+    public MeasuredCost? Measured { get; init; }
+
     /// <summary>A mechanical fix that may be applied as it stands (empty when the fix needs judgement): non-overlapping, in file order.</summary>
     public IReadOnlyList<SourceEdit> Edits { get; init; } = [];
 }

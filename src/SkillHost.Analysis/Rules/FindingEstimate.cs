@@ -56,6 +56,35 @@ public sealed record EstimateTotal(double MinNs, double MaxNs)
     public double MidNs => (MinNs + MaxNs) / 2;
 }
 
+/// <summary>What part of the code a measurement covers.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MeasuredScope>))]
+public enum MeasuredScope
+{
+    /// <summary>The finding's own lines (the profile's frames carry lines).</summary>
+    [JsonStringEnumMemberName("line")]
+    Line,
+
+    /// <summary>The function around the finding, callees included (the profile has functions only).</summary>
+    [JsonStringEnumMemberName("function")]
+    Function,
+}
+
 /// <summary>What a profile measured for the finding's code.</summary>
-/// <param name="Share">Of the profile's total, 0–1.</param>
-public sealed record MeasuredCost(double Share, double TimeNs, long Samples, long Calls);
+/// <param name="Share">Of the profile's total, 0–1, callees included: on the finding's lines when the profile has lines, else in its enclosing function.</param>
+/// <param name="SelfShare">The same without callees.</param>
+/// <param name="Function">The enclosing function as the profile names it.</param>
+/// <param name="Profiler">"cProfile", "perf", "speedscope", "collapsed stacks".</param>
+public sealed record MeasuredCost(double Share, double SelfShare, MeasuredScope Scope, string Function, string Profiler)
+{
+    /// <summary>Seconds measured on the scope (profiles that measure time), else null.</summary>
+    public double? Seconds { get; init; }
+
+    /// <summary>Samples on the scope (sampling profiles), else null.</summary>
+    public long? Samples { get; init; }
+
+    /// <summary>How many times the enclosing function was called (pstats' <c>nc</c>), else null.</summary>
+    public long? Calls { get; init; }
+
+    /// <summary>The whole profile: seconds or samples, as <see cref="Seconds"/> or <see cref="Samples"/> count.</summary>
+    public double ProfileTotal { get; init; }
+}

@@ -28,6 +28,10 @@ public sealed partial class WorkflowGuide
         Tools = ReadTools(measure);
         Traps = [.. Bullets(measure).Where(b => b.Label.Length > 0)];
         Guardrails = [.. Bullets(Find(skill, "guardrail", "guardrails")).Where(b => b.Label.Length > 0)];
+        Levers = [.. Bullets(Find(skill, "step 4", "lever"))];
+        var flat = Find(skill, "flat-profile", "flat profile");
+        FlatProfilePlaybook = [.. Bullets(flat)];
+        FlatProfileTitle = flat?.Title;
         ReportParts = skill.ReportParts;
     }
 
@@ -44,6 +48,15 @@ public sealed partial class WorkflowGuide
 
     /// <summary>The scope-and-guardrails bullets ("Keep behaviour.", "Stay safe.").</summary>
     public IReadOnlyList<LabelledText> Guardrails { get; }
+
+    /// <summary>The step-4 levers, in the skill's order ("Algorithmic complexity", "Data structures and memory layout", …).</summary>
+    public IReadOnlyList<LabelledText> Levers { get; }
+
+    /// <summary>The flat-profile playbook's bullets: what to do when no single hot spot stands out; empty when the skill has none.</summary>
+    public IReadOnlyList<LabelledText> FlatProfilePlaybook { get; }
+
+    /// <summary>The playbook section's heading as the skill writes it ("Flat-profile playbook"), or null.</summary>
+    public string? FlatProfileTitle { get; }
 
     /// <summary>The step-5 report part names, in order (<see cref="SkillDocument.ReportParts"/>).</summary>
     public IReadOnlyList<string> ReportParts { get; }

@@ -55,14 +55,18 @@ internal static class ReviewCommand
                 r.AddError("--" + problem);
             }
         });
+        var profile = new Option<string[]>("--profile")
+        {
+            Description = "A profile of the code's run (cProfile pstats, collapsed stacks, speedscope JSON or perf script text; the format is read from the content). Findings then carry what it measured and rank by measured time. Repeatable.",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "In the report, classify every file (step 1), not only those holding a listed issue." };
         var command = new Command("review", "Review Python and Rust code with the performance skill: classify, check, estimate, and report in five parts (markdown), list the findings (text, json, sarif; github, gitlab, junit for CI), or print their mechanical fixes as a patch for git apply (diff); --fix makes those fixes in the files. Exit 0 clean, 1 findings, 2 usage/I-O error.")
         {
-            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget, assumeN, verbose,
+            paths, format, fix, select, ignore, skill, file, maxIssues, minConfidence, fileBudget, assumeN, verbose, profile,
         };
         team.AddTo(command);
         command.SetAction(r => Run(
-            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues), AssumeN = r.GetValue(assumeN), AssumeNGiven = r.GetResult(assumeN) is { Implicit: false }, Verbose = r.GetValue(verbose) },
+            new ReviewArguments(r.GetValue(paths)!, r.GetValue(format)!, r.GetValue(select) ?? [], r.GetValue(ignore) ?? [], r.GetValue(skill)!, r.GetValue(file), r.GetValue(maxIssues), r.GetValue(fix)) { MinConfidence = r.GetValue(minConfidence), FileBudget = FileBudgetOption.ToBudget(r.GetValue(fileBudget)), Team = team.Read(r, select, maxIssues), AssumeN = r.GetValue(assumeN), AssumeNGiven = r.GetResult(assumeN) is { Implicit: false }, Verbose = r.GetValue(verbose), Profiles = r.GetValue(profile) ?? [] },
             output,
             environment ?? ReviewEnvironment.Current()));
         return command;
@@ -94,6 +98,11 @@ internal static class ReviewCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (ProfileFiles.Read(arguments.Profiles, environment.WorkingDirectory, output) is not { } profiles)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         // --assume-n wins; else the project config's assume-n; else the default.
         var assume = arguments.AssumeNGiven ? arguments.AssumeN : policy.Governing?.AssumeN ?? arguments.AssumeN;
         var workflow = new PerformanceWorkflow(skill, selection.Apply(environment.Catalogue), ReviewOptions.Default with { MinConfidence = arguments.MinConfidence, AssumeN = assume, Verbose = arguments.Verbose });
@@ -116,6 +125,7 @@ internal static class ReviewCommand
         {
             Discovered = heap.Reserve, FileBudget = arguments.FileBudget,
             Filters = policy.Filters, Exclude = policy.Excludes, ForceExclude = arguments.Team.ForceExclude,
+            Profiles = profiles,
         };
         var maxIssues = policy.MaxIssues(arguments.MaxIssues);
 
@@ -242,6 +252,9 @@ internal sealed record ReviewArguments(
 
     /// <summary>True when <c>--assume-n</c> was given: it then wins over the project config's <c>assume-n</c>.</summary>
     public bool AssumeNGiven { get; init; }
+
+    /// <summary>Profiles of the code's run (<c>--profile</c>), as given.</summary>
+    public IReadOnlyList<string> Profiles { get; init; } = [];
 
     /// <summary>Classify every file in the report (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }

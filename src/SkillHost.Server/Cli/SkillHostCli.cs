@@ -12,6 +12,8 @@ internal static class SkillHostCli
         root.Add(ReviewCommand.Create(output));
         root.Add(ClassifyCommand.Create(output));
         root.Add(EstimateCommand.Create(output));
+        root.Add(ProfileCommand.Create(output));
+        root.Add(CompareCommand.Create(output));
         root.Add(RuleCommand.Create(output));
         root.Add(ServeCommand.Create(output));
         foreach (var command in InstallCommands.Create(output, installerHost ?? InstallerHost.FromProcess))

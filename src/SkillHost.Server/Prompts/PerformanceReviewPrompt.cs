@@ -32,6 +32,7 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
             new PromptArgument { Name = "path", Description = "A file or folder to review, inside the client's roots (or use 'code').", Required = false },
             new PromptArgument { Name = "language", Description = "'python' or 'rust' (for 'code'; detected when left out).", Required = false },
             new PromptArgument { Name = "goal", Description = "What to optimise: latency (default), throughput or memory.", Required = false },
+            new PromptArgument { Name = "profile", Description = "A profile of the code's run inside the client's roots (cProfile pstats, collapsed stacks, speedscope JSON or perf script text), if you have one: findings are then ranked by measured time.", Required = false },
         ],
     };
 
@@ -44,6 +45,7 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
         var path = PromptArguments.Get(request, "path");
         var language = PromptArguments.Get(request, "language");
         var goal = (PromptArguments.Get(request, "goal") ?? Goals[0]).Trim().ToLowerInvariant();
+        var profile = PromptArguments.Get(request, "profile");
         if (!Goals.Contains(goal))
         {
             throw new McpProtocolException($"Unknown goal '{goal}'. Use one of: {string.Join(", ", Goals)}.", McpErrorCode.InvalidParams);
@@ -68,7 +70,7 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
             throw new McpProtocolException(e.Message, McpErrorCode.InvalidParams);
         }
 
-        return PromptArguments.UserMessage($"Performance review for {goal} with the {skill.Name} skill", Compose(skill, goal, subject));
+        return PromptArguments.UserMessage($"Performance review for {goal} with the {skill.Name} skill", Compose(skill, goal, subject) + Measurement(profile));
     }
 
     private static string Compose(HostedSkill skill, string goal, string subject)
@@ -90,7 +92,8 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
         }
 
         text.Append("Tools: classify_code (step 1), estimate_cost (step 2, the skill's cost tables), checklist_review (the checklist as rules, findings priced), ")
-            .Append("format_report (step 5: puts your report into the parts below and lists what is missing), review_code (all of it in one call), fix_code (the mechanical fixes as fixed code or a diff; it writes nothing); ")
+            .Append("format_report (step 5: puts your report into the parts below and lists what is missing), review_code (all of it in one call), fix_code (the mechanical fixes as fixed code or a diff; it writes nothing), ")
+            .Append("analyze_profile (step 3: a profile's hot functions, mapped to the code and its findings), compare_profiles (measure again after a change); ")
             .Append("get_skill_section reads one section of the skill (cost tables, techniques, worked examples) when a step needs it.\n\n");
         if (!skill.Document.ReportParts.IsDefaultOrEmpty)
         {
@@ -99,6 +102,13 @@ internal sealed class PerformanceReviewPrompt(SkillCatalog catalog, ServerEnviro
 
         return text.Append(subject).ToString();
     }
+
+    // Evidence beats estimates: name the profile given, or ask for one and say how to record it.
+    private static string Measurement(string? profile) => profile is not null
+        ? $"\nA profile of the code's run is at `{profile}`: pass it as 'profile' to review_code or checklist_review (findings then carry what it measured and rank by it), and read it with analyze_profile. Quote measured figures as measured, estimates as estimates.\n"
+        : "\nNo profile was given. If the user has one, or can run the code, ask for it before ranking by estimates alone: "
+            + "`python -m cProfile -o out.pstats app.py` (exact call counts), `py-spy record --format speedscope -o out.json -- python app.py` (sampling, low overhead), "
+            + "or for Rust and native code `perf record -g ./program` then `perf script > out.perf`. Pass the file as 'profile' to review_code or checklist_review, or read it with analyze_profile; after a change, compare_profiles measures again.\n";
 
     private static string Quote(string code, string? language, string? filename, ServerEnvironment environment)
     {

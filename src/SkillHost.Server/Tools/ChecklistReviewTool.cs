@@ -36,13 +36,14 @@ internal sealed class ChecklistReviewTool
         [Description(ToolDescriptions.AssumeN)] double? assumeN = null,
         [Description(ResultBudget.LimitDescription)] int? limit = null,
         [Description(ResultBudget.CursorDescription)] string? cursor = null,
+        [Description(ToolDescriptions.Profile)] string[]? profile = null,
         CancellationToken cancellationToken = default)
     {
         const string Tool = "checklist_review";
         var pageSize = ResultBudget.Limit(limit);
         var n = ResultBudget.AssumeN(assumeN);
         var hasArguments = code is not null || paths is { Length: > 0 };
-        var key = ReviewStore.RequestKey(code, language, filename, paths, select, ignore, skill, n);
+        var key = ReviewStore.RequestKey(code, language, filename, paths, select, ignore, skill, n, profile);
         if (cursor is not null)
         {
             var (stored, at) = store.Resolve(cursor, Tool, hasArguments ? key : null);
@@ -51,10 +52,19 @@ internal sealed class ChecklistReviewTool
 
         var review = CreateReview(catalog, environment, skill, select, ignore, n);
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
+        var profiles = await ProfileInput.ReadAllAsync(profile, environment, call, cancellationToken).ConfigureAwait(false);
         // Off the request's thread, and with its token and the per-file budget either way: a client that goes away stops the work.
         var outcome = await Task.Run(
             () =>
             {
+                if (profiles.Count > 0)
+                {
+                    // Measuring needs the workflow's classification of the functions; every confidence is listed, as without a profile.
+                    var selection = ReviewRuleSelection.Parse(select ?? [], ignore ?? [], environment.Catalogue, out _)!;
+                    var workflow = catalog.Require(skill).RequireWorkflow(selection.Apply(environment.Catalogue)).With(ReviewOptions.Default with { AssumeN = n, MinConfidence = Confidence.Low });
+                    return (input.Inline is { } measuredInline ? workflow.Review([measuredInline], profiles: profiles) : workflow.ReviewPaths(input.Paths, input.BaseFolder, input.Options with { Profiles = profiles })).Outcome;
+                }
+
                 if (input.Inline is not { } inline)
                 {
                     return review.Run(input.Paths, input.BaseFolder, input.Options);

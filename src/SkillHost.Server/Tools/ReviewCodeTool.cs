@@ -39,6 +39,7 @@ internal sealed class ReviewCodeTool
         [Description(ToolDescriptions.Skill)] string? skill = null,
         [Description("Most findings per page (1-1000, default 50); a page also stops before the result would pass 50,000 characters.")] int? limit = null,
         [Description(ResultBudget.CursorDescription)] string? cursor = null,
+        [Description(ToolDescriptions.Profile)] string[]? profile = null,
         CancellationToken cancellationToken = default)
     {
         if (maxIssues is < 1 or > 20)
@@ -49,7 +50,7 @@ internal sealed class ReviewCodeTool
         var pageSize = ResultBudget.Limit(limit);
         var n = ResultBudget.AssumeN(assumeN);
         var least = ParseConfidence(minConfidence);
-        var key = ReviewStore.RequestKey(code, language, filename, paths, maxIssues, n, skill, least);
+        var key = ReviewStore.RequestKey(code, language, filename, paths, maxIssues, n, skill, least, profile);
         if (cursor is not null)
         {
             var (earlier, at) = store.Resolve(cursor, Tool, code is not null || paths is { Length: > 0 } ? key : null);
@@ -58,9 +59,10 @@ internal sealed class ReviewCodeTool
 
         var workflow = catalog.Require(skill).RequireWorkflow(environment.Catalogue).With(ReviewOptions.Default with { AssumeN = n, MinConfidence = least });
         await using var input = await ToolInput.ResolveAsync(new ReviewRequest(code, language, filename, paths), environment, call, cancellationToken).ConfigureAwait(false);
+        var profiles = await ProfileInput.ReadAllAsync(profile, environment, call, cancellationToken).ConfigureAwait(false);
         var result = input.Inline is { } inline
-            ? workflow.Review([inline], maxIssues, fullReport: true)
-            : await Task.Run(() => workflow.ReviewPaths(input.Paths, input.BaseFolder, input.Options, maxIssues, fullReport: true), cancellationToken).ConfigureAwait(false);
+            ? workflow.Review([inline], maxIssues, fullReport: true, profiles)
+            : await Task.Run(() => workflow.ReviewPaths(input.Paths, input.BaseFolder, input.Options with { Profiles = profiles }, maxIssues, fullReport: true), cancellationToken).ConfigureAwait(false);
         if (result.NothingReviewed)
         {
             throw new McpException(result.Problem);

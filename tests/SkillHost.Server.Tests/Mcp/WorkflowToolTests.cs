@@ -140,7 +140,7 @@ public sealed class WorkflowToolTests : IDisposable
 
         var tools = (await server.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(t => t.ProtocolTool).ToList();
 
-        Assert.Equal(["checklist_review", "classify_code", "estimate_cost", "fix_code", "format_report", "get_skill_section", "review_code"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["analyze_profile", "checklist_review", "classify_code", "compare_profiles", "estimate_cost", "fix_code", "format_report", "get_skill_section", "review_code"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, t =>
         {
             Assert.True(t.Annotations?.ReadOnlyHint, t.Name);

@@ -100,7 +100,7 @@ public sealed partial class CiFormatTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--profile", "--fix")]
+    [InlineData("--profil", "--profile")]
     [InlineData("--fromat", "--format")]
     [InlineData("--max-issue", "--max-issues")]
     [InlineData("--basline", "--baseline")]
