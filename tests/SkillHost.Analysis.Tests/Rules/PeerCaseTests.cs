@@ -36,7 +36,8 @@ public sealed partial class PeerCaseTests
         var (expected, actual) = RuleFixture.Check(RuleFor(fileName), Path.Combine("Peers", fileName));
 
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, actual);
+        Assert.Equal([], expected.Except(actual).Select(e => $"missed line {e.Line}"));
+        Assert.Equal([], actual.Except(expected).Select(e => $"unexpected line {e.Line}"));
     }
 
     [Theory]
