@@ -78,7 +78,7 @@ public sealed partial class CloneOnlyRead
         var function = call.EnclosingFunction();
         var let = call.FindLet(root);
         var parameter = let is null ? call.FindParameter(root) : null;
-        if (function is null || let is null && parameter is null || !IsOwned(context, let, parameter, receiver != root))
+        if (function is null || let is null && parameter is null || OwnedTypeOf(context, let, parameter, receiver != root) is not { } owned || !Fits(owned, call.Name))
         {
             return null;
         }
@@ -130,6 +130,7 @@ public sealed partial class CloneOnlyRead
     private static bool Fits(string type, string copy) => copy switch
     {
         "clone" or "to_owned" => true,
+        _ when type.Length == 0 => false,
         "to_string" => type.EndsWith("String", StringComparison.Ordinal) && !type.EndsWith("OsString", StringComparison.Ordinal),
         "to_vec" => type.EndsWith("Vec", StringComparison.Ordinal),
         "to_path_buf" => type.EndsWith("PathBuf", StringComparison.Ordinal),
@@ -142,11 +143,12 @@ public sealed partial class CloneOnlyRead
         call.ReceiverCall is null && context.Nodes<MacroCallNode>().Any(m => m.Span == call.ReceiverSpan && (m.Name == "format" && call.Name is "to_string" or "to_owned" or "clone" || m.Name == "vec" && call.Name is "to_vec" or "to_owned" or "clone"));
 
     /// <summary>
-    /// The binding holds an owned, allocating value the code can move: an initializer that builds one (`String::from`,
-    /// `vec!`, `.to_string()`, a tuple or a struct of this file), or a by-value parameter of such a type. A field is moved
-    /// out only of a type without a `Drop` impl.
+    /// The type of an owned, allocating value the binding holds and the code can move, or null: an initializer that builds
+    /// one (`String::from`, `vec!`, `.to_string()`, a tuple or a struct of this file), or a by-value parameter of such a
+    /// type. "" when the value is owned but its type unknown (only `clone`/`to_owned` then surely copy it: `to_string` of a
+    /// struct formats it). A field is moved out only of a type without a `Drop` impl.
     /// </summary>
-    private static bool IsOwned(RuleContext context, AssignmentNode? let, Parameter? parameter, bool field)
+    private static string? OwnedTypeOf(RuleContext context, AssignmentNode? let, Parameter? parameter, bool field)
     {
         var type = let?.TypeAnnotation ?? parameter?.Type;
         if (type is not null)
@@ -154,39 +156,54 @@ public sealed partial class CloneOnlyRead
             type = type.Trim();
             if (type.StartsWith('&') || type.Contains("Rc<", StringComparison.Ordinal) || type.Contains("Arc<", StringComparison.Ordinal) || type.StartsWith("impl", StringComparison.Ordinal))
             {
-                return false;
+                return null;
             }
 
-            if (OwnedType().IsMatch(type))
+            if (OwnedType().Match(type) is { Success: true } known)
             {
-                return !field;
+                return field ? null : known.Value;
             }
 
-            return LocalStruct(context, type) is { } named && (!field || !HasDrop(context, named));
+            return LocalStruct(context, type) is { } named && (!field || !HasDrop(context, named)) ? "" : null;
         }
 
         if (let?.ValueSpan is not { } value)
         {
-            return false;
+            return null;
         }
 
         var text = context.TextOf(value).Trim();
         if (text.Contains("Rc::", StringComparison.Ordinal) || text.Contains("Arc::", StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
-        if (OwnedInitializer().IsMatch(text) || OwnedConversion().IsMatch(text))
+        if (OwnedInitializer().IsMatch(text))
         {
-            return !field;
+            return field ? null
+                : text.StartsWith("vec!", StringComparison.Ordinal) ? "Vec"
+                : text.StartsWith("format!", StringComparison.Ordinal) ? "String"
+                : OwnedType().Match(text.Replace("std::", "", StringComparison.Ordinal)).Value;
+        }
+
+        if (OwnedConversion().Match(text) is { Success: true } conversion)
+        {
+            return field ? null : conversion.Value switch
+            {
+                ".to_string()" => "String",
+                ".to_vec()" => "Vec",
+                ".to_path_buf()" => "PathBuf",
+                ".to_os_string()" => "OsString",
+                _ => "",
+            };
         }
 
         if (text.StartsWith('(') && text.EndsWith(')') && text.Contains(',', StringComparison.Ordinal) && !text.Contains('&', StringComparison.Ordinal))
         {
-            return true; // a tuple of owned parts: `tup.0` moves out
+            return ""; // a tuple of owned parts: `tup.0` moves out
         }
 
-        return StructLiteral().Match(text) is { Success: true } literal && LocalStruct(context, literal.Groups[1].Value) is { } name && (!field || !HasDrop(context, name));
+        return StructLiteral().Match(text) is { Success: true } literal && LocalStruct(context, literal.Groups[1].Value) is { } name && (!field || !HasDrop(context, name)) ? "" : null;
     }
 
     // A struct declared in this file that is not `Copy` (copying a `Copy` value allocates nothing).

@@ -36,7 +36,7 @@ public sealed partial class CloneOnlyRead : Rule
                     call,
                     movable.Message,
                     movable.Fix,
-                    Confidence.Medium,
+                    call.IsHot(context) ? Confidence.Medium : Confidence.Low, // one copy per call matters only where the code repeats
                     "Saves an allocation and a copy of the value per execution.",
                     edits: movable.Fix.StartsWith("drop", StringComparison.Ordinal) && context.TextOf(tail).Trim() == "." + call.Name + "()" ? [Replacement.Delete(tail)] : null);
                 continue;

@@ -40,6 +40,16 @@ fn remember_and_log(events: &[Event], seen: &mut HashSet<String>) {
     }
 }
 
+struct ParseError {
+    message: String,
+}
+
+// pydantic-core src/serializers/errors.rs: `to_string()` of a struct formats it (Display); it is not a copy.
+fn message_of(error: ParseError) -> String {
+    let s = error.to_string();
+    s
+}
+
 fn copied_each_pass(events: &[Event], seen: &mut HashSet<String>, prefix: String) {
     for _ in events {
         seen.insert(prefix.clone());
