@@ -29,7 +29,20 @@ fn rc_local(v: Vec<u8>) -> usize {
     data.len() + data.iter().count()
 }
 
+fn area(shape: Box<Rect>) -> f32 { // expect: RS005
+    shape.w * shape.h
+}
+
 // OK
+fn keep(node: Box<Node>, list: &mut Vec<Box<Node>>) {
+    list.push(node);
+}
+
+impl Visitor for Printer {
+    fn visit(&mut self, node: Box<Node>) {
+        self.print(node.name());
+    }
+}
 fn boxed_slice(v: Vec<u8>) -> Box<[u8]> {
     v.into_boxed_slice()
 }
