@@ -88,7 +88,8 @@ public sealed class NeedlessHeapAllocation : Rule
 
             foreach (var parameter in function.Parameters)
             {
-                if (parameter is not { IsSelf: false, Type: { } type } || !type.StartsWith("Box<", StringComparison.Ordinal) || !type.EndsWith('>')
+                // `_name`: a signature kept on purpose (a platform or callback shape), whatever the body does.
+                if (parameter is not { IsSelf: false, Type: { } type } || parameter.Name.StartsWith('_') || !type.StartsWith("Box<", StringComparison.Ordinal) || !type.EndsWith('>')
                     || type.Contains("dyn ", StringComparison.Ordinal) || type.Contains("impl ", StringComparison.Ordinal) || type.Contains("Self", StringComparison.Ordinal)
                     || IsBoxedHandle(type) || parameter.Name.Contains(' ', StringComparison.Ordinal))
                 {
@@ -97,12 +98,14 @@ public sealed class NeedlessHeapAllocation : Rule
 
                 var name = parameter.Name.StartsWith("mut ", StringComparison.Ordinal) ? parameter.Name[4..] : parameter.Name;
                 var uses = BindingUses.Find(context.Tree, name, function.BodySpan.Start, function.BodySpan.End);
-                if (SharedOrEscapes(context, tokens, "Box", uses))
+                var inner = type[4..^1];
+
+                // A method we cannot see may take `self: Box<Self>`: only methods of this file's impls that borrow `self` are safe.
+                if (SharedOrEscapes(context, tokens, "Box", uses) || uses.Any(u => u.Kind == UseKind.OtherMethod && !BorrowsSelf(context, inner, u.Method!)))
                 {
                     continue;
                 }
 
-                var inner = type[4..^1];
                 context.Report(
                     function,
                     $"`{name}: {type}` is only used through the box: every caller allocates a `{RustCode.Short(inner)}` on the heap for nothing",
@@ -113,6 +116,18 @@ public sealed class NeedlessHeapAllocation : Rule
             }
         }
     }
+
+    private static bool BorrowsSelf(RuleContext context, string type, string method)
+    {
+        var name = type.Split('<')[0].Trim();
+        return context.Nodes<ImplNode>().Where(i => i.SelfType.Split('<')[0].Trim() == name)
+            .SelectMany(i => i.Children.OfType<FunctionNode>())
+            .Any(f => f.Name == method && f.Parameters is [{ IsSelf: true } self, ..] && context.TextOf(self.Span).TrimStart().StartsWith('&'));
+    }
+
+    // Methods of `Box` itself that consume it (`b.into_vec()`, `b.assume_init()`, `b.leak()`): the box escapes.
+    private static bool ConsumesBox(string? method) =>
+        method is not null && (method.StartsWith("into_", StringComparison.Ordinal) || method is "assume_init" or "leak" or "downcast" or "write");
 
     private static bool IsExtern(RuleContext context, FunctionNode function) =>
         context.TextOf(TextSpan.FromBounds(function.Span.Start, function.NameSpan.Start)).Contains("extern", StringComparison.Ordinal);
@@ -131,6 +146,8 @@ public sealed class NeedlessHeapAllocation : Rule
             switch (use.Kind)
             {
                 case UseKind.Moved or UseKind.Clone:
+                    return true;
+                case UseKind.OtherMethod when pointer == "Box" && ConsumesBox(use.Method):
                     return true;
                 case UseKind.Borrow or UseKind.MutBorrow when pointer != "Box" || InsideCallArguments(tokens, use.Position):
                     // `Arc::clone(&x)` shares it; `f(&x)` may clone the Arc or need a `&Box<T>`.
