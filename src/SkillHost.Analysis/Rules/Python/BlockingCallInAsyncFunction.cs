@@ -140,8 +140,19 @@ public sealed class BlockingCallInAsyncFunction : Rule
             return function.QualifiedName.StartsWith("builtins.", StringComparison.Ordinal) && IsAwaited(context, call) ? null : function;
         }
 
-        return IsAwaited(context, call) ? null : BlockingCalls.ClassifyMethod(call);
+        if (IsAwaited(context, call) || BlockingCalls.ClassifyMethod(call) is not { } method)
+        {
+            return null;
+        }
+
+        // `with open(p) as f: f.read()`: the `open` is the finding, and its fix covers the reads and writes; a file method
+        // is its own finding only where the function opens no file itself (a file passed in, kept on `self`, captured).
+        return method.QualifiedName.StartsWith("io.", StringComparison.Ordinal) && OpensAFile(call) ? null : method;
     }
+
+    private static bool OpensAFile(CallNode call) =>
+        call.EnclosingFunction() is { } function && function.Descendants().OfType<CallNode>().Any(c => c.EnclosingFunction() == function
+            && BlockingCalls.ClassifyFunction(c) is { QualifiedName: "builtins.open" or "io.open" or "io.open_code" or "os.fdopen" });
 
     private static bool IsOffloaded(CallNode call) =>
         call.Ancestors().TakeWhile(a => a is not FunctionNode).OfType<CallNode>().Any(c => Offloaders.Contains(c.Name));

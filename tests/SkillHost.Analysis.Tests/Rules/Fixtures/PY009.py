@@ -20,7 +20,7 @@ async def backoff():
 
 async def read_config(path):
     with open(path) as f:  # expect: PY009
-        return f.read()  # expect: PY009
+        return f.read()
 
 
 async def build():

@@ -234,11 +234,11 @@ async def file_keyword_only(*, f: Optional[TextIOWrapper] = None):
 
 async def opened_files(path):
     with open(path) as f:  # peer: ASYNC230  # expect: PY009
-        f.read()  # peer: ASYNC232  # expect: PY009
+        f.read()  # peer: ASYNC232  # not ours: the `open` in this function is the finding; its fix covers the file's reads and writes
     g = open(path)  # peer: ASYNC230  # expect: PY009
-    g.write("x")  # peer: ASYNC232  # expect: PY009
+    g.write("x")  # peer: ASYNC232  # not ours: the `open` in this function is the finding; its fix covers the file's reads and writes
     h = g
-    h.flush()  # peer: ASYNC232  # expect: PY009
+    h.flush()  # peer: ASYNC232  # not ours: the `open` in this function is the finding; its fix covers the file's reads and writes
 
 
 async def not_a_file(make, path):
@@ -262,7 +262,7 @@ async def retyped(f: TextIOWrapper, number: int):
     f: int = number
     f.read()
     f: TextIOWrapper = open("log")  # peer: ASYNC230  # expect: PY009
-    f.read()  # peer: ASYNC232  # expect: PY009
+    f.read()  # peer: ASYNC232  # not ours: the `open` in this function is the finding; its fix covers the file's reads and writes
 
 
 class Log:
