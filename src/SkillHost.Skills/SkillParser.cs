@@ -116,19 +116,23 @@ public static class SkillParser
             }
         }
 
+        var checklists = files.Select(ChecklistRecognizer.RecognizeAll).FirstOrDefault(c => c.Review is not null);
         return new SkillDocument(
             frontmatter?.GetString("name"),
             frontmatter?.GetString("description"),
             frontmatter,
             main is null ? [] : SectionRecords.From(main),
             [.. files.SelectMany(f => CostTableRecognizer.Recognize(f, diagnostics))],
-            files.Select(ChecklistRecognizer.Recognize).FirstOrDefault(c => c is not null),
+            checklists.Review,
             [.. files.SelectMany(f => WorkedExampleRecognizer.Recognize(f))],
             [.. files.SelectMany(f => CodeBlockRecognizer.Recognize(f))],
             files.Select(ReportFormatRecognizer.Recognize).FirstOrDefault(p => !p.IsEmpty, []),
             [.. files.SelectMany(f => EstimationTemplateRecognizer.Recognize(f))],
             references.ToImmutable(),
-            [.. diagnostics]);
+            [.. diagnostics])
+        {
+            OtherChecklists = checklists.Others.IsDefault ? [] : checklists.Others,
+        };
     }
 
     private static (FrontmatterMap? Map, int ClosingLine) ReadFrontmatter(string text, List<Diagnostic> diagnostics)

@@ -50,6 +50,11 @@ internal static class SkillTextRenderer
             }
         }
 
+        foreach (var other in skill.OtherChecklists)
+        {
+            w.WriteLine($"Other checklist \"{other.Title}\" (line {other.Line}): {other.AllItems.Count()} items in {other.Groups.Length} group(s)");
+        }
+
         foreach (var example in skill.Examples)
         {
             w.WriteLine();

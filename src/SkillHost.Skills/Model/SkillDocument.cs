@@ -23,6 +23,9 @@ public sealed record SkillDocument(
     ImmutableArray<SkillReference> References,
     ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>Checklists besides the review checklist (<see cref="Checklist"/>), from the same file, in document order.</summary>
+    public ImmutableArray<Checklist> OtherChecklists { get; init; } = [];
+
     /// <summary>True when parsing produced an error-severity diagnostic.</summary>
     [JsonIgnore]
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

@@ -7,16 +7,24 @@ using SkillHost.Skills.Parsing;
 namespace SkillHost.Skills.Recognizers;
 
 /// <summary>
-/// The first heading containing "checklist" that has list items: its sub-headings are groups (items directly
-/// under it form an unnamed group), its list items are the checklist items, each with an optional slug.
+/// Checklists: each heading containing "checklist" that has list items (its sub-headings are groups, items directly under
+/// it form an unnamed group; a checklist heading inside another is one of its groups). A skill may hold several; the
+/// review checklist is the one made of task-list items (<c>- [ ]</c>) under the highest heading, else the first; the rest
+/// are kept as the skill's other checklists.
 /// </summary>
 internal static partial class ChecklistRecognizer
 {
-    public static Checklist? Recognize(MarkdownOutline outline)
+    /// <summary>The review checklist of one file, or null.</summary>
+    public static Checklist? Recognize(MarkdownOutline outline) => RecognizeAll(outline).Review;
+
+    /// <summary>The review checklist of one file and its other checklists, in document order.</summary>
+    public static (Checklist? Review, ImmutableArray<Checklist> Others) RecognizeAll(MarkdownOutline outline)
     {
+        var found = new List<(Checklist Checklist, int Level, bool TaskList)>();
+        var taken = new HashSet<OutlineSection>();
         foreach (var section in outline.AllSections())
         {
-            if (!section.Title.Contains("checklist", StringComparison.OrdinalIgnoreCase))
+            if (!section.Title.Contains("checklist", StringComparison.OrdinalIgnoreCase) || IsInside(section, taken))
             {
                 continue;
             }
@@ -35,11 +43,33 @@ internal static partial class ChecklistRecognizer
 
             if (groups.Count > 0)
             {
-                return new Checklist(section.Title, section.Line, groups.ToImmutable());
+                taken.Add(section);
+                var checklist = new Checklist(section.Title, section.Line, groups.ToImmutable());
+                found.Add((checklist, section.Level, checklist.AllItems.Any(i => i.Checked is not null)));
             }
         }
 
-        return null;
+        if (found.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var tasks = found.Where(f => f.TaskList).ToList();
+        var review = tasks.Count > 0 ? tasks.MinBy(f => f.Level).Checklist : found[0].Checklist;
+        return (review, [.. found.Select(f => f.Checklist).Where(c => !ReferenceEquals(c, review))]);
+    }
+
+    private static bool IsInside(OutlineSection section, HashSet<OutlineSection> checklists)
+    {
+        for (var parent = section.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (checklists.Contains(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddGroup(ImmutableArray<ChecklistGroup>.Builder groups, string? title, int line, OutlineSection section)

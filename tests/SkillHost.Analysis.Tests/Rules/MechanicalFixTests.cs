@@ -90,12 +90,15 @@ public sealed class MechanicalFixTests
     [Theory]
     // `any`/`all` stop early: a call in the element would no longer run for the rest.
     [InlineData("def f(xs):\n    return any([check(x) for x in xs])\n")]
-    // `await` in a generator expression makes an async generator.
-    [InlineData("async def f(xs):\n    return sum([await g(x) for x in xs])\n")]
     // A list iterated later is a snapshot: the code in between may change its source.
     [InlineData("def f(xs):\n    ys = [x * 2 for x in xs]\n    for y in ys:\n        print(y)\n")]
     public void Given_a_throwaway_list_whose_generator_form_could_behave_differently_When_reviewed_Then_it_has_no_edits(string code) =>
         AssertFlaggedWithoutEdits(new ThrowawayList(), code);
+
+    // `await` in a generator expression makes an async generator, which no builtin consumer accepts: nothing to report.
+    [Fact]
+    public void Given_a_list_comprehension_with_await_When_reviewed_Then_it_is_not_flagged() =>
+        Assert.Empty(RuleFixture.Run([new ThrowawayList()], "async def f(xs):\n    return sum([await g(x) for x in xs])\n", "f.py"));
 
     private const string LogHeader = "import logging\nlog = logging.getLogger(__name__)\n\ndef f(items, d, y, n):\n    for x in items:\n        ";
 

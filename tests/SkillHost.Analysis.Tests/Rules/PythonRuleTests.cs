@@ -217,6 +217,19 @@ public sealed class PythonRuleTests
         }
 
         [Fact]
+        public void Given_a_typed_sync_client_in_an_async_function_When_reviewed_Then_it_is_reported_once_or_per_item_and_the_loop_ranks_higher()
+        {
+            const string code = "import httpx\n\nasync def one(client: httpx.Client | None, url):\n    return client.get(url)\n\nasync def each(client: httpx.Client | None, urls):\n    return [client.get(u) for u in urls]\n";
+
+            var findings = RuleFixture.Run([RuleWithId("PY009")], code, "fetch.py").OrderBy(f => f.Start.Line).ToList();
+
+            Assert.Equal([4, 7], findings.Select(f => f.Start.Line));
+            Assert.All(findings, f => Assert.Equal(Confidence.High, f.Confidence));
+            Assert.Contains("Round trip within the same datacenter", findings[0].Impact.CostSource, StringComparison.Ordinal);
+            Assert.True(findings[1].Impact.RankingNs > findings[0].Impact.RankingNs);
+        }
+
+        [Fact]
         public void Given_a_membership_test_on_a_growing_list_When_reported_Then_the_impact_prices_a_scan_per_iteration()
         {
             const string code = "def f(xs):\n    seen = []\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n";

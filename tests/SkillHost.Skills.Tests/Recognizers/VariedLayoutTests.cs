@@ -72,6 +72,29 @@ public sealed class VariedLayoutTests
         [Fact]
         public void Given_no_checklist_heading_Then_there_is_no_checklist() =>
             Assert.Null(Load("no-structure").Checklist);
+
+        [Fact]
+        public void Given_an_earlier_numbered_sub_checklist_and_a_top_level_task_list_checklist_Then_the_task_list_is_the_review_checklist_and_both_are_kept()
+        {
+            var skill = Load("two-checklists");
+
+            var review = skill.Checklist!;
+            Assert.Equal("Quick review checklist", review.Title);
+            Assert.Equal(12, review.AllItems.Count());
+            Assert.All(review.AllItems, item => Assert.False(item.Checked));
+            Assert.Equal("Is there O(N²) work on a realistic N?", review.AllItems.First().Text);
+            Assert.Equal("Was the change measured with a benchmark before and after?", review.AllItems.Last().Text);
+
+            var other = Assert.Single(skill.OtherChecklists);
+            Assert.Equal("Memory layout checklist", other.Title);
+            Assert.Equal(7, other.AllItems.Count());
+            Assert.All(other.AllItems, item => Assert.Null(item.Checked));
+            Assert.True(other.Line < review.Line);
+        }
+
+        [Fact]
+        public void Given_one_checklist_Then_there_are_no_other_checklists() =>
+            Assert.Empty(Load("full-conventions").OtherChecklists);
     }
 
     public sealed class Examples

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using SkillHost.Analysis.Languages.Rust;
+using SkillHost.Analysis.Rules.Rust;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
@@ -13,7 +14,7 @@ public sealed class OwnedCopyOfPythonArgument : Rule
         Slug: "pyo3/copy-across-boundary",
         Name: nameof(OwnedCopyOfPythonArgument),
         Language: SourceLanguage.Rust,
-        WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
+        WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value, and locals copied out of a Python object the same way (`let v = data.as_bytes().to_vec();`, `let v: Vec<u8> = obj.extract()?;`, `obj.extract::<String>()`) and then only read; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
         WhyBad: "PyO3 fills an owned parameter by copying the Python object's data into a new Rust allocation on every call, only for the function to read it and free it again; the copy grows with the payload.",
         Example: """
             #[pyfunction]
@@ -81,7 +82,83 @@ public sealed class OwnedCopyOfPythonArgument : Rule
 
                 Report(context, function, parameter, kind);
             }
+
+            CopiedLocals(context, function);
         }
+    }
+
+    /// <summary>
+    /// The same copy made in the body: <c>let v = bytes.as_bytes().to_vec();</c> on a Python object, or
+    /// <c>let v: Vec&lt;u8&gt; = obj.extract()?;</c> / <c>obj.extract::&lt;String&gt;()</c>, where the local is then only read.
+    /// </summary>
+    private static void CopiedLocals(RuleContext context, FunctionNode function)
+    {
+        PythonValues? python = null;
+        foreach (var let in function.Descendants<AssignmentNode>())
+        {
+            if (let is not { Operator: "let", IsMutable: false, Targets: [var name], ValueSpan: { } value } || name.StartsWith('_')
+                || let.Descendants<CallNode>().Where(c => value.Contains(c.Span) && c.Span.Start == value.Start).MaxBy(c => c.Span.Length) is not { } outer)
+            {
+                continue;
+            }
+
+            python ??= PythonValues.Of(function);
+            var copy = BoundaryCopy(context, let, outer, python);
+            if (copy is null)
+            {
+                continue;
+            }
+
+            var after = RustSpanTokens.Of(context.Tree, TextSpan.FromBounds(let.Span.End, function.BodySpan.End));
+            if (!OnlyRead(after, name, function))
+            {
+                continue;
+            }
+
+            context.Report(
+                let,
+                $"`{name}` copies {copy.Value.What} into a new Rust allocation on every call to {PyO3Api.Describe(function)}, which then only reads it",
+                copy.Value.Fix,
+                copy.Value.Kind == Owned.Bytes ? Confidence.High : Confidence.Medium,
+                "One allocation and a copy of the whole Python value per call, growing with its size.",
+                value);
+        }
+    }
+
+    private static (Owned Kind, string What, string Fix)? BoundaryCopy(RuleContext context, AssignmentNode let, CallNode outer, PythonValues python)
+    {
+        // `obj.as_bytes().to_vec()` / `.to_owned()` on a Python bytes object.
+        if (outer is { IsMethodCall: true, Name: "to_vec" or "to_owned", Arguments.Count: 0, ReceiverCall: { Name: "as_bytes", IsMethodCall: true, Arguments.Count: 0, ReceiverSpan: { } source } }
+            && python.RootIsPython(context.TextOf(source).Trim()))
+        {
+            return (Owned.Bytes, "the Python `bytes` buffer",
+                $"read `{RustCode.Short(context.TextOf(source).Trim())}.as_bytes()` directly (a `&[u8]` into the Python object), or keep a `PyBackedBytes` if it must outlive the borrow");
+        }
+
+        // `let v: Vec<u8> = obj.extract()?;`, `obj.extract::<String>()`.
+        var call = outer.Name == "extract" ? outer : outer.ReceiverCall is { Name: "extract" } inner && outer.Name is "unwrap" or "expect" ? inner : null;
+        if (call is not { IsMethodCall: true, ReceiverSpan: { } receiver } || !python.RootIsPython(context.TextOf(receiver).Trim()))
+        {
+            return null;
+        }
+
+        var type = call.GenericArguments?.Trim() ?? let.TypeAnnotation?.Trim();
+        if (type is not null && type.StartsWith("::", StringComparison.Ordinal))
+        {
+            type = type[2..].Trim();
+        }
+
+        if (type is not null && call.GenericArguments is not null && type.StartsWith('<') && type.EndsWith('>'))
+        {
+            type = type[1..^1];
+        }
+
+        return type is null ? null : Classify(type) switch
+        {
+            Owned.Bytes => (Owned.Bytes, "the Python `bytes` buffer", "extract a borrow instead: `&[u8]` (bytes only) or `PyBackedBytes`"),
+            Owned.Text => (Owned.Text, "the Python `str`", "extract a borrow instead: `&str` (or `PyBackedStr`, which also survives past the call)"),
+            _ => null,
+        };
     }
 
     private static void Report(RuleContext context, FunctionNode function, Parameter parameter, Owned kind)

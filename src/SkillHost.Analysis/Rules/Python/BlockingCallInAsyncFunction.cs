@@ -12,36 +12,18 @@ public sealed class BlockingCallInAsyncFunction : Rule
         "python/sync-io-in-async",
         nameof(BlockingCallInAsyncFunction),
         SourceLanguage.Python,
-        WhatItDoes: "Flags blocking calls in the body of an `async def`: `open`, `time.sleep`, `requests.*`, `urllib.request.urlopen`, sync `httpx`, `subprocess.*`, `os.system`, `os.path`/`os`/`shutil` file-system calls and pathlib reads and writes. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
+        WhatItDoes: "Flags blocking calls in the body of an `async def`, wherever they stand (a loop only raises their rank): `time.sleep`; HTTP through `requests`, `httpx`, `urllib3` and `urllib.request`, and the methods of receivers typed or built as `httpx.Client`, `requests.Session` or a urllib3 pool (`client: httpx.Client | None` included); processes (`subprocess.*`, `os.system`, `os.popen`, `os.spawn*`, `os.wait*`); `open()` and the methods of the file it returns; `os.path` and `os` calls that ask the file system, `shutil`, and `pathlib.Path` I/O methods; `input()`. Names are resolved through the imports. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
         WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",
         Example: "import requests\n\n\nasync def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         UseInstead: "async def refresh_token(http, session_store, user_id):\n    reply = await http.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         CostOperation: "Read 4 KB from SSD",
         NeedsRepetition: false);
 
-    // Module functions that block, by module, with the async replacement to suggest.
-    private static readonly Dictionary<string, (string[] Functions, string Fix, Confidence Confidence)> Modules = new(StringComparer.Ordinal)
-    {
-        ["time"] = (["sleep"], "use `await asyncio.sleep(…)`", Confidence.High),
-        ["requests"] = (["get", "post", "put", "patch", "delete", "head", "options", "request"], "use an async HTTP client (`httpx.AsyncClient`, aiohttp) and `await` it", Confidence.High),
-        ["httpx"] = (["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"], "use `httpx.AsyncClient` and `await` its methods", Confidence.High),
-        ["urllib.request"] = (["urlopen", "urlretrieve"], "use an async HTTP client, or `await asyncio.to_thread(urllib.request.urlopen, …)`", Confidence.High),
-        ["subprocess"] = (["run", "call", "check_call", "check_output", "getoutput", "getstatusoutput", "Popen"], "use `await asyncio.create_subprocess_exec(…)`", Confidence.High),
-        ["os"] = (["system", "popen", "listdir", "scandir", "walk", "stat", "remove", "unlink", "rename", "replace", "makedirs", "mkdir", "rmdir", "removedirs"], "move it off the event loop: `await asyncio.to_thread(…)`", Confidence.Medium),
-        ["os.path"] = (["exists", "isfile", "isdir", "getsize", "getmtime", "getctime", "getatime", "lexists", "samefile", "islink"], "move it off the event loop: `await asyncio.to_thread(…)` (or check once outside the async path)", Confidence.Medium),
-        ["shutil"] = (["copy", "copy2", "copyfile", "copytree", "rmtree", "move", "make_archive", "unpack_archive"], "move it off the event loop: `await asyncio.to_thread(shutil…, …)`", Confidence.Medium),
-    };
-
     // Network calls are priced as the skill's same-datacenter round trip (a floor: a real HTTP call costs more),
     // not as the rule's default file read.
     private const string NetworkOperation = "Round trip within the same datacenter";
 
-    private static readonly HashSet<string> NetworkModules = new(StringComparer.Ordinal) { "requests", "httpx", "urllib.request" };
-
-    // pathlib methods with no other common meaning; checks like exists()/stat() are too generic to trust.
-    private static readonly HashSet<string> PathMethods = new(StringComparer.Ordinal) { "read_text", "write_text", "read_bytes", "write_bytes" };
-
-    private static readonly HashSet<string> Offloaders = new(StringComparer.Ordinal) { "run_in_executor", "to_thread", "run_sync", "submit" };
+    private static readonly HashSet<string> Offloaders = new(StringComparer.Ordinal) { "run_in_executor", "to_thread", "run_sync", "submit", "wrap_file" };
 
     public override RuleDescriptor Descriptor => Info;
 
@@ -57,13 +39,13 @@ public sealed class BlockingCallInAsyncFunction : Rule
 
         foreach (var call in context.Nodes<CallNode>())
         {
-            if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call) || IsAwaited(context, call)
-                || Classify(call) is not { } blocking)
+            if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call)
+                || Classify(context, call) is not { } blocking)
             {
                 continue;
             }
 
-            var cost = Cost(context, call, blocking.Module);
+            var cost = Cost(context, call, blocking);
 
             context.Report(
                 call,
@@ -75,7 +57,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
                     : "Every other coroutine keeps running while the I/O waits; the call no longer adds its latency to all of them.",
                 call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
                 cost: cost,
-                edits: blocking.Module == "time" ? AsyncSleep(context, call) : null);
+                edits: blocking.QualifiedName == "time.sleep" ? AsyncSleep(context, call) : null);
         }
     }
 
@@ -128,14 +110,14 @@ public sealed class BlockingCallInAsyncFunction : Rule
     }
 
     /// <summary>The per-execution cost when the rule's default row (a file read) does not fit: a network round trip, or a sleep's own length.</summary>
-    private static OperationCost? Cost(RuleContext context, CallNode call, string? module)
+    private static OperationCost? Cost(RuleContext context, CallNode call, BlockingCalls.Blocking blocking)
     {
-        if (module is not null && NetworkModules.Contains(module))
+        if (blocking.Network)
         {
             return OperationCost.Row(NetworkOperation);
         }
 
-        if (module == "time" && call.Name == "sleep" && call.Arguments is [{ Shape: ExpressionShape.NumberLiteral, Name: null } seconds]
+        if (blocking.QualifiedName == "time.sleep" && call.Arguments is [{ Shape: ExpressionShape.NumberLiteral, Name: null } seconds]
             && double.TryParse(context.TextOf(seconds.Span).Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             && value > 0 && double.IsFinite(value))
         {
@@ -146,63 +128,31 @@ public sealed class BlockingCallInAsyncFunction : Rule
         return null;
     }
 
-    /// <summary>True for a call that blocks on a file, the network, a process or a timer (what the rule flags in an <c>async def</c>), wherever it stands.</summary>
-    internal static bool Blocks(CallNode call) => Classify(call) is not null;
+    /// <summary>True for a call to a module function that blocks on a file, the network, a process or a timer (what the rule flags in an <c>async def</c>), wherever it stands.</summary>
+    internal static bool Blocks(CallNode call) => BlockingCalls.ClassifyFunction(call) is not null;
 
-    private static (string Fix, Confidence Confidence, string? Module)? Classify(CallNode call)
+    // A module function resolved through the imports blocks even when awaited (awaiting it fails at run time); a builtin
+    // or a method may be an async library's coroutine of the same name, so an awaited one is left alone.
+    private static BlockingCalls.Blocking? Classify(RuleContext context, CallNode call)
     {
-        var callee = call.Callee;
-        if (callee == "open" && !call.IsMethodCall && PythonCode.NearestBindings(call, "open").Count == 0)
+        if (BlockingCalls.ClassifyFunction(call) is { } function)
         {
-            return ("read or write the file with `aiofiles`, or do the file work in `await asyncio.to_thread(…)`", Confidence.Medium, null);
+            return function.QualifiedName.StartsWith("builtins.", StringComparison.Ordinal) && IsAwaited(context, call) ? null : function;
         }
 
-        if (call.IsMethodCall && PathMethods.Contains(call.Name) && call.Arguments.Count <= 2)
+        if (IsAwaited(context, call) || BlockingCalls.ClassifyMethod(call) is not { } method)
         {
-            return ($"`await asyncio.to_thread({(call.ReceiverSpan is { } r ? PythonCode.Shorten(call.Tree.Source.ToString(r), 30) : "path")}.{call.Name}, …)` or `aiofiles`", Confidence.Medium, null);
-        }
-
-        var dot = callee.LastIndexOf('.');
-        if (dot > 0 && PythonCode.IsDottedName(callee))
-        {
-            var module = callee[..dot];
-            if (Modules.TryGetValue(module, out var entry) && entry.Functions.Contains(call.Name) && IsModule(call, module))
-            {
-                return (entry.Fix, entry.Confidence, module);
-            }
-
-            if (module is "requests" or "httpx" && call.Name is "Session" or "Client" && IsModule(call, module))
-            {
-                // Creating a client is not itself a request: the default (file-read) price stays.
-                return (module == "httpx" ? "use `httpx.AsyncClient`" : "use an async HTTP client session (`httpx.AsyncClient`, `aiohttp.ClientSession`)", Confidence.High, null);
-            }
-
             return null;
         }
 
-        // `from time import sleep`, `from subprocess import run`, `from urllib.request import urlopen`.
-        if (dot < 0 && !call.IsMethodCall && PythonCode.IsDottedName(callee))
-        {
-            foreach (var binding in PythonCode.NearestBindings(call, callee))
-            {
-                if (binding.Node is ImportNode { Module: { } from } import && Modules.TryGetValue(from, out var entry)
-                    && import.Names.Any(n => n.BoundName == callee && entry.Functions.Contains(n.Name)))
-                {
-                    return (entry.Fix, entry.Confidence, from);
-                }
-            }
-        }
-
-        return null;
+        // `with open(p) as f: f.read()`: the `open` is the finding, and its fix covers the reads and writes; a file method
+        // is its own finding only where the function opens no file itself (a file passed in, kept on `self`, captured).
+        return method.QualifiedName.StartsWith("io.", StringComparison.Ordinal) && OpensAFile(call) ? null : method;
     }
 
-    // `os.path` is usable after `import os` or `import os.path`; `urllib.request` after `import urllib.request`.
-    private static bool IsModule(CallNode call, string module)
-    {
-        var head = module.Split('.')[0];
-        var bindings = PythonCode.NearestBindings(call, head);
-        return bindings.Count > 0 && bindings.All(b => b.Node is ImportNode { Module: null } import && import.Names.Any(n => n.BoundName == head && (n.Name == head || n.Name.StartsWith(head + ".", StringComparison.Ordinal)) && n.Alias is null));
-    }
+    private static bool OpensAFile(CallNode call) =>
+        call.EnclosingFunction() is { } function && function.Descendants().OfType<CallNode>().Any(c => c.EnclosingFunction() == function
+            && BlockingCalls.ClassifyFunction(c) is { QualifiedName: "builtins.open" or "io.open" or "io.open_code" or "os.fdopen" });
 
     private static bool IsOffloaded(CallNode call) =>
         call.Ancestors().TakeWhile(a => a is not FunctionNode).OfType<CallNode>().Any(c => Offloaders.Contains(c.Name));

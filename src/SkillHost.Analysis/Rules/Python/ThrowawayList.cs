@@ -83,11 +83,15 @@ public sealed class ThrowawayList : Rule
     private static void CheckConsumerCall(RuleContext context, CallNode call, int n)
     {
         if (call.IsMethodCall || !Consumers.TryGetValue(call.Callee, out var why) || call.Arguments.Count != 1
-            || call.Arguments[0] is not { Shape: ExpressionShape.ListComprehension, Name: null, IsUnpacked: false } argument
-            || PythonCode.NearestBindings(call, call.Callee).Count > 0)
+            || call.Arguments[0] is not { Shape: ExpressionShape.ListComprehension or ExpressionShape.SetComprehension, Name: null, IsUnpacked: false } argument
+            || argument.Shape == ExpressionShape.SetComprehension && call.Callee is not ("any" or "all" or "min" or "max") // a set's dropped duplicates change a sum
+            || PythonCode.NearestBindings(call, call.Callee).Count > 0
+            || call.Descendants().Any(d => d is AwaitNode && argument.Span.Contains(d.Span))) // a generator with `await` is an async generator: no builtin consumes it
         {
             return;
         }
+
+        var isSet = argument.Shape == ExpressionShape.SetComprehension;
 
         var comprehension = context.TextOf(argument.Span).Trim();
         var inner = comprehension.Length >= 2 ? comprehension[1..^1] : comprehension;
@@ -100,7 +104,9 @@ public sealed class ThrowawayList : Rule
         };
         context.Report(
             call,
-            $"`{call.Callee}([…])` builds a full list only to consume it once; `{call.Callee}` {why}.",
+            isSet
+                ? $"`{call.Callee}({{…}})` builds a full set only to consume it once; `{call.Callee}` {why.Replace("list comprehension", "set comprehension", StringComparison.Ordinal)}."
+                : $"`{call.Callee}([…])` builds a full list only to consume it once; `{call.Callee}` {why}.",
             fix,
             call.Callee is "any" or "all" ? Confidence.High : Confidence.Medium,
             call.Callee is "any" or "all"
@@ -109,7 +115,7 @@ public sealed class ThrowawayList : Rule
             argument.Span,
             n,
             savesOnlyMemory: call.Callee is not ("any" or "all"),
-            edits: HasAwaitOrWalrus(context, call, argument.Span) || call.Callee is "any" or "all" && HasCall(call, argument.Span) ? null : call.Callee switch
+            edits: isSet || HasAwaitOrWalrus(context, call, argument.Span) || call.Callee is "any" or "all" && HasCall(call, argument.Span) ? null : call.Callee switch
             {
                 "set" when Brackets(context, argument.Span) is var (open, close) && open >= 0 =>
                     [new Replacement(call.Span, "{" + context.TextOf(TextSpan.FromBounds(open + 1, close)) + "}")],

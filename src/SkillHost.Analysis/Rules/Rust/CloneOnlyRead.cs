@@ -5,14 +5,14 @@ using SkillHost.Analysis.Text;
 namespace SkillHost.Analysis.Rules.Rust;
 
 /// <summary>RS003: a <c>.clone()</c> whose copy is only read — formatted, borrowed, compared — where the original could be lent.</summary>
-public sealed class CloneOnlyRead : Rule
+public sealed partial class CloneOnlyRead : Rule
 {
     public static RuleDescriptor Info { get; } = new(
         "RS003",
         "rust/unnecessary-clone",
         nameof(CloneOnlyRead),
         SourceLanguage.Rust,
-        WhatItDoes: "Flags `let s = x.field.clone();` when `s` is afterwards only formatted (`format!`, `println!`, `write!`), borrowed (`&s`), compared or read through `&self` methods, a `.clone()` borrowed or formatted on the spot (`f(&x.clone())`, `format!(\"{}\", x.clone())`), and a collection copied (`.clone()`, `.to_owned()`, `.to_vec()`) and then cleared in the same block without being read in between, where `std::mem::take` moves the contents out.",
+        WhatItDoes: "Flags `let s = x.field.clone();` when `s` is afterwards only formatted (`format!`, `println!`, `write!`), borrowed (`&s`), compared or read through `&self` methods, a `.clone()` borrowed or formatted on the spot (`f(&x.clone())`, `format!(\"{}\", x.clone())`), and a collection copied (`.clone()`, `.to_owned()`, `.to_vec()`) and then cleared in the same block without being read in between, where `std::mem::take` moves the contents out. With last-use facts (clippy's `redundant_clone`): a copy (`clone`, `to_string`, `to_owned`, `to_vec`, `to_path_buf`, `to_os_string`) of an owned local or by-value parameter that nothing uses afterwards and nothing still borrows, outside any loop or closure that does not bind it afresh; a copy of a value a call has just built (`[a, b].join(\" \").to_string()`); and `x.clone().join(…)` where the method takes `&self`.",
         WhyBad: "Cloning a `String` or `Vec` allocates and copies it; when the copy is only read, a borrow of the original gives the same result for free.",
         Example: "let recipient = parcel.recipient.clone();\nformat!(\"{}\", recipient)",
         UseInstead: "format!(\"{}\", parcel.recipient)\n// or: let recipient = &parcel.recipient;",
@@ -24,8 +24,24 @@ public sealed class CloneOnlyRead : Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var tokens = RustTokens.Of(context.Tree);
+        var receivedBy = context.Nodes<CallNode>().Where(c => c.ReceiverCall is not null).ToLookup(c => c.ReceiverCall!);
         foreach (var call in context.Nodes<CallNode>())
         {
+            if (call is { IsMethodCall: true, Arguments.Count: 0, ReceiverSpan: { } from } && Copies.Contains(call.Name) && !call.IsTestCode()
+                && ClearedAfterCopy(context.Tree.Source, tokens, call, context.TextOf(from).Trim()) is null
+                && MovableCopy(context, tokens, call, receivedBy) is { } movable)
+            {
+                var tail = TextSpan.FromBounds(from.End, call.Span.End);
+                context.Report(
+                    call,
+                    movable.Message,
+                    movable.Fix,
+                    call.IsHot(context) ? Confidence.Medium : Confidence.Low, // one copy per call matters only where the code repeats
+                    "Saves an allocation and a copy of the value per execution.",
+                    edits: movable.Fix.StartsWith("drop", StringComparison.Ordinal) && context.TextOf(tail).Trim() == "." + call.Name + "()" ? [Replacement.Delete(tail)] : null);
+                continue;
+            }
+
             if (call is { Name: "clone" or "to_owned" or "to_vec", IsMethodCall: true, Arguments.Count: 0, ReceiverSpan: { } copied }
                 && !call.IsTestCode() && ClearedAfterCopy(context.Tree.Source, tokens, call, context.TextOf(copied).Trim()) is { } clear)
             {

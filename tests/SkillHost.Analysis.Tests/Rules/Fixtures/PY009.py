@@ -5,6 +5,8 @@ import time
 from time import sleep
 from pathlib import Path
 
+import httpx
+
 
 async def refresh_token(session_store, user_id):
     reply = requests.post(TOKEN_URL, data={"user": user_id}, timeout=5)  # expect: PY009
@@ -25,6 +27,25 @@ async def build():
     subprocess.run(["make"])  # expect: PY009
     if os.path.exists("out"):  # expect: PY009
         return Path("out").read_text()  # expect: PY009
+
+
+
+class Gateway:
+    def __init__(self, client: httpx.Client | None = None):
+        self.client = client or httpx.Client()
+        self.fallback: httpx.Client | None = None
+
+    async def forward(self, request):
+        return self.fallback.send(request)  # expect: PY009
+
+
+async def fetch_all(client: httpx.Client | None, urls):
+    for url in urls:
+        yield client.get(url)  # expect: PY009
+
+
+async def ask():
+    return input("continue? ")  # expect: PY009
 
 
 # OK
@@ -56,3 +77,14 @@ def sync_code(path):
 
 async def async_library(store, path):
     await store.read_text(path)
+
+
+async def async_client(client: httpx.AsyncClient, url):
+    response = await client.get(url)
+    request = client.build_request("GET", url)
+    return response, request
+
+
+async def unknown_client(client, cache, url):
+    cache.get(url)
+    return client.get(url)

@@ -37,6 +37,19 @@ impl Index {
     }
 }
 
+#[pyfunction]
+fn checksum(data: &Bound<'_, PyBytes>) -> u32 {
+    let copy = data.as_bytes().to_vec(); // expect: PYO004
+    crc32fast::hash(&copy)
+}
+
+#[pyfunction]
+fn tag_of(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let raw: Vec<u8> = obj.extract()?; // expect: PYO004
+    let name = obj.getattr("name")?.extract::<String>()?; // expect: PYO004
+    Ok(raw.len() + name.len())
+}
+
 // OK
 
 // Already borrowed.
@@ -101,4 +114,17 @@ fn private_helper(data: Vec<u8>) -> usize {
 fn tag(payload: Vec<u8>) -> Tagged {
     let len = payload.len();
     Tagged { len, payload }
+}
+
+// A copy that is kept, or a Rust string's bytes: not a copy out of Python.
+#[pyfunction]
+fn keep(data: &Bound<'_, PyBytes>, store: &mut Vec<Vec<u8>>) {
+    let copy = data.as_bytes().to_vec();
+    store.push(copy);
+}
+
+#[pyfunction]
+fn rust_side(name: &str) -> usize {
+    let bytes = name.as_bytes().to_vec();
+    bytes.len()
 }

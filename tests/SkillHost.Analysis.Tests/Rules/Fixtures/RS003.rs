@@ -24,7 +24,37 @@ fn on_the_spot(map: &HashMap<String, u32>, key: &Key) -> Option<&u32> {
     println!("{}", key.name.clone()) // expect: RS003
 }
 
+fn remember(events: &[Event], seen: &mut HashSet<String>) {
+    for event in events {
+        let path = event.path.to_string_lossy().to_string();
+        seen.insert(path.clone()); // expect: RS003
+    }
+}
+
 // OK
+fn remember_and_log(events: &[Event], seen: &mut HashSet<String>) {
+    for event in events {
+        let path = event.path.to_string_lossy().to_string();
+        seen.insert(path.clone());
+        log(&path);
+    }
+}
+
+struct ParseError {
+    message: String,
+}
+
+// pydantic-core src/serializers/errors.rs: `to_string()` of a struct formats it (Display); it is not a copy.
+fn message_of(error: ParseError) -> String {
+    let s = error.to_string();
+    s
+}
+
+fn copied_each_pass(events: &[Event], seen: &mut HashSet<String>, prefix: String) {
+    for _ in events {
+        seen.insert(prefix.clone());
+    }
+}
 fn moved(parcel: &Parcel) -> Label {
     let recipient = parcel.recipient.clone();
     Label { recipient }

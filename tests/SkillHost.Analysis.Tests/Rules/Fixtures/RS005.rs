@@ -29,7 +29,30 @@ fn rc_local(v: Vec<u8>) -> usize {
     data.len() + data.iter().count()
 }
 
+fn area(shape: Box<Rect>) -> f32 { // expect: RS005
+    shape.w * shape.h
+}
+
 // OK
+// Rust std alloc/boxed.rs: `assume_init` is a method of the box itself, and consumes it.
+fn into_vec<T, const N: usize>(b: Box<MaybeUninit<[T; N]>>) -> Vec<T> {
+    unsafe { (b.assume_init() as Box<[T]>).into_vec() }
+}
+
+// A method this file does not show may take `self: Box<Self>` (Rust std sys/thread/unsupported.rs).
+fn run_init(init: Box<ThreadInit>) {
+    drop(init.init());
+}
+
+fn keep(node: Box<Node>, list: &mut Vec<Box<Node>>) {
+    list.push(node);
+}
+
+impl Visitor for Printer {
+    fn visit(&mut self, node: Box<Node>) {
+        self.print(node.name());
+    }
+}
 fn boxed_slice(v: Vec<u8>) -> Box<[u8]> {
     v.into_boxed_slice()
 }
