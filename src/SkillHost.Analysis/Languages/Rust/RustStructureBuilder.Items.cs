@@ -53,6 +53,12 @@ internal sealed partial class RustStructureBuilder
             break;
         }
 
+        // A visibility or qualifiers that run to the end of the range (`pub(c` as the last tokens of a broken file) start no item.
+        if (j >= end)
+        {
+            return i;
+        }
+
         var item = _tokens[j].Kind;
         var after = item switch
         {
