@@ -49,6 +49,19 @@ public sealed class CollectionAllocatedInLoop : Rule
 
         foreach (var literal in context.Nodes<CollectionLiteralNode>())
         {
+            if (literal.Shape == ExpressionShape.DictLiteral && !literal.IsEmpty && LookedUpOnTheSpot(context, literal) is { } lookup
+                && PythonCode.InnermostLoop(literal) is { } around && IsConstant(context.Tree, literal.Span))
+            {
+                // Dict displays are never folded into constants (lists and sets after `in` are): each pass builds the table.
+                context.Report(
+                    literal,
+                    $"`{PythonCode.Shorten(context.TextOf(literal.Span), 40)}{lookup}` builds the same constant dict on every iteration of {PythonCode.DescribeLoop(around)} to look up one key.",
+                    "Bind the dict to a module-level constant (or a name before the loop) and look the key up there.",
+                    Confidence.Medium,
+                    "One dict for the whole loop instead of building and freeing one per iteration.");
+                continue;
+            }
+
             if (literal.Shape is not (ExpressionShape.ListLiteral or ExpressionShape.DictLiteral or ExpressionShape.SetLiteral)
                 || literal.Parent is not AssignmentNode { Operator: "=", Targets.Count: 1, ValueSpan: { } value } assignment
                 || value != literal.Span || PythonCode.InnermostLoop(literal) is not { } loop
@@ -83,18 +96,68 @@ public sealed class CollectionAllocatedInLoop : Rule
             }
             else if (usage.Mutated && !usage.Escapes)
             {
-                var reuse = kind == "dict" ? "dict" : kind;
-                context.Report(
-                    literal,
-                    $"`{name} = {display}` allocates a fresh scratch {kind} on every iteration of {where}, fills it and drops it{(usage.Yielded ? " after yielding it" : string.Empty)}.",
-                    $"Create the {reuse} once before the loop and call `{name}.clear()` at the start of each iteration."
-                        + (usage.Yielded ? $" Reuse is only correct if every consumer is done with one `{name}` before asking for the next; if a caller keeps them (`list(...)`), keep the allocating version." : string.Empty),
-                    // CPython keeps freed lists and dicts for reuse, so a fresh scratch container costs a few ns a pass
-                    // (`[]` + 3 appends vs `.clear()`: 50.9 vs 48.1 µs per 1,000 passes, 3.11): worth it only where passes multiply.
-                    usage.Yielded ? Confidence.Low : IsNestedOrPerItem(context, literal) ? Confidence.Medium : Confidence.Low,
-                    $"One {kind} for the whole loop instead of one allocation and one deallocation per iteration.");
+                ReportScratch(context, literal, name, display, kind, loop, usage);
             }
         }
+
+        CheckConstructorCalls(context);
+    }
+
+    /// <summary>A scratch container made by calling the empty constructor (<c>seen = set()</c>, <c>buf = bytearray()</c>) each pass.</summary>
+    private static void CheckConstructorCalls(RuleContext context)
+    {
+        foreach (var call in context.Nodes<CallNode>())
+        {
+            if (call is not { IsMethodCall: false, Arguments.Count: 0, Callee: "set" or "dict" or "list" or "bytearray" }
+                || call.Parent is not AssignmentNode { Operator: "=", Targets.Count: 1, ValueSpan: { } value } assignment || value != call.Span
+                || PythonCode.InnermostLoop(call) is not { } loop || PythonCode.IsChainedAssignment(assignment)
+                || PythonCode.NearestBindings(call, call.Callee).Count > 0)
+            {
+                continue; // not the builtin (shadowed), not a plain binding, or not in a loop
+            }
+
+            var name = assignment.Targets[0].Trim();
+            if (!PythonCode.IsDottedName(name) || name.Contains('.', StringComparison.Ordinal) || CarriesState(context, loop, assignment, name))
+            {
+                continue;
+            }
+
+            var usage = Usage(context.Tree, loop, assignment, name);
+            if (usage.Mutated && !usage.Escapes)
+            {
+                ReportScratch(context, call, name, $"{call.Callee}()", call.Callee, loop, usage);
+            }
+        }
+    }
+
+    private static void ReportScratch(RuleContext context, SyntaxNode node, string name, string display, string kind, LoopNode loop, NameUsage usage) =>
+        context.Report(
+            node,
+            $"`{name} = {display}` allocates a fresh scratch {kind} on every iteration of {PythonCode.DescribeLoop(loop)}, fills it and drops it{(usage.Yielded ? " after yielding it" : string.Empty)}.",
+            $"Create the {kind} once before the loop and call `{name}.clear()` at the start of each iteration."
+                + (usage.Yielded ? $" Reuse is only correct if every consumer is done with one `{name}` before asking for the next; if a caller keeps them (`list(...)`), keep the allocating version." : string.Empty),
+            // CPython keeps freed lists and dicts for reuse, so a fresh scratch container costs a few ns a pass
+            // (`[]` + 3 appends vs `.clear()`: 50.9 vs 48.1 µs per 1,000 passes, 3.11): worth it only where passes multiply.
+            usage.Yielded ? Confidence.Low : IsNestedOrPerItem(context, node) ? Confidence.Medium : Confidence.Low,
+            $"One {kind} for the whole loop instead of one allocation and one deallocation per iteration.");
+
+    // `{"a": 1, "b": 2}[kind]` or `{…}.get(kind, 0)`: the display is used once, for one lookup.
+    private static string? LookedUpOnTheSpot(RuleContext context, CollectionLiteralNode literal)
+    {
+        var tokens = PythonCode.Tokens(context.Tree);
+        var last = PythonCode.FirstTokenAtOrAfter(tokens, literal.Span.End - 1);
+        if (last + 1 >= tokens.Count)
+        {
+            return null;
+        }
+
+        var next = tokens[last + 1];
+        if (next.Kind == K.LeftBracket)
+        {
+            return "[…]";
+        }
+
+        return next.Kind == K.Dot && last + 2 < tokens.Count && context.Tree.Source.Text.Substring(tokens[last + 2].Start, tokens[last + 2].Length) == "get" ? ".get(…)" : null;
     }
 
     private static bool IsNestedOrPerItem(RuleContext context, SyntaxNode node) =>

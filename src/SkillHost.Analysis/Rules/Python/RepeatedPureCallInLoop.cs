@@ -255,9 +255,15 @@ public sealed class RepeatedPureCallInLoop : Rule
         foreach (var argument in call.Arguments)
         {
             var text = context.TextOf(argument.Span).Trim();
-            // A plural attribute (`rule.allowed_headers`) usually holds a collection: unhashable, and distinct per item.
-            if (argument.Name is not null || argument.Shape != ExpressionShape.MemberAccess || !PythonCode.IsDottedName(text) || !targets.Contains(text.Split('.')[0])
-                || text.EndsWith('s'))
+            if (argument.Name is not null)
+            {
+                text = text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim(); // `year=order.year`
+            }
+
+            // `order.country` or `row["country"]`: a field of the item. A plural field (`rule.allowed_headers`) usually holds a
+            // collection: unhashable, and distinct per item.
+            var field = ItemField(text);
+            if (field is null || !targets.Contains(field.Value.Item) || IsPlural(field.Value.Name))
             {
                 return null;
             }
@@ -267,6 +273,32 @@ public sealed class RepeatedPureCallInLoop : Rule
 
         return key;
     }
+
+    private static (string Item, string Name)? ItemField(string text)
+    {
+        if (PythonCode.IsDottedName(text) && text.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot)
+        {
+            return (text[..dot], text[(text.LastIndexOf('.') + 1)..]);
+        }
+
+        // `row["country"]` / `row['country']`
+        var open = text.IndexOf('[', StringComparison.Ordinal);
+        if (open > 0 && text.EndsWith(']') && PythonCode.IsDottedName(text[..open]) && !text[..open].Contains('.', StringComparison.Ordinal))
+        {
+            var inner = text[(open + 1)..^1].Trim();
+            if (inner.Length >= 3 && inner[0] is '"' or '\'' && inner[^1] == inner[0] && inner.IndexOfAny(['"', '\'', '[', ']'], 1) == inner.Length - 1)
+            {
+                return (text[..open], inner[1..^1]);
+            }
+        }
+
+        return null;
+    }
+
+    // `headers`, `items`, `rules` are plural; `status`, `address`, `alias`, `basis` are not.
+    private static bool IsPlural(string name) =>
+        name.EndsWith('s') && !name.EndsWith("ss", StringComparison.Ordinal) && !name.EndsWith("us", StringComparison.Ordinal)
+        && !name.EndsWith("is", StringComparison.Ordinal) && !name.EndsWith("as", StringComparison.Ordinal);
 
     // The loop changes the argument object through its methods or attributes (`G.remove_edge(…)`).
     private static bool IsMutatedIn(LoopNode loop, CallNode call, string head) =>

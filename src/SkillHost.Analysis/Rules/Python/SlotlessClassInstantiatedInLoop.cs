@@ -38,17 +38,19 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
         var verdicts = new Dictionary<TypeDeclNode, bool>();
         foreach (var call in context.Nodes<CallNode>())
         {
+            // `map(Tick, rows)` is itself the loop: one instance per item, all of them kept by whoever consumes it.
+            var mapped = call.Callee == "map" && call.Arguments.Count >= 2;
+            var loop = PythonCode.InnermostLoop(call);
             if (call.IsMethodCall || !PythonCode.IsDottedName(call.Callee) || call.Callee.Contains('.', StringComparison.Ordinal)
-                || PythonCode.InnermostLoop(call) is not { } loop)
+                || (loop is null && !mapped))
             {
                 continue;
             }
 
-            var bindings = PythonCode.NearestBindings(call, call.Callee);
-            if (bindings.Count != 1 || bindings[0].Node is not TypeDeclNode { TypeKind: TypeDeclKind.Class } type
+            if (InstantiatedClass(call) is not { } type
                 || !NeedsSlots(type, call, verdicts, 0)
                 || PythonCode.TokenBefore(context.Tree, call.Span.Start) is { Kind: Languages.Python.PythonTokenKind.RaiseKeyword }
-                || PythonCode.LeavesLoop(call, loop) || PythonCode.IsUnderMainGuard(call))
+                || (loop is not null && PythonCode.LeavesLoop(call, loop)) || PythonCode.IsUnderMainGuard(call))
             {
                 continue;
             }
@@ -56,10 +58,10 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
             var fields = type.Fields.Select(f => f.Name).Where(f => f != "__slots__").Distinct(StringComparer.Ordinal).ToList();
             var slots = string.Join(", ", fields.Take(6).Select(f => $"\"{f}\"")) + (fields.Count > 6 ? ", …" : fields.Count == 1 ? "," : string.Empty);
             var isDataclass = type.HasAttribute("dataclass");
-            var kept = IsKept(context, call, loop);
+            var kept = mapped || IsKept(context, call, loop!);
             context.Report(
                 call,
-                $"`{type.Name}` (line {type.Start.Line}) has no `__slots__`, yet {PythonCode.DescribeLoop(loop)} creates one instance per iteration, each with its own `__dict__`.",
+                $"`{type.Name}` (line {type.Start.Line}) has no `__slots__`, yet {(mapped ? "`map`" : PythonCode.DescribeLoop(loop!))} creates one instance per {(mapped ? "item" : "iteration")}, each with its own `__dict__`.",
                 isDataclass
                     ? $"Use `@dataclass(slots=True)` on `{type.Name}` (Python 3.10+), or subclass `msgspec.Struct`."
                     : $"Declare `__slots__ = ({slots})` in `{type.Name}` (or make it a `@dataclass(slots=True)` / `msgspec.Struct`); slots also forbid attributes not listed, so list every attribute the class sets.",
@@ -70,6 +72,31 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
                 call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
                 savesOnlyMemory: true);
         }
+    }
+
+    /// <summary>
+    /// The class a call instantiates: a class of this file called by name (<c>Tick(…)</c>), passed by name to
+    /// <c>map</c> (<c>map(Tick, rows)</c>: one instance per item), or <c>cls(…)</c> in a classmethod of it
+    /// (<c>[cls(**row) for row in rows]</c>; a subclass may add slots, but the class itself has none).
+    /// </summary>
+    private static TypeDeclNode? InstantiatedClass(CallNode call)
+    {
+        var name = call.Callee;
+        if (name == "map" && call.Arguments.Count >= 2 && call.Arguments[0] is { Name: null, Shape: ExpressionShape.Name } function)
+        {
+            name = call.Tree.Source.Text.Substring(function.Span.Start, function.Span.Length).Trim();
+        }
+
+        if (name == "cls")
+        {
+            return call.EnclosingFunction() is { } method && method.HasAttribute("classmethod") && method.Parameters.Count > 0 && method.Parameters[0].Name == "cls"
+                && PythonCode.NearestBindings(call, "cls").All(b => b.Node == method) && method.EnclosingType() is { TypeKind: TypeDeclKind.Class } owner
+                ? owner
+                : null;
+        }
+
+        var bindings = PythonCode.NearestBindings(call, name);
+        return bindings.Count == 1 && bindings[0].Node is TypeDeclNode { TypeKind: TypeDeclKind.Class } type ? type : null;
     }
 
     private static bool NeedsSlots(TypeDeclNode type, SyntaxNode at, Dictionary<TypeDeclNode, bool> verdicts, int depth)

@@ -32,6 +32,9 @@ public sealed class StringAllocationPerIteration : Rule
             var what = node switch
             {
                 CallNode { IsMethodCall: true, Name: "to_string" or "to_owned", Arguments.Count: 0 } => "allocates",
+                // On a `str` these build a new `String`; on a `char` they return an iterator, which `==` cannot compare with a
+                // string, so only the comparison shape below reports them.
+                CallNode { IsMethodCall: true, Name: "to_lowercase" or "to_uppercase", Arguments.Count: 0 } => "allocates",
                 CallNode { IsMethodCall: false, Callee: "String::from", Arguments.Count: 1 } => "allocates",
                 MacroCallNode { Name: "format", Path: "format" or "std::format" or "alloc::format" } => "formats into",
                 _ => null,
@@ -49,6 +52,24 @@ public sealed class StringAllocationPerIteration : Rule
 
             var text = RustCode.Short(context.TextOf(node.Span));
             var loop = RustCode.Describe(loops[0]);
+            if (node is CallNode { Name: "to_lowercase" or "to_uppercase" } caseChange)
+            {
+                ReportCaseFolding(context, tokens, caseChange, text, loop);
+                continue;
+            }
+
+            if (EntryKey(tokens, node) is { } map)
+            {
+                // `*counts.entry(word.to_string()).or_insert(0) += 1`: the key is allocated on every pass, and dropped at once
+                // whenever the word is already counted, which is most passes once the map has warmed up.
+                context.Report(
+                    node,
+                    $"`{map}.entry({text})` {what} a new `String` key on every iteration of {loop}, even when the key is already in the map and the new one is dropped",
+                    $"look the key up by `&str` first and allocate only for a new key: `if let Some(v) = {map}.get_mut(key) {{ … }} else {{ {map}.insert(key.to_owned(), …); }}`",
+                    Confidence.Medium,
+                    "Removes one heap allocation, copy and free per iteration whose key is already present.");
+                continue;
+            }
 
             // A pass that writes to a file or the terminal (directly, or through a function of the reviewed code that
             // does) costs microseconds: one small allocation is noise there, so the finding ranks low.
@@ -82,6 +103,42 @@ public sealed class StringAllocationPerIteration : Rule
                     "Removes one heap allocation, copy and free per iteration.");
             }
         }
+    }
+
+    // `name.to_lowercase() == "get"`: a new String per pass, compared once with a literal and dropped.
+    private static void ReportCaseFolding(RuleContext context, RustTokens tokens, CallNode call, string text, string loop)
+    {
+        var first = tokens.IndexAt(call.Span.Start);
+        var last = tokens.IndexAt(call.Span.End) - 1;
+        var literal = tokens.Kind(last + 1) is RustTokenKind.EqEq or RustTokenKind.Ne && tokens.Kind(last + 2) == RustTokenKind.StringLiteral
+            && tokens.Kind(last + 3) is not (RustTokenKind.Dot or RustTokenKind.OpenBracket) ? tokens.Text(last + 2)
+            : tokens.Kind(first - 1) is RustTokenKind.EqEq or RustTokenKind.Ne && tokens.Kind(first - 2) == RustTokenKind.StringLiteral ? tokens.Text(first - 2)
+            : null;
+        if (literal is null || literal.Any(c => c > 127) || literal.Any(char.IsLetter) is false)
+        {
+            return; // only a comparison with an ASCII literal has an allocation-free equivalent that keeps the result
+        }
+
+        context.Report(
+            call,
+            $"`{text}` allocates a new `String` on every iteration of {loop} only to compare it with {literal}",
+            $"compare without allocating: `{(call.ReceiverSpan is { } receiver ? RustCode.Short(context.TextOf(receiver)) : "text")}.eq_ignore_ascii_case({literal})` (the same result for ASCII text; Unicode case folding maps a few non-ASCII letters, such as the Kelvin sign, to ASCII ones)",
+            Confidence.Medium,
+            "Removes one heap allocation, copy and free per iteration.");
+    }
+
+    // `map.entry(<node>)`: the allocation is the entry key. Returns the receiver's text.
+    private static string? EntryKey(RustTokens tokens, SyntaxNode node)
+    {
+        var first = tokens.IndexAt(node.Span.Start);
+        var last = tokens.IndexAt(node.Span.End) - 1;
+        if (tokens.Kind(last + 1) != RustTokenKind.CloseParen || tokens.Kind(first - 1) != RustTokenKind.OpenParen
+            || tokens.Text(first - 2) != "entry" || tokens.Kind(first - 3) != RustTokenKind.Dot || tokens.Kind(first - 4) != RustTokenKind.Identifier)
+        {
+            return null;
+        }
+
+        return tokens.Text(first - 4);
     }
 
     private static bool InsideLogMacro(SyntaxNode node) =>

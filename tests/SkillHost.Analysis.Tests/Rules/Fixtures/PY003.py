@@ -45,6 +45,21 @@ def chained_causes(exc):
     return stacks
 
 
+class Quote:
+    def __init__(self, symbol, bid, ask):
+        self.symbol = symbol
+        self.bid = bid
+        self.ask = ask
+
+    @classmethod
+    def from_rows(cls, rows):
+        return [cls(r[0], r[1], r[2]) for r in rows]  # expect: PY003
+
+
+def quotes(rows):
+    return list(map(Quote, rows))  # expect: PY003
+
+
 # OK
 class Slotted:
     __slots__ = ("a", "b")
@@ -146,3 +161,21 @@ def find_tick(rows):
 if __name__ == "__main__":
     for i in range(1000):
         print(Tick(i, 0, 0))
+
+
+class Ledger:
+    def __init__(self, name):
+        self.name = name
+
+    def entries(self, rows):
+        # `cls` here is an ordinary parameter, not the class: nothing says what it builds.
+        return [self.make(cls, r) for cls, r in rows]
+
+    @staticmethod
+    def make(cls, row):
+        return [cls(x) for x in row]
+
+
+def quote_prices(rows):
+    # map over a function, not a class.
+    return list(map(float, rows))

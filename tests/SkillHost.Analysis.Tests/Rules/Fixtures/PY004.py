@@ -24,6 +24,27 @@ def lengths(lines):
     return result
 
 
+def unique_words(lines):
+    counts = 0
+    for line in lines:
+        seen = set()  # expect: PY004
+        for word in line.split():
+            seen.add(word)
+        counts += len(seen)
+    return counts
+
+
+def severities(events):
+    total = 0
+    for event in events:
+        total += {"debug": 0, "info": 1, "error": 5}[event.level]  # expect: PY004
+    return total
+
+
+def labels(events):
+    return [{"ok": "green", "fail": "red"}.get(e.status, "grey") for e in events]  # expect: PY004
+
+
 # OK
 def rows_reused(rows, columns):
     record = dict.fromkeys(columns)
@@ -99,3 +120,26 @@ def register(self, kinds):
     for mtype in kinds:
         tab = self.magics[mtype] = {}
         tab["x"] = 1
+
+
+def groups(rows):
+    # Each pass's set is the output: kept in the result, not scratch.
+    out = []
+    for row in rows:
+        members = set()
+        members.add(row.id)
+        out.append(members)
+    return out
+
+
+def per_row_tables(rows, key):
+    # Not constant: the display reads the row, so it must be built per pass.
+    return [{"id": row.id, "name": row.name}[key] for row in rows]
+
+
+def shadowed(rows):
+    from sortedcontainers import SortedSet as set
+    for row in rows:
+        seen = set()
+        seen.add(row)
+        print(len(seen))
