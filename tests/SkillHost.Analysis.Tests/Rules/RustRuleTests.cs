@@ -28,6 +28,84 @@ public sealed class RustRuleTests
         }
     }
 
+    public sealed class PerItemReach
+    {
+        // A production path: a loop in a test file is no evidence of how often production code runs.
+        private const string PerItemCode = """
+            fn is_known(word: &str, dictionary: &HashSet<String>) -> bool {
+                let key = word.to_string();
+                dictionary.contains(&key)
+            }
+
+            fn label_of(id: u32) -> Result<String, String> {
+                if id == 0 {
+                    return Err(format!("bad id {id}"));
+                }
+                Ok(id.to_string())
+            }
+
+            fn known(words: &[&str], ids: &[u32], dictionary: &HashSet<String>) -> usize {
+                let mut n = 0;
+                for word in words {
+                    if is_known(word, dictionary) {
+                        n += 1;
+                    }
+                }
+                for id in ids {
+                    n += label_of(*id).map(|l| l.len()).unwrap_or(0);
+                }
+                n
+            }
+            """;
+
+        [Fact]
+        public void Given_a_function_a_loop_calls_per_item_When_RS004_runs_Then_its_body_counts_as_a_loop_body()
+        {
+            var findings = RuleFixture.Run([RuleWithId("RS004")], PerItemCode, "src/lib.rs");
+
+            var finding = Assert.Single(findings);
+            Assert.Equal(2, finding.Start.Line);
+            Assert.Contains("every call of `is_known` (called once per item from a loop at src/lib.rs:16)", finding.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_a_method_a_loop_calls_per_item_When_the_lock_rule_runs_Then_a_shared_lock_per_call_is_reported_and_a_passed_one_is_not()
+        {
+            const string code = """
+                struct Stats { counts: Mutex<HashMap<u32, u64>> }
+
+                impl Stats {
+                    fn record(&self, id: u32) {
+                        *self.counts.lock().unwrap().entry(id).or_insert(0) += 1;
+                    }
+
+                    fn record_into(&self, id: u32, into: &Mutex<Vec<u32>>) {
+                        into.lock().unwrap().push(id);
+                    }
+                }
+
+                fn tally(stats: &Stats, ids: &[u32], sink: &Mutex<Vec<u32>>) {
+                    for id in ids {
+                        stats.record(*id);
+                        stats.record_into(*id, sink);
+                    }
+                }
+                """;
+
+            var findings = RuleFixture.Run([.. RustRules.All.Where(r => r.Descriptor.Slug == "rust/lock-contention")], code, "src/stats.rs");
+
+            var finding = Assert.Single(findings);
+            Assert.Equal(5, finding.Start.Line);
+            Assert.Contains("every call of `record` (called once per item from a loop at src/stats.rs:15)", finding.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Given_the_same_code_in_a_test_file_When_RS004_runs_Then_the_test_loop_is_no_evidence()
+        {
+            Assert.Empty(RuleFixture.Run([RuleWithId("RS004")], PerItemCode, "tests/known.rs"));
+        }
+    }
+
     public sealed class Catalogue
     {
         [Fact]

@@ -32,6 +32,12 @@ public sealed class LockPerIteration : Rule
             }
 
             var loops = call.HotLoops();
+            if (loops.Count == 0 && call.PerItemCaller(context.Project) is { } caller)
+            {
+                ReportPerItemCall(context, call, receiver, caller);
+                continue;
+            }
+
             // A polling loop that sleeps or waits each pass takes the lock a few times a second: not contention.
             if (loops.Count == 0 || call.IsTestCode() || RustCode.WaitsEachPass(loops[0], call))
             {
@@ -58,6 +64,29 @@ public sealed class LockPerIteration : Rule
                 "One acquisition per batch instead of per item; fewer points where threads queue on the lock.",
                 call.ReceiverSpan is { } r ? Text.TextSpan.FromBounds(r.Start, call.Span.End) : null);
         }
+    }
+
+    // `fn record(&self, e: Event) { self.stats.lock().unwrap().add(e) }`, called once per item from a loop (resolved): one
+    // acquisition per item, one call away. Only a lock the function does not pick per call (`self.x`, a static) is one lock
+    // fought over; a lock passed in or chosen by an argument may differ per item.
+    private static void ReportPerItemCall(RuleContext context, CallNode call, string receiver, CallNode caller)
+    {
+        var root = RustCode.RootName(receiver);
+        var function = call.EnclosingFunction()!;
+        var shared = root == "self" ? receiver.StartsWith("self.", StringComparison.Ordinal) && !function.Parameters.Any(p => !p.IsSelf && receiver.Contains(p.Name, StringComparison.Ordinal))
+            : root.Length > 1 && root.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
+        if (!shared || caller.EnclosingLoops().FirstOrDefault() is not { } loop || RustCode.WaitsEachPass(loop))
+        {
+            return;
+        }
+
+        context.Report(
+            call,
+            $"`{RustCode.Short(receiver)}.{call.Name}()` takes the lock on {RustCode.DescribePerItem(call, caller)}",
+            $"give `{function.Name}` a batch form that takes the lock once for all the items (`{function.Name}_all(&items)`, or a guard the caller holds across its loop), and call it once from {ProjectIndex.Place(caller)}",
+            Confidence.Medium,
+            "One acquisition per batch instead of per item; fewer points where threads queue on the lock.",
+            call.ReceiverSpan is { } r ? Text.TextSpan.FromBounds(r.Start, call.Span.End) : null);
     }
 
     /// <summary>True for <c>m.lock()</c>, and for <c>rw.read()</c>/<c>rw.write()</c> whose result is unwrapped or awaited (raw pointers' <c>read()</c> is not).</summary>

@@ -212,17 +212,9 @@ internal static class RustCode
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(loop);
-        foreach (var ancestor in node.Ancestors().TakeWhile(a => a != loop))
+        if (node.Ancestors().TakeWhile(a => a != loop).Any(IsErrorPath))
         {
-            switch (ancestor)
-            {
-                case CallNode { IsMethodCall: false, Name: "Err" }:
-                case ClosureNode { Parent: CallNode { Name: "map_err" or "ok_or_else" or "unwrap_or_else" or "or_else" or "with_context" or "context" or "unwrap_or_else_with" } }:
-                case MacroCallNode { Name: "panic" or "unreachable" or "todo" or "unimplemented" or "bail" or "anyhow" or "ensure" or "assert" or "assert_eq" or "assert_ne" or "debug_assert" }:
-                    return true;
-                default:
-                    break;
-            }
+            return true;
         }
 
         // `return expr` / `break expr`: walk back over the statement the node sits in, leaving the parentheses and brackets
@@ -408,6 +400,34 @@ internal static class RustCode
     }
 
     /// <summary>How the loop reads in a message: "`for inv in invoices`", "the closure of `.map(…)`".</summary>
+    // An error value, an error-mapping closure or a panic-like macro: the code runs only when the call fails.
+    private static bool IsErrorPath(SyntaxNode node) => node is CallNode { IsMethodCall: false, Name: "Err" }
+        or ClosureNode { Parent: CallNode { Name: "map_err" or "ok_or_else" or "unwrap_or_else" or "or_else" or "with_context" or "context" or "unwrap_or_else_with" } }
+        or MacroCallNode { Name: "panic" or "unreachable" or "todo" or "unimplemented" or "bail" or "anyhow" or "ensure" or "assert" or "assert_eq" or "assert_ne" or "debug_assert" };
+
+    /// <summary>
+    /// The loop that calls the function around <paramref name="node"/> once per item (resolved to this very function, in
+    /// production code: <see cref="ProjectIndex.LoopCallerOf"/>), when the node runs on every call: not inside a closure (a
+    /// callback or deferred work; iterator closures are loops of their own) and not on an error path. Null otherwise. Rules
+    /// that look for work repeated per pass treat such a function's body as a loop body.
+    /// </summary>
+    public static CallNode? PerItemCaller(this SyntaxNode node, ProjectIndex project)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(project);
+        if (node.EnclosingFunction() is not { } function || node.IsTestCode()
+            || node.Ancestors().TakeWhile(a => a != function).Any(a => a is ClosureNode or LoopNode || IsErrorPath(a)))
+        {
+            return null;
+        }
+
+        return project.LoopCallerOf(function);
+    }
+
+    /// <summary>How a per-item function repeats, for a message: "every call of `f` (called once per item from a loop at path:line)".</summary>
+    public static string DescribePerItem(SyntaxNode node, CallNode caller) =>
+        $"every call of `{node.EnclosingFunction()!.Name}` (called once per item from a loop at {ProjectIndex.Place(caller)})";
+
     public static string Describe(LoopNode loop) => loop.LoopKind switch
     {
         LoopKind.For when loop.Target is not null && loop.IterableSpan is { } it => $"`for {loop.Target} in {Short(loop.Tree.Source.ToString(it))}`",

@@ -44,14 +44,16 @@ public sealed class StringAllocationPerIteration : Rule
                 continue;
             }
 
+            // In a loop, or in a function a loop calls once per item (resolved): its body is a loop body one call away.
             var loops = node.HotLoops();
-            if (loops.Count == 0 || InsideLogMacro(node) || node.IsTestCode())
+            var caller = loops.Count == 0 ? node.PerItemCaller(context.Project) : null;
+            if ((loops.Count == 0 && caller is null) || InsideLogMacro(node) || node.IsTestCode())
             {
                 continue;
             }
 
             var text = RustCode.Short(context.TextOf(node.Span));
-            var loop = RustCode.Describe(loops[0]);
+            var loop = caller is null ? "every iteration of " + RustCode.Describe(loops[0]) : RustCode.DescribePerItem(node, caller);
             if (node is CallNode { Name: "to_lowercase" or "to_uppercase" } caseChange)
             {
                 ReportCaseFolding(context, tokens, caseChange, text, loop);
@@ -64,7 +66,7 @@ public sealed class StringAllocationPerIteration : Rule
                 // whenever the word is already counted, which is most passes once the map has warmed up.
                 context.Report(
                     node,
-                    $"`{map}.entry({text})` {what} a new `String` key on every iteration of {loop}, even when the key is already in the map and the new one is dropped",
+                    $"`{map}.entry({text})` {what} a new `String` key on {loop}, even when the key is already in the map and the new one is dropped",
                     $"look the key up by `&str` first and allocate only for a new key: `if let Some(v) = {map}.get_mut(key) {{ … }} else {{ {map}.insert(key.to_owned(), …); }}`",
                     Confidence.Medium,
                     "Removes one heap allocation, copy and free per iteration whose key is already present.");
@@ -73,12 +75,13 @@ public sealed class StringAllocationPerIteration : Rule
 
             // A pass that writes to a file or the terminal (directly, or through a function of the reviewed code that
             // does) costs microseconds: one small allocation is noise there, so the finding ranks low.
-            var busy = loops[0].PerIteration<CallNode>().Any(c => RustCode.IsIoCall(c) || context.Project.DoesIo(c.Name));
+            var busy = (caller is null ? loops[0].PerIteration<CallNode>() : node.EnclosingFunction()!.Descendants<CallNode>())
+                .Any(c => RustCode.IsIoCall(c) || context.Project.DoesIo(c.Name));
             if (OnTheSpot(tokens, node) is { } how)
             {
                 context.Report(
                     node,
-                    $"`{text}` {what} a new `String` on every iteration of {loop} only to {how}",
+                    $"`{text}` {what} a new `String` on {loop} only to {how}",
                     how.StartsWith("append", StringComparison.Ordinal)
                         ? "format straight into the buffer with `write!(buf, …)` (`use std::fmt::Write;`)"
                         : node is MacroCallNode
@@ -97,7 +100,7 @@ public sealed class StringAllocationPerIteration : Rule
 
                 context.Report(
                     node,
-                    $"`{name}` = `{text}` {what} a new `String` on every iteration of {loop}, and `{name}` is only read",
+                    $"`{name}` = `{text}` {what} a new `String` on {loop}, and `{name}` is only read",
                     "borrow the `&str` it is made from; if text must be built, keep one `String` outside the loop and `clear()` it each pass, or return `Cow<str>` where only some items change",
                     busy ? Confidence.Low : uses.All(u => u.Kind is UseKind.Borrow or UseKind.FormatArgument or UseKind.Compared) ? Confidence.High : Confidence.Medium,
                     "Removes one heap allocation, copy and free per iteration.");
@@ -121,7 +124,7 @@ public sealed class StringAllocationPerIteration : Rule
 
         context.Report(
             call,
-            $"`{text}` allocates a new `String` on every iteration of {loop} only to compare it with {literal}",
+            $"`{text}` allocates a new `String` on {loop} only to compare it with {literal}",
             $"compare without allocating: `{(call.ReceiverSpan is { } receiver ? RustCode.Short(context.TextOf(receiver)) : "text")}.eq_ignore_ascii_case({literal})` (the same result for ASCII text; Unicode case folding maps a few non-ASCII letters, such as the Kelvin sign, to ASCII ones)",
             Confidence.Medium,
             "Removes one heap allocation, copy and free per iteration.");

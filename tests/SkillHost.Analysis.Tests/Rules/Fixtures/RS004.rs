@@ -136,3 +136,4 @@ fn grouped(rows: &[Row]) -> HashMap<u32, Vec<String>> {
     }
     groups
 }
+
