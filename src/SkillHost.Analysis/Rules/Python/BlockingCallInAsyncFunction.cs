@@ -12,7 +12,7 @@ public sealed class BlockingCallInAsyncFunction : Rule
         "python/sync-io-in-async",
         nameof(BlockingCallInAsyncFunction),
         SourceLanguage.Python,
-        WhatItDoes: "Flags blocking calls in the body of an `async def`, wherever they stand (a loop only raises their rank): `time.sleep`; HTTP through `requests`, `httpx`, `urllib3` and `urllib.request`, and the methods of receivers typed or built as `httpx.Client`, `requests.Session` or a urllib3 pool (`client: httpx.Client | None` included); processes (`subprocess.*`, `os.system`, `os.popen`, `os.spawn*`, `os.wait*`); `open()` and the methods of the file it returns; `os.path` and `os` calls that ask the file system, `shutil`, and `pathlib.Path` I/O methods; `input()`. Names are resolved through the imports. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
+        WhatItDoes: "Flags blocking calls in the body of an `async def`, wherever they stand (a loop only raises their rank): `time.sleep`; HTTP through `requests`, `httpx`, `urllib3` and `urllib.request`, and the methods of receivers typed or built as `httpx.Client`, `requests.Session` or a urllib3 pool (`client: httpx.Client | None` included); processes (`subprocess.*`, `os.system`, `os.popen`, `os.spawn*`, `os.wait*`); `open()` and the methods of the file it returns; `os.path` and `os` calls that ask the file system, `shutil`, and `pathlib.Path` I/O methods; `input()`. Names are resolved through the imports. A call to a plain `def` of the same file (by name or `self.method`) that makes such a call itself, or through one more helper, blocks just the same and is flagged at the call in the `async def`. Calls inside a nested plain `def`, a lambda, or handed to `run_in_executor`/`asyncio.to_thread` are not flagged.",
         WhyBad: "The event loop runs one coroutine at a time; a blocking call stops every other task until it returns, so one slow disk or network call stalls the whole service.",
         Example: "import requests\n\n\nasync def refresh_token(session_store, user_id):\n    reply = requests.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
         UseInstead: "async def refresh_token(http, session_store, user_id):\n    reply = await http.post(TOKEN_URL, data={\"user\": user_id}, timeout=5)\n    await session_store.save(user_id, reply.json()[\"token\"])",
@@ -39,9 +39,14 @@ public sealed class BlockingCallInAsyncFunction : Rule
 
         foreach (var call in context.Nodes<CallNode>())
         {
-            if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call)
-                || Classify(context, call) is not { } blocking)
+            if (call.EnclosingFunction() is not { IsAsync: true } function || PythonCode.IsInLambda(call) || IsOffloaded(call))
             {
+                continue;
+            }
+
+            if (Classify(context, call) is not { } blocking)
+            {
+                ReportThroughHelper(context, call, function);
                 continue;
             }
 
@@ -59,6 +64,77 @@ public sealed class BlockingCallInAsyncFunction : Rule
                 cost: cost,
                 edits: blocking.QualifiedName == "time.sleep" ? AsyncSleep(context, call) : null);
         }
+    }
+
+    /// <summary>
+    /// A plain <c>def</c> of this file called from the <c>async def</c> (by name, or as <c>self.method</c>) that blocks itself, or
+    /// through one more such helper: the event loop waits just the same. Reported at the call in the <c>async def</c>, which is
+    /// where the fix goes (await an async version, or hand the helper to <c>asyncio.to_thread</c>).
+    /// </summary>
+    private static void ReportThroughHelper(RuleContext context, CallNode call, FunctionNode function)
+    {
+        if (SyncHelper(call) is not { } helper || BlockingInside(context, helper, depth: 0, [function]) is not { } found)
+        {
+            return;
+        }
+
+        var (inner, blocking, chain) = found;
+        var path = string.Join(" → ", chain.Select(f => $"`{f.Name}` (line {f.Start.Line})"));
+        context.Report(
+            call,
+            $"`{PythonCode.Shorten(context.TextOf(call.Span), 50)}` blocks inside `async def {function.Name}`: {path} calls `{PythonCode.Shorten(context.TextOf(inner.Span), 40)}` (line {inner.Start.Line}), and the event loop and every other task wait until it returns.",
+            $"Make the helper non-blocking ({blocking.Fix}) and `await` it, or call it as `await asyncio.to_thread({helper.Name}, …)`.",
+            blocking.Confidence == Confidence.High ? Confidence.Medium : blocking.Confidence,
+            "Every other coroutine keeps running while the helper's I/O waits; the call no longer adds its latency to all of them.",
+            call.CalleeSpan.IsEmpty ? null : TextSpan.FromBounds(call.CalleeSpan.Start, call.Span.End),
+            cost: Cost(context, inner, blocking));
+    }
+
+    private static (CallNode Inner, BlockingCalls.Blocking Blocking, List<FunctionNode> Chain)? BlockingInside(RuleContext context, FunctionNode helper, int depth, HashSet<FunctionNode> seen)
+    {
+        if (!seen.Add(helper))
+        {
+            return null;
+        }
+
+        foreach (var inner in helper.Descendants<CallNode>())
+        {
+            if (inner.EnclosingFunction() != helper || PythonCode.IsInLambda(inner) || IsOffloaded(inner))
+            {
+                continue; // a nested def or lambda runs later, if at all
+            }
+
+            if (Classify(context, inner) is { } blocking)
+            {
+                return (inner, blocking, [helper]);
+            }
+
+            if (depth == 0 && SyncHelper(inner) is { } next && BlockingInside(context, next, depth + 1, seen) is { } deeper)
+            {
+                return (deeper.Inner, deeper.Blocking, [helper, .. deeper.Chain]);
+            }
+        }
+
+        return null;
+    }
+
+    // The plain (not async, not generator) function of this file a call reaches: a module-level name bound once to a `def`,
+    // or `self.name` where the enclosing class defines exactly one method of that name.
+    private static FunctionNode? SyncHelper(CallNode call)
+    {
+        FunctionNode? target = null;
+        if (PythonCode.IsDottedName(call.Callee) && !call.Callee.Contains('.', StringComparison.Ordinal))
+        {
+            var bindings = PythonCode.NearestBindings(call, call.Callee);
+            target = bindings.Count == 1 && bindings[0].Node is FunctionNode { IsMethod: false } f ? f : null;
+        }
+        else if (call.Callee.Split('.') is ["self", var name] && call.EnclosingType() is { } type)
+        {
+            var methods = type.Children.OfType<FunctionNode>().Where(f => f.Name == name).ToList();
+            target = methods.Count == 1 && !methods[0].HasAttribute("staticmethod") && !methods[0].HasAttribute("classmethod") && !methods[0].HasAttribute("property") ? methods[0] : null;
+        }
+
+        return target is { IsAsync: false, IsGenerator: false } ? target : null;
     }
 
     /// <summary>

@@ -48,6 +48,31 @@ async def ask():
     return input("continue? ")  # expect: PY009
 
 
+def _load_template(name):
+    with open(f"templates/{name}.html") as f:
+        return f.read()
+
+
+def _render(name, context):
+    return _load_template(name).format(**context)
+
+
+class Pages:
+    def _read_config(self):
+        return json.loads(Path("config.json").read_text())
+
+    async def settings(self, request):
+        return self._read_config()  # expect: PY009
+
+
+async def page(request):
+    return _load_template(request.path)  # expect: PY009
+
+
+async def rendered(request):
+    return _render(request.path, {"user": request.user})  # expect: PY009
+
+
 # OK
 async def non_blocking(http, session_store, user_id):
     reply = await http.post(TOKEN_URL, data={"user": user_id}, timeout=5)
@@ -88,3 +113,20 @@ async def async_client(client: httpx.AsyncClient, url):
 async def unknown_client(client, cache, url):
     cache.get(url)
     return client.get(url)
+
+
+def _pure(name):
+    return name.strip().lower()
+
+
+def _deferred(name):
+    def later():
+        return open(name).read()
+    return later
+
+
+async def offloaded(request):
+    page = await asyncio.to_thread(_load_template, request.path)
+    key = _pure(request.path)
+    reader = _deferred(key)
+    return page, reader
