@@ -12,7 +12,7 @@ public sealed class PythonObjectInRustLoop : Rule
         Slug: "pyo3/pyobject-in-loop",
         Name: nameof(PythonObjectInRustLoop),
         Language: SourceLanguage.Rust,
-        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects.",
+        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects. A `PyString::new` whose text is the same on every call (a literal, a constant, or a field of an item of a collection the object owns, `for p in self.parameters`) is reported even when it is part of the result: `intern!` or a `Py<PyString>` built with the object replaces it.",
         WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
         Example: """
             use pyo3::prelude::*;
@@ -92,6 +92,12 @@ public sealed class PythonObjectInRustLoop : Rule
             return;
         }
 
+        if (SameStringEveryCall(context, call) is { } source)
+        {
+            ReportSameString(context, call, loop, source);
+            return;
+        }
+
         var lookup = outer is not null && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
         if (!lookup && IsOutput(context, call, loop, outer))
         {
@@ -113,6 +119,79 @@ public sealed class PythonObjectInRustLoop : Rule
     }
 
     /// <summary>
+    /// A Python string whose text is the same on every call: a literal or constant (<c>PyString::new(py, ROOT_FIELD)</c>), or a
+    /// field of an item of a collection the object owns (<c>for p in self.parameters.iter()</c> … <c>PyString::new(py, p.name.as_str())</c>),
+    /// fixed when the object was built. Null otherwise, and in a constructor, where building it is the right place.
+    /// </summary>
+    private static string? SameStringEveryCall(RuleContext context, CallNode call)
+    {
+        if (call is not { IsMethodCall: false, Arguments.Count: 2 } || !call.Callee.EndsWith("PyString::new", StringComparison.Ordinal)
+            || CostlierWork.ConstructorOf(call) is not null || call.EnclosingFunction() is not { } function)
+        {
+            return null;
+        }
+
+        var argument = call.Arguments[1];
+        var text = context.TextOf(argument.Span).Trim().TrimStart('&').Trim();
+        foreach (var suffix in (string[])[".as_str()", ".as_ref()"])
+        {
+            text = text.EndsWith(suffix, StringComparison.Ordinal) ? text[..^suffix.Length] : text;
+        }
+
+        if (argument.Shape == ExpressionShape.StringLiteral)
+        {
+            return "constant";
+        }
+
+        var root = RustCode.RootName(text);
+        if (root.Length > 1 && root == text && root.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            return "constant";
+        }
+
+        // `parameter.name`: a field of the loop's item (not the item itself, which could be computed), the loop over `self.…`.
+        if (text == root || !function.Parameters.Any(p => p.IsSelf))
+        {
+            return null;
+        }
+
+        var owner = call.Ancestors().OfType<LoopNode>().FirstOrDefault(l => RustCode.LoopVariables(l).Contains(root));
+        if (owner?.IterableSpan is not { } iterable)
+        {
+            return null;
+        }
+
+        // `self.parameters.iter().enumerate()` → `self.parameters`: the fields walked, not the adapters on them.
+        var walked = context.TextOf(iterable).Trim().TrimStart('&').Trim();
+        var end = 0;
+        while (end < walked.Length && (char.IsAsciiLetterOrDigit(walked[end]) || walked[end] is '_' or '.'))
+        {
+            end++;
+        }
+
+        var collection = walked[..end];
+        collection = end < walked.Length && walked[end] == '(' && collection.LastIndexOf('.') is > 0 and var dot ? collection[..dot] : collection.TrimEnd('.');
+        return collection.StartsWith("self.", StringComparison.Ordinal) ? $"`{text}`, a field of each item of `{collection}`" : null;
+    }
+
+    private static void ReportSameString(RuleContext context, CallNode call, LoopNode loop, string source)
+    {
+        var code = PyO3Api.Shorten(context.TextOf(call.Span));
+        var constant = source == "constant";
+        context.Report(
+            call,
+            constant
+                ? $"`{code}` builds the same Python string on every iteration of {PyO3Api.DescribeLoop(loop)}"
+                : $"`{code}` builds a new Python string on every iteration of {PyO3Api.DescribeLoop(loop)} from {source}, which is fixed once the object is built: the same strings again on every call",
+            constant
+                ? $"use `intern!(py, {context.TextOf(call.Arguments[1].Span).Trim().TrimStart('&')})`: the string is created once and then only reference-counted"
+                : "build each `Py<PyString>` once when the object is built (a `name_py: Py<PyString>` field beside the Rust name) and use `name_py.bind(py).clone()` per pass: a reference-count increment instead of an allocation, a UTF-8 copy and a hash",
+            Confidence.Medium,
+            "Each iteration allocates a Python string under the GIL that an object built once would replace.",
+            call.Span);
+    }
+
+    /// <summary>
     /// True when the created object is (part of) what the loop builds for Python: stored into a
     /// Python container, collected by the iterator chain, or bound to a name that is stored later in
     /// the loop. Those objects are the product, not intermediate values.
@@ -125,6 +204,12 @@ public sealed class PythonObjectInRustLoop : Rule
         }
 
         if (loop.LoopKind == LoopKind.IteratorClosure && loop.Adapter is "map" or "filter_map" or "flat_map" && outer is null)
+        {
+            return true;
+        }
+
+        // `names.push(PyString::new(py, s).unbind())`: kept in a collection the function builds.
+        if (outer is { IsMethodCall: true, Name: "push" or "extend" or "insert" or "push_back" } && outer.Arguments.Any(a => a.Span.Contains(call.Span)))
         {
             return true;
         }

@@ -19,7 +19,7 @@ public sealed class CollectionAllocatedInLoop : Rule
         "python/alloc-in-loop",
         nameof(CollectionAllocatedInLoop),
         SourceLanguage.Python,
-        WhatItDoes: "Flags a dict, list or set display inside a loop when it is either a constant the loop only reads, or a scratch container the loop fills and discards on every pass.",
+        WhatItDoes: "Flags a dict, list or set display inside a loop when it is either a constant the loop only reads, or a scratch container (a display or an empty `set()`/`dict()`/`list()`/`bytearray()`) the loop fills and discards on every pass, and a constant dict display built in a loop only to look up one key (`{…}[k]`, `{…}.get(k)`).",
         WhyBad: "Each pass allocates a fresh container and frees the previous one: allocator and garbage-collector work per item that a single container created before the loop avoids.",
         Example: "for row in rows:\n    record = {}\n    for name, value in zip(columns, row):\n        record[name] = value\n    yield record",
         UseInstead: "record = dict.fromkeys(columns)\nfor row in rows:\n    record.clear()\n    record.update(zip(columns, row))\n    yield record");

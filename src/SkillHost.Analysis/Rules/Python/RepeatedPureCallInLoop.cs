@@ -12,7 +12,7 @@ public sealed class RepeatedPureCallInLoop : Rule
         "python/missing-cache",
         nameof(RepeatedPureCallInLoop),
         SourceLanguage.Python,
-        WhatItDoes: "Flags a call, inside a loop, to a function or method defined in the same file that looks pure (no I/O, no writes to attributes, globals or arguments) and does real work (loops, builds collections), when its arguments repeat: loop-invariant arguments (hoist the call), or attributes of the loop item fed to a function that builds a collection (a per-key cache). Functions that already carry a cache decorator are skipped.",
+        WhatItDoes: "Flags a call, inside a loop, to a function or method defined in the same file that looks pure (no I/O, no writes to attributes, globals or arguments) and does real work (loops, builds collections), when its arguments repeat: loop-invariant arguments (hoist the call), or fields of the loop item (`order.region`, `row[\"region\"]`, also as keyword arguments) fed to a function that builds a collection (a per-key cache). Functions that already carry a cache decorator are skipped.",
         WhyBad: "Each repeated call recomputes a result the program already had; the loop pays the full cost of the function once per item instead of once per distinct argument.",
         Example: "def public_holidays(year):\n    return frozenset(compute_moving_feasts(year) + fixed_holidays(year))\n\nfor order in orders:\n    if order.placed_on in public_holidays(order.placed_on.year):\n        flagged.append(order)",
         UseInstead: "@functools.lru_cache(maxsize=64)\ndef public_holidays(year):\n    return frozenset(compute_moving_feasts(year) + fixed_holidays(year))",

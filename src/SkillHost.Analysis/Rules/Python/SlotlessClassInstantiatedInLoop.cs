@@ -11,7 +11,7 @@ public sealed class SlotlessClassInstantiatedInLoop : Rule
         "python/missing-slots",
         nameof(SlotlessClassInstantiatedInLoop),
         SourceLanguage.Python,
-        WhatItDoes: "Flags a call that creates an instance of a class defined in the reviewed file, inside a loop or comprehension, when the class (and every base it has) declares no `__slots__` and is not a slotted dataclass, attrs class, `msgspec.Struct`, named tuple, enum or exception.",
+        WhatItDoes: "Flags a call that creates an instance of a class defined in the reviewed file, inside a loop or comprehension, when the class (and every base it has) declares no `__slots__` and is not a slotted dataclass, attrs class, `msgspec.Struct`, named tuple, enum or exception. `map(Class, rows)` and `cls(…)` in a classmethod's loop count as instantiations.",
         WhyBad: "Every instance of a class without `__slots__` carries its own attribute dictionary: more bytes per object, more allocator and garbage-collector work, and worse cache locality when many instances are created or kept.",
         Example: "class Tick:\n    def __init__(self, symbol, price):\n        self.symbol = symbol\n        self.price = price\n\nticks = [Tick(r[0], float(r[1])) for r in rows]",
         UseInstead: "@dataclass(slots=True)\nclass Tick:\n    symbol: str\n    price: float\n\nticks = [Tick(r[0], float(r[1])) for r in rows]");

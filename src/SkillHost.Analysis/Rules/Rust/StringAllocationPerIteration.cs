@@ -15,7 +15,7 @@ public sealed class StringAllocationPerIteration : Rule
         "rust/string-alloc-in-loop",
         nameof(StringAllocationPerIteration),
         SourceLanguage.Rust,
-        WhatItDoes: "Flags `to_string()`, `to_owned()`, `String::from` and `format!` inside a loop when the new `String` is only lent or read: `map.get(&key.to_string())`, `buf.push_str(&format!(…))`, `let key = word.to_string();` used only as `&key`.",
+        WhatItDoes: "Flags `to_string()`, `to_owned()`, `String::from` and `format!` inside a loop when the new `String` is only lent or read: `map.get(&key.to_string())`, `buf.push_str(&format!(…))`, `let key = word.to_string();` used only as `&key`; a `String` key handed to `map.entry(…)` on every pass; `to_lowercase()`/`to_uppercase()` compared with an ASCII literal. A function that a loop calls once per item (resolved) counts as a loop body.",
         WhyBad: "Each pass allocates, copies and frees a heap string that the loop throws away at once; `HashMap<String, _>`/`HashSet<String>` accept a `&str` lookup, and `write!` formats straight into a buffer.",
         Example: "for word in words {\n    let key = word.to_string();\n    if dictionary.contains(&key) {\n        hits += 1;\n    }\n}",
         UseInstead: "for word in words {\n    if dictionary.contains(*word) {\n        hits += 1;\n    }\n}",

@@ -70,6 +70,25 @@ mod real {
     }
 }
 
+// Cut from pydantic-core's ArgumentsValidator::validate: the parameters are fixed when the validator is built, yet every
+// validation builds each parameter's name as a new Python string (its sibling validators keep a `name_py` field).
+struct ArgumentsValidator {
+    parameters: Vec<Parameter>,
+}
+
+impl ArgumentsValidator {
+    fn validate<'py>(&self, py: Python<'py>, state: &mut ValidationState<'_, 'py>) -> PyResult<()> {
+        for (index, parameter) in self.parameters.iter().enumerate() {
+            let state = &mut state.rebind_extra(|extra| extra.field_name = Some(PyString::new(py, parameter.name.as_str()))); // expect: PYO002
+            parameter.validator.validate(py, index, state)?;
+        }
+        for item in self.items.iter() {
+            item.check(py, PyString::new(py, ROOT_FIELD))?; // expect: PYO002
+        }
+        Ok(())
+    }
+}
+
 // OK
 
 // Count in Rust, convert once at the end.
@@ -178,4 +197,19 @@ fn merge(into: &Bound<'_, PyDict>, from: &Bound<'_, PyDict>) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+struct FieldsValidator {
+    names: Vec<Py<PyString>>,
+}
+
+impl FieldsValidator {
+    // Building the Python names once, in the constructor, is the fix itself.
+    fn new(py: Python<'_>, fields: &[Field]) -> Self {
+        let mut names = Vec::with_capacity(fields.len());
+        for field in fields {
+            names.push(PyString::new(py, field.name.as_str()).unbind());
+        }
+        Self { names }
+    }
 }
