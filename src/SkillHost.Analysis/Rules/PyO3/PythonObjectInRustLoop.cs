@@ -12,7 +12,7 @@ public sealed class PythonObjectInRustLoop : Rule
         Slug: "pyo3/pyobject-in-loop",
         Name: nameof(PythonObjectInRustLoop),
         Language: SourceLanguage.Rust,
-        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects. A `PyString::new` whose text is the same on every call (a literal, a constant, or a field of an item of a collection the object owns, `for p in self.parameters`) is reported even when it is part of the result: `intern!` or a `Py<PyString>` built with the object replaces it.",
+        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects. A `PyString::new` whose text is the same on every call (a literal, a constant, or a field of an item of a collection the object owns, `for p in self.parameters`) is reported even when it is part of the result: `intern!` or a `Py<PyString>` built with the object replaces it. Outside loops, a `PyString::new` of a literal or constant is reported on every call (ranked medium when the same file already interns that text).",
         WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
         Example: """
             use pyo3::prelude::*;
@@ -54,8 +54,14 @@ public sealed class PythonObjectInRustLoop : Rule
         foreach (var call in context.Nodes<CallNode>())
         {
             var loop = call.EnclosingLoops().FirstOrDefault();
-            if (loop is null || PyO3Api.IsTestCode(call))
+            if (PyO3Api.IsTestCode(call))
             {
+                continue;
+            }
+
+            if (loop is null)
+            {
+                ReportConstantPerCall(context, call);
                 continue;
             }
 
@@ -172,6 +178,32 @@ public sealed class PythonObjectInRustLoop : Rule
         var collection = walked[..end];
         collection = end < walked.Length && walked[end] == '(' && collection.LastIndexOf('.') is > 0 and var dot ? collection[..dot] : collection.TrimEnd('.');
         return collection.StartsWith("self.", StringComparison.Ordinal) ? $"`{text}`, a field of each item of `{collection}`" : null;
+    }
+
+    /// <summary>
+    /// <c>PyString::new(py, ROOT_FIELD)</c> outside any loop: a new Python string on every call, where <c>intern!</c> builds it once.
+    /// One allocation per call matters only on a path that runs per call from Python, which the code seldom shows; when the
+    /// same file already interns the same text, the code's own idiom says the string is worth interning, and it ranks medium.
+    /// </summary>
+    private static void ReportConstantPerCall(RuleContext context, CallNode call)
+    {
+        if (SameStringEveryCall(context, call) is not "constant" || call.EnclosingFunction() is not { } function
+            || call.Ancestors().TakeWhile(a => a != function).Any(RustCode.IsErrorPath))
+        {
+            return;
+        }
+
+        var text = context.TextOf(call.Arguments[1].Span).Trim().TrimStart('&');
+        var interned = context.Nodes<MacroCallNode>().FirstOrDefault(m => m.Name == "intern"
+            && context.TextOf(m.ArgumentsSpan).Trim().Trim('(', ')').Split(',').Skip(1).FirstOrDefault()?.Trim() == text);
+        context.Report(
+            call,
+            $"`{PyO3Api.Shorten(context.TextOf(call.Span))}` builds a new Python string on every call of `{function.Name}`"
+                + (interned is null ? string.Empty : $", while line {interned.Start.Line} of this file interns the same text"),
+            $"use `intern!(py, {text})`: the string is created once and then only reference-counted",
+            interned is null ? Confidence.Low : Confidence.Medium,
+            "One Python string allocation, copy and free less per call.",
+            call.Span);
     }
 
     private static void ReportSameString(RuleContext context, CallNode call, LoopNode loop, string source)

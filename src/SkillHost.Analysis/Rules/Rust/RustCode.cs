@@ -401,7 +401,7 @@ internal static class RustCode
 
     /// <summary>How the loop reads in a message: "`for inv in invoices`", "the closure of `.map(…)`".</summary>
     // An error value, an error-mapping closure or a panic-like macro: the code runs only when the call fails.
-    private static bool IsErrorPath(SyntaxNode node) => node is CallNode { IsMethodCall: false, Name: "Err" }
+    internal static bool IsErrorPath(SyntaxNode node) => node is CallNode { IsMethodCall: false, Name: "Err" }
         or ClosureNode { Parent: CallNode { Name: "map_err" or "ok_or_else" or "unwrap_or_else" or "or_else" or "with_context" or "context" or "unwrap_or_else_with" } }
         or MacroCallNode { Name: "panic" or "unreachable" or "todo" or "unimplemented" or "bail" or "anyhow" or "ensure" or "assert" or "assert_eq" or "assert_ne" or "debug_assert" };
 

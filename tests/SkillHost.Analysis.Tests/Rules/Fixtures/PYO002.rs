@@ -89,6 +89,15 @@ impl ArgumentsValidator {
     }
 }
 
+// Cut from pydantic-core's ModelValidator: a root model's field name built anew per validation, interned two lines on.
+impl ModelValidator {
+    fn validate_root<'py>(&self, py: Python<'py>, model: &Bound<'py, PyAny>, state: &mut ValidationState<'_, 'py>) -> PyResult<()> {
+        let state = &mut state.rebind_extra(|extra| extra.field_name = Some(PyString::new(py, ROOT_FIELD))); // expect: PYO002
+        let output = self.validator.validate(py, model, state)?;
+        force_setattr(py, model, intern!(py, ROOT_FIELD), output)
+    }
+}
+
 // OK
 
 // Count in Rust, convert once at the end.
@@ -211,5 +220,17 @@ impl FieldsValidator {
             names.push(PyString::new(py, field.name.as_str()).unbind());
         }
         Self { names }
+    }
+}
+
+impl Describer {
+    // A fallback only when the repr fails: an error path, once.
+    fn describe<'py>(&self, py: Python<'py>, value: &Bound<'py, PyAny>) -> Bound<'py, PyString> {
+        value.repr().unwrap_or_else(|_| PyString::new(py, "<unknown python object>"))
+    }
+
+    // Built once with the object.
+    fn new(py: Python<'_>) -> Self {
+        Self { label: PyString::new(py, "describer").unbind() }
     }
 }
