@@ -54,14 +54,14 @@ public sealed class PythonObjectInRustLoop : Rule
         foreach (var call in context.Nodes<CallNode>())
         {
             var loop = call.EnclosingLoops().FirstOrDefault();
-            if (PyO3Api.IsTestCode(call))
-            {
-                continue;
-            }
-
             if (loop is null)
             {
                 ReportConstantPerCall(context, call);
+                continue;
+            }
+
+            if (PyO3Api.IsTestCode(call))
+            {
                 continue;
             }
 
@@ -188,7 +188,7 @@ public sealed class PythonObjectInRustLoop : Rule
     private static void ReportConstantPerCall(RuleContext context, CallNode call)
     {
         if (SameStringEveryCall(context, call) is not "constant" || call.EnclosingFunction() is not { } function
-            || call.Ancestors().TakeWhile(a => a != function).Any(RustCode.IsErrorPath))
+            || call.Ancestors().TakeWhile(a => a != function).Any(RustCode.IsErrorPath) || PyO3Api.IsTestCode(call))
         {
             return;
         }
