@@ -14,7 +14,7 @@ public sealed class OwnedCopyOfPythonArgument : Rule
         Slug: "pyo3/copy-across-boundary",
         Name: nameof(OwnedCopyOfPythonArgument),
         Language: SourceLanguage.Rust,
-        WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value, and locals copied out of a Python object the same way (`let v = data.as_bytes().to_vec();`, `let v: Vec<u8> = obj.extract()?;`, `obj.extract::<String>()`) and then only read; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace.",
+        WhatItDoes: "Finds `Vec<u8>` and `String` parameters of `#[pyfunction]` and `#[pymethods]` functions that the body only reads (borrows, indexes, calls read-only methods on, formats) and never moves into a returned or stored value, and locals copied out of a Python object the same way (`let v = data.as_bytes().to_vec();`, `let v: Vec<u8> = obj.extract()?;`, `obj.extract::<String>()`) and then only read; with low confidence also numeric `Vec<f64>`/`Vec<i64>`… parameters, which a buffer view could replace, and `#[getter]`s that return a copy of a collection field (`self.shape.clone()`), which build a new Python list, dict or set on every attribute access.",
         WhyBad: "PyO3 fills an owned parameter by copying the Python object's data into a new Rust allocation on every call, only for the function to read it and free it again; the copy grows with the payload.",
         Example: """
             #[pyfunction]
@@ -56,6 +56,43 @@ public sealed class OwnedCopyOfPythonArgument : Rule
 
     public override RuleDescriptor Descriptor => Info;
 
+    /// <summary>
+    /// A <c>#[getter]</c> whose body is a copy of a collection field (<c>self.shape.clone()</c> returned as <c>Vec&lt;usize&gt;</c>):
+    /// every attribute access copies the field in Rust and converts it into a new Python list (or dict, or str), so
+    /// <c>obj.shape[i]</c> in a Python loop copies the whole collection per item. How often Python reads it is not in view: low.
+    /// </summary>
+    private static void CheckGetter(RuleContext context, FunctionNode function)
+    {
+        var returned = (function.ReturnType ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var python = returned.StartsWith("Vec<", StringComparison.Ordinal) ? "list" : returned.StartsWith("HashMap<", StringComparison.Ordinal) || returned.StartsWith("BTreeMap<", StringComparison.Ordinal) ? "dict"
+            : returned.StartsWith("HashSet<", StringComparison.Ordinal) || returned.StartsWith("BTreeSet<", StringComparison.Ordinal) ? "set" : null;
+        // The body without its braces and line comments: one expression, `self.field.clone()`.
+        var body = string.Concat(context.TextOf(function.BodySpan).Trim().TrimStart('{').TrimEnd('}').Split('\n')
+            .Select(line => line.IndexOf("//", StringComparison.Ordinal) is >= 0 and var at ? line[..at] : line)).Trim();
+        body = string.Concat(body.Where(c => !char.IsWhiteSpace(c)));
+        if (python is null || !function.Parameters.Any(p => p.IsSelf) || !body.StartsWith("self.", StringComparison.Ordinal) || body.Contains(';', StringComparison.Ordinal)
+            || !(body.EndsWith(".clone()", StringComparison.Ordinal) || body.EndsWith(".to_vec()", StringComparison.Ordinal) || body.EndsWith(".to_owned()", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var field = body[..body.LastIndexOf('.')];
+        if (!field.Skip(5).All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
+        {
+            return;
+        }
+
+        context.Report(
+            function,
+            $"`#[getter] {function.Name}` copies `{field}` and converts it into a new Python {python} on every attribute access",
+            python == "list"
+                ? $"build the Python object once and keep it (`{field[5..]}_py: Py<PyTuple>` set where `{field}` is, returned with `clone_ref(py)`); a tuple also stops callers from mutating a copy they think is shared. If Python reads single items in a loop, bind the attribute once outside it"
+                : $"build the Python {python} once and keep it (a `Py<…>` field set where `{field}` is, returned with `clone_ref(py)`), or expose lookups (`__getitem__`/`get`) instead of the whole {python}",
+            Confidence.Low,
+            "A reference-count increment per access instead of a Rust copy plus a new Python object with one element per item.",
+            function.NameSpan.IsEmpty ? null : function.NameSpan);
+    }
+
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -64,6 +101,11 @@ public sealed class OwnedCopyOfPythonArgument : Rule
             if (!function.HasBody || !PyO3Api.IsExposedToPython(function) || PyO3Api.IsTestCode(function))
             {
                 continue;
+            }
+
+            if (function.HasAttribute("getter"))
+            {
+                CheckGetter(context, function);
             }
 
             RustSpanTokens? body = null;

@@ -50,6 +50,15 @@ fn tag_of(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
     Ok(raw.len() + name.len())
 }
 
+// Cut from safetensors' TensorInfo: the shape is copied into a new Python list on every `info.shape` access.
+#[pymethods]
+impl TensorInfo {
+    #[getter]
+    fn shape(&self) -> Vec<usize> { // expect: PYO004
+        self.shape.clone()
+    }
+}
+
 // OK
 
 // Already borrowed.
@@ -127,4 +136,18 @@ fn keep(data: &Bound<'_, PyBytes>, store: &mut Vec<Vec<u8>>) {
 fn rust_side(name: &str) -> usize {
     let bytes = name.as_bytes().to_vec();
     bytes.len()
+}
+
+#[pymethods]
+impl TensorMeta {
+    // A number, and a value computed per call: nothing is copied out of a field.
+    #[getter]
+    fn data_len(&self) -> usize {
+        self.data_len
+    }
+
+    #[getter]
+    fn dims(&self) -> Vec<usize> {
+        self.shape.iter().filter(|d| **d > 1).copied().collect()
+    }
 }
