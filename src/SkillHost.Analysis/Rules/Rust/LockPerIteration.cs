@@ -75,7 +75,7 @@ public sealed class LockPerIteration : Rule
         var function = call.EnclosingFunction()!;
         var shared = root == "self" ? receiver.StartsWith("self.", StringComparison.Ordinal) && !function.Parameters.Any(p => !p.IsSelf && receiver.Contains(p.Name, StringComparison.Ordinal))
             : root.Length > 1 && root.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
-        if (!shared || caller.EnclosingLoops().FirstOrDefault() is not { } loop || RustCode.WaitsEachPass(loop))
+        if (!shared)
         {
             return;
         }

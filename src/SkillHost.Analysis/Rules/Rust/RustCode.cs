@@ -421,7 +421,12 @@ internal static class RustCode
             return null;
         }
 
-        return project.LoopCallerOf(function);
+        // Per item: a `for` or an iterator closure over data, not a retry or wait loop (`loop { … wait … }`) and not a
+        // loop over a handful of constants (`for sig in &[SIGSEGV, SIGBUS]`).
+        return project.LoopCallerOf(function) is { } caller && caller.EnclosingLoops().FirstOrDefault() is { LoopKind: LoopKind.For or LoopKind.IteratorClosure } loop
+            && !IsFixedSizeLoop(loop) && !WaitsEachPass(loop)
+            ? caller
+            : null;
     }
 
     /// <summary>How a per-item function repeats, for a message: "every call of `f` (called once per item from a loop at path:line)".</summary>
