@@ -240,7 +240,15 @@ public sealed class PerformanceWorkflow
             }
             else
             {
-                trees.Add(SyntaxParsers.Parse(SourceText.From(code, name), language, forRules: true));
+                try
+                {
+                    trees.Add(SyntaxParsers.Parse(SourceText.From(code, name), language, forRules: true));
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // One input the parser cannot handle must not cost the review of the others.
+                    skipped.Add(new SkippedFile(name, SkipReason.ParserFailed, SkippedFile.ParserFailedDetail(e)));
+                }
             }
         }
 

@@ -23,6 +23,9 @@ public enum SkipReason
 
     /// <summary>Its analysis (parsing and the rules) took longer than the review's per-file time budget.</summary>
     OverBudget,
+
+    /// <summary>The parser failed on it (a SkillHost bug): the file is left out and the review goes on.</summary>
+    ParserFailed,
 }
 
 /// <summary>A file (or folder) the review did not analyse, and why; reported, never fatal.</summary>
@@ -37,6 +40,13 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
     public string Describe() => $"{ReasonText(Reason)}: {Detail}";
 
     /// <summary>The detail given for a file whose analysis passed <paramref name="budget"/> while in <paramref name="phase"/> ("parsing", "the rules").</summary>
+    /// <summary>What to say of a file the parser failed on: the failure, and that it is ours to fix.</summary>
+    public static string ParserFailedDetail(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return $"the parser failed on it ({error.GetType().Name}: {error.Message}); this is a SkillHost bug, not a problem with the file: the rest of the review is complete; please report it with the file attached";
+    }
+
     public static string OverBudgetDetail(TimeSpan budget, string phase) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its analysis passed the {budget.TotalSeconds:0.###} s per-file budget during {phase}; nothing of it is reported (raise the budget to review it)");
 
@@ -49,6 +59,7 @@ public sealed record SkippedFile(string Path, SkipReason Reason, string Detail)
         SkipReason.Empty => "empty",
         SkipReason.NotAFile => "not a regular file",
         SkipReason.OverBudget => "over the time budget",
+        SkipReason.ParserFailed => "not parsed",
         _ => reason.ToString(),
     };
 }

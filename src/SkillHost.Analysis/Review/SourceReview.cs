@@ -185,6 +185,11 @@ public sealed class SourceReview(ChecklistReview review, long maxFileBytes = Sou
         {
             return (null, new SkippedFile(displayPath, SkipReason.OverBudget, SkippedFile.OverBudgetDetail(options.FileBudget!.Value, "parsing")));
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // One file the parser cannot handle must not cost the review of every other file.
+            return (null, new SkippedFile(displayPath, SkipReason.ParserFailed, SkippedFile.ParserFailedDetail(e)));
+        }
     }
 }
 

@@ -21,8 +21,21 @@ public static class SyntaxParsers
     public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules = false) => Parse(text, language, forRules, budget: null);
 
     /// <summary>As <see cref="Parse(SourceText, SourceLanguage, bool)"/>, stopping (<see cref="OperationCanceledException"/>) when the <paramref name="budget"/>'s token is cancelled.</summary>
-    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget) =>
-        LanguageSupport.For(language).Parse(text, forRules, budget);
+    public static SyntaxTree Parse(SourceText text, SourceLanguage language, bool forRules, FileBudget? budget)
+    {
+        if (InjectedFailure.Value?.Invoke(text) is { } failure)
+        {
+            throw failure;
+        }
+
+        return LanguageSupport.For(language).Parse(text, forRules, budget);
+    }
+
+    /// <summary>
+    /// For tests of the callers' containment: given the text about to be parsed, an exception to throw in place of parsing
+    /// it (a parser bug, simulated), or null. Flows to the parallel workers of the review that sets it, and nowhere else.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<SourceText, Exception?>?> InjectedFailure = new();
 
     public static bool IsSupportedExtension(string path) => LanguageSupport.ForPath(path) is not null;
 }

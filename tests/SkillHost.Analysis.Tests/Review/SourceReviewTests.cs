@@ -1,5 +1,6 @@
 using SkillHost.Analysis.Review;
 using SkillHost.Analysis.Rules;
+using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Tests.Reporting;
 using SkillHost.Analysis.Tests.Rules;
 
@@ -28,6 +29,31 @@ public sealed class SourceReviewTests : IDisposable
         Assert.Contains("NUL byte at offset 2", skipped.Detail, StringComparison.Ordinal);
         Assert.Equal(["ok.py"], outcome.Files);
         Assert.Single(outcome.Findings);
+    }
+
+    [Fact]
+    public void Given_a_file_the_parser_fails_on_When_reviewed_Then_it_is_skipped_as_not_parsed_and_the_rest_is_reviewed()
+    {
+        _temp.Write("broken.py", "for x in xs:\n    slow(x)\n");
+        _temp.Write("ok.py", "for x in xs:\n    slow(x)\n");
+        SyntaxParsers.InjectedFailure.Value = text => text.Path?.EndsWith("broken.py", StringComparison.Ordinal) == true
+            ? new ArgumentOutOfRangeException("index", "Index was out of range.")
+            : null;
+        try
+        {
+            var outcome = Review(".");
+
+            var skipped = Assert.Single(outcome.Skipped);
+            Assert.Equal(("broken.py", SkipReason.ParserFailed), (skipped.Path, skipped.Reason));
+            Assert.Contains("ArgumentOutOfRangeException", skipped.Detail, StringComparison.Ordinal);
+            Assert.Contains("SkillHost bug", skipped.Detail, StringComparison.Ordinal);
+            Assert.Equal(["ok.py"], outcome.Files);
+            Assert.Single(outcome.Findings);
+        }
+        finally
+        {
+            SyntaxParsers.InjectedFailure.Value = null;
+        }
     }
 
     [Fact]

@@ -11,6 +11,26 @@ public sealed class PerformanceWorkflowTests
     public sealed class BadInput
     {
         [Fact]
+        public void Given_an_input_the_parser_fails_on_Then_it_is_skipped_as_not_parsed_and_the_other_input_is_reviewed()
+        {
+            SkillHost.Analysis.Syntax.SyntaxParsers.InjectedFailure.Value = text => text.Path == "broken.py" ? new InvalidOperationException("stack empty") : null;
+            try
+            {
+                var result = Workflow.Review([new SourceInput("for x in xs:\n    slow(x)\n", "broken.py"), new SourceInput("for row in rows:\n    seen = []\n    seen.append(row)\n    print(len(seen))\n", "ok.py")]);
+
+                var skipped = Assert.Single(result.Outcome.Skipped);
+                Assert.Equal(("broken.py", SkipReason.ParserFailed), (skipped.Path, skipped.Reason));
+                Assert.Contains("InvalidOperationException: stack empty", skipped.Detail, StringComparison.Ordinal);
+                Assert.Equal(["ok.py"], result.Outcome.Files);
+                Assert.False(result.NothingReviewed);
+            }
+            finally
+            {
+                SkillHost.Analysis.Syntax.SyntaxParsers.InjectedFailure.Value = null;
+            }
+        }
+
+        [Fact]
         public void Given_an_empty_input_Then_it_is_skipped_with_a_message_and_nothing_is_reviewed()
         {
             var result = Workflow.Review([new SourceInput("  \n", "empty.py")]);
