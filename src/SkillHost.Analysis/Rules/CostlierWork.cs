@@ -14,14 +14,6 @@ namespace SkillHost.Analysis.Rules;
 /// </summary>
 internal static class CostlierWork
 {
-    // Rust calls that reach the file system, the network or a timer. Channel sends, `write_all` and `flush` are absent on
-    // purpose: their receivers are as often a Vec or a channel as a file.
-    private static readonly HashSet<string> RustIoMethods = new(StringComparer.Ordinal)
-    {
-        "read_exact", "read_to_end", "read_to_string", "read_line", "metadata", "symlink_metadata", "read_dir", "remove_file",
-        "create_dir", "create_dir_all", "connect", "accept", "sleep",
-    };
-
     // Zero-argument Path methods that ask the file system (`Path::exists` is a `stat`).
     private static readonly HashSet<string> RustPathQueries = new(StringComparer.Ordinal) { "exists", "try_exists", "canonicalize", "read_link" };
 
@@ -118,7 +110,8 @@ internal static class CostlierWork
         || BlockingCallInAsyncFunction.Blocks(call);
 
     private static bool IsRustIo(CallNode call) =>
-        RustIoMethods.Contains(call.Name)
+        // Channel sends, `write_all` and `flush` are left out on purpose: their receivers are as often a Vec or a channel as a file.
+        Rust.RustCode.FileSystemNetworkOrTimerNames.Contains(call.Name)
         || (call.IsMethodCall && call.Arguments.Count == 0 && RustPathQueries.Contains(call.Name))
         || call.Callee.StartsWith("fs::", StringComparison.Ordinal) || call.Callee.StartsWith("std::fs::", StringComparison.Ordinal)
         || call.Callee.StartsWith("File::", StringComparison.Ordinal) || call.Callee is "Command::new" or "std::process::Command::new" or "process::Command::new";

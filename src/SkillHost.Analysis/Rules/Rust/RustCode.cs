@@ -14,15 +14,19 @@ internal static class RustCode
     /// a closure handed to a spawn: code inside a spawned closure runs once per task, not once per iteration
     /// of a loop around the spawn.
     /// </summary>
-    private static readonly HashSet<string> IoNames = new(StringComparer.Ordinal)
+    /// <summary>Calls that reach the file system, the network or a timer whatever their receiver.</summary>
+    internal static readonly HashSet<string> FileSystemNetworkOrTimerNames = new(StringComparer.Ordinal)
     {
-        "write_all", "write_fmt", "flush", "read_exact", "read_to_end", "read_to_string", "read_line", "metadata", "symlink_metadata",
-        "read_dir", "remove_file", "create_dir", "create_dir_all", "send", "recv", "connect", "accept", "sleep",
+        "read_exact", "read_to_end", "read_to_string", "read_line", "metadata", "symlink_metadata", "read_dir", "remove_file",
+        "create_dir", "create_dir_all", "connect", "accept", "sleep",
     };
+
+    // Writes, flushes and channel operations: I/O on a file or socket, but their receivers are as often a Vec or a channel.
+    private static readonly HashSet<string> MaybeIoNames = new(StringComparer.Ordinal) { "write_all", "write_fmt", "flush", "send", "recv" };
 
     /// <summary>True for a call that plausibly reads or writes files, sockets or the terminal (by its name or a `fs::`/`File::` path).</summary>
     public static bool IsIoCall(CallNode call) =>
-        IoNames.Contains(call.Name) || call.Callee.StartsWith("fs::", StringComparison.Ordinal) || call.Callee.StartsWith("File::", StringComparison.Ordinal)
+        FileSystemNetworkOrTimerNames.Contains(call.Name) || MaybeIoNames.Contains(call.Name) || call.Callee.StartsWith("fs::", StringComparison.Ordinal) || call.Callee.StartsWith("File::", StringComparison.Ordinal)
         || call.Callee.StartsWith("std::fs::", StringComparison.Ordinal);
 
     public static List<LoopNode> HotLoops(this SyntaxNode node)
