@@ -12,6 +12,7 @@ public sealed class ProjectIndex
 {
     private readonly HashSet<string> _calledInLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionNode> _pyFunctions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FunctionNode> _pyMethods = new(StringComparer.Ordinal);
     private readonly HashSet<string> _working = new(StringComparer.Ordinal);
     private readonly HashSet<string> _io = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rustInlined = new(StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public sealed class ProjectIndex
             {
                 foreach (var (name, function) in py)
                 {
-                    index._pyFunctions.TryAdd(name, function);
+                    (IsPyMethod(function) ? index._pyMethods : index._pyFunctions).TryAdd(name, function);
                 }
             }
         }
@@ -225,7 +226,7 @@ public sealed class ProjectIndex
                 var calls = function.HasBody ? function.Descendants<CallNode>().Where(c => c.Name.Length > 0 && !char.IsUpper(c.Name[0])).Select(c => c.Name).ToList() : null;
                 var small = calls is { Count: <= 3 } && !function.Descendants<LoopNode>().Any();
                 rust.Add(new RustFunctionFacts(function.Name, function.Attributes.Any(a => a.Name is "inline" && !(a.Arguments ?? "").Contains("never", StringComparison.Ordinal)) || IsGenericSignature(tree, function), small ? calls : null));
-                if (function.HasAttribute("pyfunction"))
+                if (function.HasAttribute("pyfunction") || IsPyMethod(function))
                 {
                     (py ??= []).Add((PythonName(function), function));
                 }
@@ -275,6 +276,15 @@ public sealed class ProjectIndex
     public FunctionNode? PyFunction(string pythonName) => _pyFunctions.GetValueOrDefault(pythonName);
 
     public IReadOnlyCollection<string> PyFunctionNames => _pyFunctions.Keys;
+
+    /// <summary>The method of a Rust <c>#[pymethods]</c> block Python calls as <paramref name="pythonName"/> on an instance, if the review includes it.</summary>
+    public FunctionNode? PyMethod(string pythonName) => _pyMethods.GetValueOrDefault(pythonName);
+
+    // A plain method of a `#[pymethods]` impl block (constructors, getters and setters are not called as methods).
+    private static bool IsPyMethod(FunctionNode function) =>
+        function.IsMethod && function.FirstAncestor<ImplNode>() is { } impl
+        && impl.Attributes.Any(a => a.Name == "pymethods" || a.Name.EndsWith("::pymethods", StringComparison.Ordinal))
+        && !function.Attributes.Any(a => a.Name is "new" or "getter" or "setter" or "classattr" || a.Name.EndsWith("::new", StringComparison.Ordinal));
 
     /// <summary>
     /// True when a function of this (simple) name in the reviewed code reads or writes files, sockets, processes or the

@@ -206,6 +206,29 @@ public sealed class PyO3RuleTests
         }
 
         [Fact]
+        public void Given_a_python_method_that_only_forwards_to_a_pymethods_method_Then_the_loop_calling_it_is_reported_through_the_wrapper()
+        {
+            const string Rust = "#[pymethods]\nimpl Core {\n    fn decode_one(&self, py: Python, token: u32) -> Py<PyBytes> { todo!() }\n}";
+            const string Python = "class Enc:\n    def decode_one(self, token):\n        \"\"\"One token.\"\"\"\n        return self._core.decode_one(token)\n\n    def decode_all(self, tokens):\n        return [self.decode_one(t) for t in tokens]\n";
+
+            var finding = Assert.Single(RuleFixture.Run([RuleById("PYO005")], Python, "enc.py", (Rust, "src/py.rs")));
+
+            Assert.Equal(7, finding.Start.Line);
+            Assert.Contains("only returns `self._core.decode_one(token)`", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("`#[pymethods]` method at src/py.rs:3", finding.Message, StringComparison.Ordinal);
+            Assert.Equal(Confidence.Medium, finding.Confidence);
+        }
+
+        [Fact]
+        public void Given_a_wrapper_that_does_more_than_return_the_native_call_Then_nothing_is_reported()
+        {
+            const string Rust = "#[pymethods]\nimpl Core {\n    fn decode_one(&self, token: u32) -> u32 { token }\n}";
+            const string Python = "class Enc:\n    def decode_one(self, token):\n        value = self._core.decode_one(token)\n        return value\n\n    def decode_all(self, tokens):\n        return [self.decode_one(t) for t in tokens]\n";
+
+            Assert.Empty(RuleFixture.Run([RuleById("PYO005")], Python, "enc.py", (Rust, "src/py.rs")));
+        }
+
+        [Fact]
         public void Given_a_renamed_pyfunction_Then_python_calls_resolve_through_the_python_name()
         {
             const string Rust = "#[pyfunction]\n#[pyo3(name = \"check\")]\nfn check_sku(sku: &str) -> bool { !sku.is_empty() }";

@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using SkillHost.Analysis.Languages.Python;
+using SkillHost.Analysis.Rules.Python;
 using SkillHost.Analysis.Syntax;
 using SkillHost.Analysis.Text;
 
 namespace SkillHost.Analysis.Rules.PyO3;
 
 /// <summary>
-/// PYO005: Python code that calls a Rust <c>#[pyfunction]</c> once per item of a loop (or through
+/// PYO005: Python code that calls a Rust <c>#[pyfunction]</c> or <c>#[pymethods]</c> method (directly or through a
+/// thin Python wrapper) once per item of a loop (or through
 /// <c>map</c>/<c>filter</c>). Runs on Python files and finds the Rust definition through the
 /// project index; without Rust source it falls back, with low confidence, to modules whose name
 /// marks them as native extensions (<c>inventory_native</c>, <c>fastparse_rs</c>).
@@ -17,7 +20,7 @@ public sealed partial class NativeCallPerItem : Rule
         Slug: "pyo3/single-item-api",
         Name: nameof(NativeCallPerItem),
         Language: SourceLanguage.Python,
-        WhatItDoes: "Finds Python loops, comprehensions and `map`/`filter` calls that call a Rust `#[pyfunction]` once per item, passing it the item. The Rust definition is looked up among the reviewed Rust files (including `#[pyo3(name = \"…\")]` renames); when no Rust source is reviewed, a function imported from a module named like a native extension (`*_native`, `*_rs`, `*_rust`, `*_pyo3`) is reported with low confidence.",
+        WhatItDoes: "Finds Python loops, comprehensions and `map`/`filter` calls that call a Rust `#[pyfunction]` once per item, passing it the item. The Rust definition is looked up among the reviewed Rust files (including `#[pyo3(name = \"…\")]` renames); a method call reaches Rust when its name is a method of a reviewed `#[pymethods]` block that no Python code in the file defines, or when it calls the class's own thin wrapper (a method whose body only returns such a call); when no Rust source is reviewed, a function imported from a module named like a native extension (`*_native`, `*_rs`, `*_rust`, `*_pyo3`) is reported with low confidence.",
         WhyBad: "Every call crosses the Python↔Rust boundary: argument conversion, GIL bookkeeping and call dispatch are paid again for each item, and for small per-item work they cost more than the work itself.",
         Example: """
             from inventory_native import sku_is_valid
@@ -46,6 +49,11 @@ public sealed partial class NativeCallPerItem : Rule
     public override void Analyze(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (PythonCode.IsTestFile(context.Tree))
+        {
+            return; // tests and benchmarks call one item at a time on purpose (a micro-benchmark times one call)
+        }
+
         // Every module name Resolve can build is made of these imports' segments and the callee's own.
         var nativeImports = context.Nodes<ImportNode>().Any(i => (i.Module is { } m && m.Split('.').Any(IsNativeModuleName)) || i.Names.Any(n => n.Name.Split('.').Any(IsNativeModuleName)));
 
@@ -80,7 +88,7 @@ public sealed partial class NativeCallPerItem : Rule
 
     private static void CheckCallInLoop(RuleContext context, CallNode call, LoopNode loop, bool nativeImports)
     {
-        if (Resolve(context, call, context.TextOf(call.CalleeSpan), nativeImports) is not { } target || !PassesAnItem(context, call))
+        if ((Resolve(context, call, context.TextOf(call.CalleeSpan), nativeImports) ?? ResolveMethod(context, call, nativeImports)) is not { } target || !PassesAnItem(context, call))
         {
             return;
         }
@@ -116,7 +124,9 @@ public sealed partial class NativeCallPerItem : Rule
     }
 
     private static string Fix(Target target) =>
-        target.Definition is { } rust
+        target is { Definition: { } method, IsMethod: true }
+            ? $"add a batch method next to `{method.Name}` in {Location(method)} (same `#[pymethods]` block) — e.g. `fn {method.Name}_many(&self, py: Python<'_>, items: Vec<…>) -> Vec<…>`, detached around the pure-Rust loop — and call it once with all items (chunks of a few thousand for unbounded input)"
+            : target.Definition is { } rust
             ? $"add a batch entry point next to `{target.PythonName}` in {Location(rust)} — e.g. `#[pyfunction] fn {target.PythonName}_many(items: Vec<…>) -> Vec<…>`, detached around the pure-Rust loop — and call it once with all items (chunks of a few thousand for unbounded input)"
             : $"if `{target.Module}` is a Rust extension, give it a batch entry point (`{target.PythonName}_many(items)`) and call it once with all items (chunks of a few thousand for unbounded input)";
 
@@ -180,6 +190,91 @@ public sealed partial class NativeCallPerItem : Rule
         return null;
     }
 
+    /// <summary>
+    /// A method call that reaches Rust: <c>self.name(item)</c> where the class's own <c>name</c> only returns a native call
+    /// (a thin wrapper), or <c>obj.name(item)</c> where <c>name</c> is a method of a reviewed <c>#[pymethods]</c> block
+    /// and no Python code in the file defines it (but the wrapper that forwards to it, which may share its name).
+    /// </summary>
+    private static Target? ResolveMethod(RuleContext context, CallNode call, bool nativeImports, FunctionNode? wrapper = null)
+    {
+        if (!call.IsMethodCall || call.ReceiverSpan is not { } receiverSpan || call.Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (context.TextOf(receiverSpan).Trim() == "self")
+        {
+            if (call.EnclosingType() is not { } type || context.Nodes<FunctionNode>().FirstOrDefault(f => f.Name == call.Name && f.IsMethod && f.EnclosingType() == type) is not { } forwarder
+                || ForwardedCall(context, forwarder) is not { } inner || inner.EnclosingLoops().Any())
+            {
+                return null;
+            }
+
+            var native = (inner.IsMethodCall ? null : Resolve(context, inner, context.TextOf(inner.CalleeSpan), nativeImports)) ?? ResolveMethod(context, inner, nativeImports, forwarder);
+            return native is null ? null : native with
+            {
+                Confidence = native.Confidence == Confidence.Low ? Confidence.Low : Confidence.Medium,
+                Origin = $"`self.{call.Name}` only returns `{PyO3Api.Shorten(context.TextOf(inner.Span), 60)}` (line {context.Tree.Source.GetLinePosition(inner.Span.Start).Line}), and " + native.Origin,
+            };
+        }
+
+        if (CommonMethodNames.Contains(call.Name) || context.Project.PyMethod(call.Name) is not { } method
+            || method.Parameters.Any(p => p.Type is { } t && LooksLikeBatch(t)) || context.Nodes<FunctionNode>().Any(f => f.Name == call.Name && f != wrapper))
+        {
+            return null;
+        }
+
+        var buffer = method.Parameters.Any(p => p.Type is { } t && IsBuffer(t));
+        return new Target(call.Name, null, method, buffer ? Confidence.Low : Confidence.Medium,
+            $"`{call.Name}` is the `#[pymethods]` method at {Location(method)}" + (buffer ? " (it takes a buffer per call; batching pays off when the buffers are small)" : ""), IsMethod: true);
+    }
+
+    /// <summary>The call a function's body consists of — an optional docstring, then <c>return call(…)</c> — or null.</summary>
+    private static CallNode? ForwardedCall(RuleContext context, FunctionNode function)
+    {
+        var tokens = PythonCode.Tokens(context.Tree);
+        var i = PythonCode.FirstTokenAtOrAfter(tokens, function.BodySpan.Start);
+        int Skip(int at)
+        {
+            while (at < tokens.Count && tokens[at].End <= function.BodySpan.End && tokens[at].Kind is PythonTokenKind.Newline or PythonTokenKind.NonLogicalNewline or PythonTokenKind.Indent or PythonTokenKind.Comment)
+            {
+                at++;
+            }
+
+            return at;
+        }
+
+        i = Skip(i);
+        if (i + 1 < tokens.Count && tokens[i].Kind == PythonTokenKind.StringLiteral && tokens[i + 1].Kind == PythonTokenKind.Newline)
+        {
+            i = Skip(i + 1);
+        }
+
+        if (i + 1 >= tokens.Count || tokens[i].Kind != PythonTokenKind.ReturnKeyword)
+        {
+            return null;
+        }
+
+        var start = tokens[i + 1].Start;
+        var call = function.Descendants<CallNode>().FirstOrDefault(c => c.Span.Start == start && c.ReceiverCall is null);
+        if (call is null)
+        {
+            return null;
+        }
+
+        // Nothing but the line's end (and the function's) may follow the returned call.
+        var after = Skip(PythonCode.FirstTokenAtOrAfter(tokens, call.Span.End));
+        return after >= tokens.Count || tokens[after].Start >= function.BodySpan.End || tokens[after].Kind is PythonTokenKind.Dedent or PythonTokenKind.EndOfFile ? call : null;
+    }
+
+    // Methods of Python's own containers, strings and files: a Rust method of the same name says nothing about such a call.
+    private static readonly HashSet<string> CommonMethodNames = new(StringComparer.Ordinal)
+    {
+        "get", "pop", "append", "extend", "update", "items", "keys", "values", "copy", "clear", "insert", "remove", "index", "count",
+        "sort", "read", "write", "close", "encode", "decode", "split", "join", "strip", "lower", "upper", "format", "startswith",
+        "endswith", "replace", "add", "discard", "send", "call", "run", "match", "search", "find", "setdefault",
+    };
+
     private static string? ImportedFrom(ImportNode import, string boundName)
     {
         var imported = import.Names.FirstOrDefault(n => n.BoundName == boundName);
@@ -235,5 +330,5 @@ public sealed partial class NativeCallPerItem : Rule
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex Identifier();
 
-    private sealed record Target(string PythonName, string? Module, FunctionNode? Definition, Confidence Confidence, string Origin);
+    private sealed record Target(string PythonName, string? Module, FunctionNode? Definition, Confidence Confidence, string Origin, bool IsMethod = false);
 }

@@ -10,5 +10,6 @@ public static class PyO3Rules
         new CpuWorkWhileHoldingGil(),
         new OwnedCopyOfPythonArgument(),
         new NativeCallPerItem(),
+        new PlatformConstantReadFromPython(),
     ];
 }

@@ -12,7 +12,7 @@ public sealed class PythonObjectInRustLoop : Rule
         Slug: "pyo3/pyobject-in-loop",
         Name: nameof(PythonObjectInRustLoop),
         Language: SourceLanguage.Rust,
-        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects. A `PyString::new` whose text is the same on every call (a literal, a constant, or a field of an item of a collection the object owns, `for p in self.parameters`) is reported even when it is part of the result: `intern!` or a `Py<PyString>` built with the object replaces it. Outside loops, a `PyString::new` of a literal or constant is reported on every call (ranked medium when the same file already interns that text).",
+        WhatItDoes: "Finds Python objects created inside Rust loops and iterator closures: constructors (`PyList::new`, `PyDict::new`, `PyString::new`, `PyTuple::new`, `PyBytes::new`, `PyInt`/`PyFloat`, `Py::new`), conversions (`.into_py(py)`, `.to_object(py)`, `.into_pyobject(py)`, `.into_bound_py_any(py)`, `IntoPy::into_py`) and Python container calls such as `dict.set_item(key, value)` or `dict.get_item(key)` whose Rust arguments are converted to new Python objects. A `PyString::new` whose text is the same on every call (a literal, a constant, or a field of an item of a collection the object owns, `for p in self.parameters`) is reported even when it is part of the result: `intern!` or a `Py<PyString>` built with the object replaces it. Outside loops, a `PyString::new` of a literal or constant is reported on every call (ranked medium when the same file already interns that text). Objects that are the loop's product are left alone, except (with low confidence) one rebuilt from a value derived from the loop's own Python item, such as a dict key turned into text and back into a new `str`.",
         WhyBad: "Each Python object is a heap allocation plus reference counting, done while holding the GIL; for intermediate values that Python never sees, that is pure overhead on every item, and it keeps the loop from running detached.",
         Example: """
             use pyo3::prelude::*;
@@ -107,6 +107,18 @@ public sealed class PythonObjectInRustLoop : Rule
         var lookup = outer is not null && PyO3Api.IsConvertingMethod(outer, out var isLookup, out _) && isLookup;
         if (!lookup && IsOutput(context, call, loop, outer))
         {
+            if (RoundTripOf(context, call, loop, values) is { } roundTrip)
+            {
+                context.Report(
+                    call,
+                    $"`{PyO3Api.Shorten(context.TextOf(call.Span))}` builds a new Python object on every iteration of {PyO3Api.DescribeLoop(loop)} from a value derived from `{roundTrip}`, which already is a Python object",
+                    $"when the derived value is `{roundTrip}` itself (an exact `str` key whose text is borrowed, a value passed through unchanged), reuse it — `{roundTrip}.clone()` only bumps a reference count — and convert only the values that change",
+                    // Whether the conversion returns the same value depends on the function in between: a pattern, not a proof.
+                    Confidence.Low,
+                    "Each iteration allocates and copies a Python object equal to one it already holds.",
+                    call.Span);
+            }
+
             return;
         }
 
@@ -122,6 +134,30 @@ public sealed class PythonObjectInRustLoop : Rule
             lookup ? Confidence.High : Confidence.Low,
             "Each iteration allocates and reference-counts a Python object under the GIL.",
             call.Span);
+    }
+
+    /// <summary>
+    /// The Python-valued loop variable a conversion round-trips: `f(&key, …).into_py_any(py)` or `PyString::new(py, &f(&key))`
+    /// in a loop over a Python container, where `key` is the container's item; null otherwise.
+    /// </summary>
+    private static string? RoundTripOf(RuleContext context, CallNode call, LoopNode loop, PythonValues values)
+    {
+        if (loop.Target is not { } target || loop.IterableSpan is not { } iterable || !values.RootIsPython(context.TextOf(iterable)))
+        {
+            return null;
+        }
+
+        TextSpan? converted = call.IsMethodCall ? call.ReceiverSpan : call.Callee.EndsWith("PyString::new", StringComparison.Ordinal) && call.Arguments.Count == 2 ? call.Arguments[1].Span : null;
+        if (converted is not { } span)
+        {
+            return null;
+        }
+
+        var items = RustCode.PatternNames(target).Where(values.Contains).ToHashSet(StringComparer.Ordinal);
+        return call.Descendants<CallNode>()
+            .Where(c => span.Contains(c.Span) && !PyO3Api.CreatesObject(c))
+            .SelectMany(c => c.Arguments.Select(a => context.TextOf(a.Span).Trim().TrimStart('&').Trim()))
+            .FirstOrDefault(items.Contains);
     }
 
     /// <summary>

@@ -33,6 +33,15 @@ internal sealed partial class PythonValues
             }
         }
 
+        // `match value.downcast::<PyDict>() { Ok(dict) => … }` and `if let Ok(dict) = value.downcast::<PyDict>()`: the arm's name is the same object.
+        if (function.HasBody)
+        {
+            foreach (Match match in DowncastBinding().Matches(function.Tree.Source.ToString(function.BodySpan)))
+            {
+                values._names.Add(match.Groups["name"].Value);
+            }
+        }
+
         foreach (var node in function.Descendants())
         {
             switch (node)
@@ -141,6 +150,9 @@ internal sealed partial class PythonValues
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex RootName();
+
+    [GeneratedRegex(@"\bmatch\s+[^{};]*?\.(?:downcast|cast)(?:_exact)?(?:::<[^>]*>)?\(\)\s*\{\s*Ok\((?<name>[a-z_][A-Za-z0-9_]*)\)|\blet\s+Ok\((?<name>[a-z_][A-Za-z0-9_]*)\)\s*=\s*[^;{}]*?\.(?:downcast|cast)(?:_exact)?(?:::<[^>]*>)?\(\)")]
+    private static partial Regex DowncastBinding();
 
     // name, name.clone(), name.clone_ref(py), name.as_any(), name.into_any(), name.bind(py)…
     [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)(?:\.(?:clone|clone_ref|as_any|into_any|as_borrowed|bind|unbind|as_ref)\([^()]*\))*$")]

@@ -98,6 +98,22 @@ impl ModelValidator {
     }
 }
 
+// As pydantic-core's DictSerializer::to_python in JSON mode: each key is a Python str already, turned into text and back
+// into a new str (the object is part of the result, but a copy of one the loop holds).
+fn keys_as_json<'py>(py: Python<'py>, value: &Bound<'py, PyAny>, keys: &KeySerializer) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    match value.downcast::<PyDict>() {
+        Ok(py_dict) => {
+            for (key, item) in py_dict.iter() {
+                let key = keys.json_key(&key)?.into_py_any(py)?; // expect: PYO002
+                out.set_item(key, item)?;
+            }
+        }
+        Err(_) => {}
+    }
+    Ok(out)
+}
+
 // OK
 
 // Count in Rust, convert once at the end.
@@ -233,4 +249,14 @@ impl Describer {
     fn new(py: Python<'_>) -> Self {
         Self { label: PyString::new(py, "describer").unbind() }
     }
+}
+
+// Keys that are Rust strings: converting them is the work, not a round trip (and the dict is the result).
+fn rust_keys_as_json<'py>(py: Python<'py>, rows: &[(String, u64)], keys: &KeySerializer) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for (key, count) in rows {
+        let key = keys.json_key_of(key)?.into_py_any(py)?;
+        out.set_item(key, count)?;
+    }
+    Ok(out)
 }

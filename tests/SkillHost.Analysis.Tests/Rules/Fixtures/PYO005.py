@@ -39,6 +39,23 @@ def parse_lines(stream):
 def decoded(frames):
     return {decode(f) for f in frames}  # expect: PYO005
 
+
+class Codec:
+    # As tiktoken's Encoding: a Python method that only forwards to a `#[pymethods]` method, called per token.
+    def __init__(self, core):
+        self._core = core
+
+    def decode_one(self, token):
+        """Decodes one token."""
+        return self._core.decode_one(token)
+
+    def decode_all(self, tokens):
+        return [self.decode_one(t) for t in tokens]  # expect: PYO005
+
+
+def key_ids(core, keys):
+    return [core.lookup_key(k) for k in keys]  # expect: PYO005
+
 # OK
 
 def batch(rows):
@@ -77,3 +94,26 @@ def python_module(rows):
 def test_each_sku_is_checked():
     for sku in ["A", "B"]:
         assert not sku_is_valid(sku)
+
+
+class CheckedCodec:
+    def decode_token(self, token):
+        # more than a forward: the loop in decode_all is not only boundary crossings
+        token = int(token)
+        return self._core.decode_one(token)
+
+    def decode_all(self, tokens):
+        return [self.decode_token(t) for t in tokens]
+
+    def decode_chunks(self, chunks):
+        # the Rust method already takes a batch
+        return [self._core.decode_many(c) for c in chunks]
+
+
+def python_method_of_the_same_name(items, handler):
+    return [handler.handle(i) for i in items]
+
+
+class Handler:
+    def handle(self, item):
+        return item
