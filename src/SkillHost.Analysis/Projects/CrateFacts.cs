@@ -16,4 +16,27 @@ public sealed record CrateFacts(string ManifestPath, IReadOnlyList<string> Crate
 
     /// <summary>The release build links with fat LTO (`lto = "fat"` or `true`): the optimiser inlines across crates without `#[inline]`.</summary>
     public bool FatLto => Lto is "fat" or "true";
+
+    /// <summary>
+    /// True when both files belong to one crate: the same Cargo.toml when the review found manifests for both, else the same
+    /// folder above `src/` (`crates/ignore/src/walk.rs` and `crates/ignore/src/dir.rs`).
+    /// </summary>
+    public static bool SameCrate(Syntax.SyntaxTree a, Syntax.SyntaxTree b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Crate is { } left && b.Crate is { } right)
+        {
+            return left.ManifestPath == right.ManifestPath;
+        }
+
+        static string? Root(string? path)
+        {
+            var p = (path ?? string.Empty).Replace('\\', '/');
+            var src = p.StartsWith("src/", StringComparison.Ordinal) ? 0 : p.LastIndexOf("/src/", StringComparison.Ordinal);
+            return src < 0 ? null : p[..src];
+        }
+
+        return Root(a.Source.Path) is { } r && r == Root(b.Source.Path);
+    }
 }

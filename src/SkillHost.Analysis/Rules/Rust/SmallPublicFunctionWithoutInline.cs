@@ -71,7 +71,7 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
 
             // The attribute matters to callers in other crates only: a loop in the same crate inlines the call without it.
             var calledInLoop = context.Project.IsCalledInLoop(function.Name)
-                && !(context.Project.LoopCallerOf(function) is { } caller && SameCrate(caller.Tree, context.Tree));
+                && !(context.Project.LoopCallerOf(function) is { } caller && Projects.CrateFacts.SameCrate(caller.Tree, context.Tree));
             // Reported on the call inside so the evidence sees the function's callers; the span stays on the name.
             context.Report(
                 calls[0],
@@ -84,27 +84,6 @@ public sealed class SmallPublicFunctionWithoutInline : Rule
                 // the advice is to benchmark first, and a patch would add it everywhere unasked.
                 edits: calledInLoop ? InlineAttribute(context, function) : null);
         }
-    }
-
-    /// <summary>
-    /// True when both files belong to one crate: the same Cargo.toml when the reviewed folder has manifests, else the same
-    /// folder above `src/` (`crates/ignore/src/walk.rs` and `crates/ignore/src/dir.rs`).
-    /// </summary>
-    private static bool SameCrate(SyntaxTree a, SyntaxTree b)
-    {
-        if (a.Crate is { } left && b.Crate is { } right)
-        {
-            return left.ManifestPath == right.ManifestPath;
-        }
-
-        static string? Root(string? path)
-        {
-            var p = (path ?? string.Empty).Replace('\\', '/');
-            var src = p.StartsWith("src/", StringComparison.Ordinal) ? 0 : p.LastIndexOf("/src/", StringComparison.Ordinal);
-            return src < 0 ? null : p[..src];
-        }
-
-        return Root(a.Source.Path) is { } r && r == Root(b.Source.Path);
     }
 
     /// <summary>`#[inline]` on a line of its own above the signature, indented as it is; none unless the signature starts its line.</summary>
