@@ -248,6 +248,9 @@ public sealed class ProjectIndex
 
     // Methods of the standard containers and strings of both languages: a project function that shares the name (a
     // `def append` that loops, a `fn len`) says nothing about `items.append(x)` or `v.len()`, which such a call nearly always is.
+    /// <summary>True for a method name of the standard containers and strings of either language (`get`, `append`, `len`…).</summary>
+    internal static bool IsStandardMethodName(string name) => StandardMethodNames.Contains(name);
+
     private static readonly HashSet<string> StandardMethodNames = new(StringComparer.Ordinal)
     {
         "len", "new", "is_empty", "clear", "get", "get_mut", "push", "pop", "insert", "remove", "contains", "iter", "iter_mut", "map",

@@ -218,7 +218,7 @@ public sealed partial class NativeCallPerItem : Rule
             };
         }
 
-        if (CommonMethodNames.Contains(call.Name) || context.Project.PyMethod(call.Name) is not { } method
+        if (ProjectIndex.IsStandardMethodName(call.Name) || CommonMethodNames.Contains(call.Name) || context.Project.PyMethod(call.Name) is not { } method
             || method.Parameters.Any(p => p.Type is { } t && LooksLikeBatch(t)) || context.Nodes<FunctionNode>().Any(f => f.Name == call.Name && f != wrapper))
         {
             return null;
@@ -267,13 +267,9 @@ public sealed partial class NativeCallPerItem : Rule
         return after >= tokens.Count || tokens[after].Start >= function.BodySpan.End || tokens[after].Kind is PythonTokenKind.Dedent or PythonTokenKind.EndOfFile ? call : null;
     }
 
-    // Methods of Python's own containers, strings and files: a Rust method of the same name says nothing about such a call.
-    private static readonly HashSet<string> CommonMethodNames = new(StringComparer.Ordinal)
-    {
-        "get", "pop", "append", "extend", "update", "items", "keys", "values", "copy", "clear", "insert", "remove", "index", "count",
-        "sort", "read", "write", "close", "encode", "decode", "split", "join", "strip", "lower", "upper", "format", "startswith",
-        "endswith", "replace", "add", "discard", "send", "call", "run", "match", "search", "find", "setdefault",
-    };
+    // Beyond the standard container and string methods (ProjectIndex.IsStandardMethodName), names that Python's files,
+    // sockets, regexes and runners share: a Rust method of the same name says nothing about such a call.
+    private static readonly HashSet<string> CommonMethodNames = new(StringComparer.Ordinal) { "close", "send", "call", "run", "match", "search" };
 
     private static string? ImportedFrom(ImportNode import, string boundName)
     {

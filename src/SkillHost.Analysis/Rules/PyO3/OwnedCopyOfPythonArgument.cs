@@ -58,7 +58,7 @@ public sealed class OwnedCopyOfPythonArgument : Rule
 
     /// <summary>
     /// A <c>#[getter]</c> whose body is a copy of a collection field (<c>self.shape.clone()</c> returned as <c>Vec&lt;usize&gt;</c>):
-    /// every attribute access copies the field in Rust and converts it into a new Python list (or dict, or str), so
+    /// every attribute access copies the field in Rust and converts it into a new Python list (or dict, or set), so
     /// <c>obj.shape[i]</c> in a Python loop copies the whole collection per item. How often Python reads it is not in view: low.
     /// </summary>
     private static void CheckGetter(RuleContext context, FunctionNode function)

@@ -134,7 +134,7 @@ public sealed class PlatformConstantReadFromPython : Rule
 
         if (context.Project.LoopCallerOf(function) is { } loopCaller)
         {
-            return $"`{function.Name}` (called from a loop at {loopCaller.Tree.Source.Path}:{loopCaller.Start.Line})";
+            return $"`{function.Name}` (called from a loop at {ProjectIndex.Place(loopCaller)})";
         }
 
         if (depth == 0)

@@ -73,7 +73,9 @@ public sealed class LockPerIteration : Rule
     {
         var root = RustCode.RootName(receiver);
         var function = call.EnclosingFunction()!;
-        var shared = root == "self" ? receiver.StartsWith("self.", StringComparison.Ordinal) && !function.Parameters.Any(p => !p.IsSelf && receiver.Contains(p.Name, StringComparison.Ordinal))
+        // `self.shards[key].lock()`: a parameter in the receiver picks the lock per call.
+        var names = System.Text.RegularExpressions.Regex.Split(receiver, "[^A-Za-z0-9_]+");
+        var shared = root == "self" ? receiver.StartsWith("self.", StringComparison.Ordinal) && !function.Parameters.Any(p => !p.IsSelf && names.Contains(p.Name))
             : root.Length > 1 && root.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
         if (!shared)
         {

@@ -9,11 +9,6 @@ internal static class RustCode
     /// <summary>Calls whose closure runs on another thread or task: the loop around the call counts tasks, not iterations of the closure's body.</summary>
     private static readonly HashSet<string> SpawnLikeCalls = new(StringComparer.Ordinal) { "spawn", "spawn_blocking", "spawn_local", "scope", "spawn_scoped" };
 
-    /// <summary>
-    /// The loops that repeat <paramref name="node"/>, innermost first, up to the enclosing function or to
-    /// a closure handed to a spawn: code inside a spawned closure runs once per task, not once per iteration
-    /// of a loop around the spawn.
-    /// </summary>
     /// <summary>Calls that reach the file system, the network or a timer whatever their receiver.</summary>
     internal static readonly HashSet<string> FileSystemNetworkOrTimerNames = new(StringComparer.Ordinal)
     {
@@ -29,6 +24,11 @@ internal static class RustCode
         FileSystemNetworkOrTimerNames.Contains(call.Name) || MaybeIoNames.Contains(call.Name) || call.Callee.StartsWith("fs::", StringComparison.Ordinal) || call.Callee.StartsWith("File::", StringComparison.Ordinal)
         || call.Callee.StartsWith("std::fs::", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The loops that repeat <paramref name="node"/>, innermost first, up to the enclosing function or to
+    /// a closure handed to a spawn: code inside a spawned closure runs once per task, not once per iteration
+    /// of a loop around the spawn.
+    /// </summary>
     public static List<LoopNode> HotLoops(this SyntaxNode node)
     {
         var loops = new List<LoopNode>();
@@ -403,7 +403,6 @@ internal static class RustCode
         return oneLine.Length > 40 ? oneLine[..37] + "…" : oneLine;
     }
 
-    /// <summary>How the loop reads in a message: "`for inv in invoices`", "the closure of `.map(…)`".</summary>
     // An error value, an error-mapping closure or a panic-like macro: the code runs only when the call fails.
     internal static bool IsErrorPath(SyntaxNode node) => node is CallNode { IsMethodCall: false, Name: "Err" }
         or ClosureNode { Parent: CallNode { Name: "map_err" or "ok_or_else" or "unwrap_or_else" or "or_else" or "with_context" or "context" or "unwrap_or_else_with" } }
@@ -437,6 +436,7 @@ internal static class RustCode
     public static string DescribePerItem(SyntaxNode node, CallNode caller) =>
         $"every call of `{node.EnclosingFunction()!.Name}` (called once per item from a loop at {ProjectIndex.Place(caller)})";
 
+    /// <summary>How the loop reads in a message: "`for inv in invoices`", "the closure of `.map(…)`".</summary>
     public static string Describe(LoopNode loop) => loop.LoopKind switch
     {
         LoopKind.For when loop.Target is not null && loop.IterableSpan is { } it => $"`for {loop.Target} in {Short(loop.Tree.Source.ToString(it))}`",

@@ -117,7 +117,7 @@ public sealed class StringAllocationPerIteration : Rule
             && tokens.Kind(last + 3) is not (RustTokenKind.Dot or RustTokenKind.OpenBracket) ? tokens.Text(last + 2)
             : tokens.Kind(first - 1) is RustTokenKind.EqEq or RustTokenKind.Ne && tokens.Kind(first - 2) == RustTokenKind.StringLiteral ? tokens.Text(first - 2)
             : null;
-        if (literal is null || literal.Any(c => c > 127) || literal.Any(char.IsLetter) is false)
+        if (literal is null || literal.Any(c => c > 127) || !literal.Any(char.IsLetter))
         {
             return; // only a comparison with an ASCII literal has an allocation-free equivalent that keeps the result
         }
